@@ -1,0 +1,169 @@
+import type { Language } from "./language";
+
+/**
+ * Every problem an input can have, with its message in English and Swedish.
+ * The engine raises a SocinvError carrying one of these keys; the edges (custom functions, task pane)
+ * render it in the user's language. One concept, one place: no message text lives anywhere else.
+ */
+export interface ProblemParams {
+  row?: number;
+  column?: number;
+  text?: string;
+  rows?: number;
+  columns?: number;
+  count?: number;
+  expected?: number;
+  min?: number;
+  max?: number;
+  other?: string;
+  years?: number;
+  value?: number;
+}
+
+type Render = (p: ProblemParams) => string;
+
+const at = (p: ProblemParams, sv: boolean) =>
+  p.row === undefined ? "" : sv ? `cell (${p.row}, ${p.column}) ` : `cell (${p.row}, ${p.column}) `;
+
+export const problemMessages = {
+  text: {
+    en: (p) => `${at(p, false)}is text ('${p.text}'); expected a number`,
+    sv: (p) => `${at(p, true)}är text ('${p.text}'); ett tal förväntas`,
+  },
+  boolean: {
+    en: (p) => `${at(p, false)}is a logical value (${p.text}); expected a number`,
+    sv: (p) => `${at(p, true)}är ett logiskt värde (${p.text}); ett tal förväntas`,
+  },
+  notFinite: {
+    en: (p) => `${at(p, false)}is not a finite number`,
+    sv: (p) => `${at(p, true)}är inte ett ändligt tal`,
+  },
+  unsupportedValue: {
+    en: (p) => `${at(p, false)}holds a value that is not a number (${p.text})`,
+    sv: (p) => `${at(p, true)}innehåller ett värde som inte är ett tal (${p.text})`,
+  },
+  missing: {
+    en: () => `is required`,
+    sv: () => `måste anges`,
+  },
+  empty: {
+    en: () => `is empty; expected at least one number`,
+    sv: () => `är tom; minst ett tal förväntas`,
+  },
+  notSeries: {
+    en: (p) => `is a ${p.rows}×${p.columns} range; expected a single row or column (one value per year)`,
+    sv: (p) => `är ett område på ${p.rows}×${p.columns}; en enda rad eller kolumn förväntas (ett värde per år)`,
+  },
+  notScalar: {
+    en: (p) => `is a ${p.rows}×${p.columns} range; expected a single number`,
+    sv: (p) => `är ett område på ${p.rows}×${p.columns}; ett enda tal förväntas`,
+  },
+  tooLarge: {
+    en: (p) => `has ${p.count} cells; at most ${p.max} are accepted`,
+    sv: (p) => `har ${p.count} celler; högst ${p.max} godtas`,
+  },
+  rateTooLow: {
+    en: () => `must be greater than −100 %`,
+    sv: () => `måste vara större än −100 %`,
+  },
+  rateLength: {
+    en: (p) => `has ${p.count} values; expected one rate or exactly ${p.expected} (one per year)`,
+    sv: (p) => `har ${p.count} värden; en ränta eller exakt ${p.expected} (en per år) förväntas`,
+  },
+  timingRange: {
+    en: () => `must be between 0 and 1 (0 = first year undiscounted, 0.5 = mid-year, 1 = as Excel's NPV)`,
+    sv: () => `måste vara mellan 0 och 1 (0 = första året odiskonterat, 0,5 = mitt i året, 1 = som Excels NUVÄRDE)`,
+  },
+  fractionRange: {
+    en: () => `must be between 0 and 1 (0 % to 100 %)`,
+    sv: () => `måste vara mellan 0 och 1 (0 % till 100 %)`,
+  },
+  notNegative: {
+    en: () => `must not be negative`,
+    sv: () => `får inte vara negativt`,
+  },
+  weightsSum: {
+    en: () => `must sum to more than zero`,
+    sv: () => `måste ha en summa större än noll`,
+  },
+  wholeNumber: {
+    en: (p) => `must be a whole number from ${p.min} to ${p.max}`,
+    sv: (p) => `måste vara ett heltal från ${p.min} till ${p.max}`,
+  },
+  rowsMismatch: {
+    en: (p) => `has ${p.rows} rows; expected ${p.expected}, as many as ${p.other}`,
+    sv: (p) => `har ${p.rows} rader; ${p.expected} förväntas, lika många som ${p.other}`,
+  },
+  lengthMismatch: {
+    en: (p) => `has ${p.count} values; expected ${p.expected}, as many as ${p.other}`,
+    sv: (p) => `har ${p.count} värden; ${p.expected} förväntas, lika många som ${p.other}`,
+  },
+  zeroPresentValue: {
+    en: () => `has a present value of 0; the ratio is undefined`,
+    sv: () => `har nuvärdet 0; kvoten är odefinierad`,
+  },
+  neverPaysBack: {
+    en: (p) => `the cumulative net never reaches 0 within the ${p.years} years`,
+    sv: (p) => `den ackumulerade nettonyttan når aldrig 0 inom de ${p.years} åren`,
+  },
+  tooPrecise: {
+    en: () => `has more digits than can be computed exactly`,
+    sv: () => `har fler siffror än som kan räknas exakt`,
+  },
+  cofinancingBelowRequirement: {
+    en: (p) => `is ${p.value} %; the requirement is at least ${p.min} %`,
+    sv: (p) => `är ${p.value} %; kravet är minst ${p.min} %`,
+  },
+} satisfies Record<string, Record<Language, Render>>;
+
+export type ProblemKey = keyof typeof problemMessages;
+
+/** The argument names as the user sees them, per language. Unknown names are shown as they are. */
+export const argumentNames: Record<string, { sv: string }> = {
+  rate: { sv: "ränta" },
+  values: { sv: "värden" },
+  timing: { sv: "tidpunkt" },
+  baseline: { sv: "utgångsläge" },
+  intervention: { sv: "insats" },
+  gross: { sv: "brutto" },
+  deadweight: { sv: "dödvikt" },
+  attribution: { sv: "tillskrivning" },
+  displacement: { sv: "undanträngning" },
+  dropoff: { sv: "avtagande" },
+  investment: { sv: "investering" },
+  savings: { sv: "besparingar" },
+  disbursements: { sv: "utbetalningar" },
+  share: { sv: "andel" },
+  cap: { sv: "tak" },
+  lag: { sv: "fördröjning" },
+  decimals: { sv: "decimaler" },
+  amount: { sv: "belopp" },
+  key: { sv: "nyckel" },
+  years: { sv: "år" },
+  weights: { sv: "vikter" },
+  opening: { sv: "ingående" },
+  contributions: { sv: "avsättningar" },
+  repayments: { sv: "återbetalningar" },
+  other: { sv: "övrigt" },
+  cashableShare: { sv: "kontantandel" },
+  optimismBias: { sv: "optimismtillägg" },
+  totalCost: { sv: "totalkostnad" },
+  cofinancingShare: { sv: "medfinansieringsandel" },
+  planned: { sv: "planerade" },
+  realised: { sv: "utfall" },
+  principals: { sv: "huvudmän" },
+  committed: { sv: "beslutade" },
+};
+
+export function argumentName(argument: string, language: Language): string {
+  return language === "sv" ? (argumentNames[argument]?.sv ?? argument) : argument;
+}
+
+export function problemText(key: ProblemKey, params: ProblemParams, language: Language): string {
+  return (problemMessages[key][language] as Render)(params);
+}
+
+/** "savings: cell (2, 5) is text ('abc'); expected a number" */
+export function formatProblem(argument: string, key: ProblemKey, params: ProblemParams, language: Language): string {
+  return `${argumentName(argument, language)}: ${problemText(key, params, language)}`;
+}
