@@ -55,12 +55,19 @@ function describe(cell: unknown): string {
   }
 }
 
+/** The longest row's length (a loop: spreading 100,000+ rows into Math.max overflows the call stack). */
+function widest(rows: readonly (readonly unknown[])[]): number {
+  let columns = 0;
+  for (let r = 0; r < rows.length; r++) if (rows[r].length > columns) columns = rows[r].length;
+  return columns;
+}
+
 /** The raw rows of a range: a bare cell becomes 1×1; ragged rows are padded with blanks. */
 function cellsOf(argument: string, value: unknown): unknown[][] {
   if (!Array.isArray(value)) return [[value]];
   if (value.length === 0) throw new SocinvError("value", argument, "empty");
   const rows = value.map((row) => (Array.isArray(row) ? row : [row]));
-  const columns = Math.max(...rows.map((r) => r.length));
+  const columns = widest(rows);
   if (columns === 0) throw new SocinvError("value", argument, "empty");
   const count = rows.length * columns;
   if (count > MAX_CELLS) throw new SocinvError("value", argument, "tooLarge", { count, max: MAX_CELLS });
@@ -70,7 +77,7 @@ function cellsOf(argument: string, value: unknown): unknown[][] {
 /** A range's numbers as given (rows × columns), blanks as 0. */
 export function readGrid(argument: string, value: unknown): number[][] {
   const rows = cellsOf(argument, value);
-  const columns = Math.max(...rows.map((r) => r.length));
+  const columns = widest(rows);
   return rows.map((row, r) => {
     const out = new Array<number>(columns);
     for (let c = 0; c < columns; c++) out[c] = cellNumber(argument, row[c], r + 1, c + 1);
@@ -116,7 +123,7 @@ export function readScalar(argument: string, value: unknown, fallback?: number):
   let cell = value;
   if (Array.isArray(value)) {
     const rows = cellsOf(argument, value);
-    const columns = Math.max(...rows.map((r) => r.length));
+    const columns = widest(rows);
     if (rows.length !== 1 || columns !== 1) {
       throw new SocinvError("value", argument, "notScalar", { rows: rows.length, columns });
     }

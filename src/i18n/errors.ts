@@ -23,7 +23,7 @@ export interface ProblemParams {
 type Render = (p: ProblemParams) => string;
 
 const at = (p: ProblemParams, sv: boolean) =>
-  p.row === undefined ? "" : sv ? `cell (${p.row}, ${p.column}) ` : `cell (${p.row}, ${p.column}) `;
+  p.row === undefined ? "" : sv ? `cellen (${p.row}, ${p.column}) ` : `cell (${p.row}, ${p.column}) `;
 
 export const problemMessages = {
   text: {
@@ -110,6 +110,18 @@ export const problemMessages = {
     en: () => `has more digits than can be computed exactly`,
     sv: () => `har fler siffror än som kan räknas exakt`,
   },
+  resultOverflow: {
+    en: () => `gives a result too large to compute (beyond ±1.8e308)`,
+    sv: () => `ger ett resultat som är för stort för att beräknas (över ±1,8e308)`,
+  },
+  unknownPrincipal: {
+    en: (p) => `'${p.text}' is not a principal; expected kommun, region, stat, individ or annan`,
+    sv: (p) => `'${p.text}' är ingen huvudman; kommun, region, stat, individ eller annan förväntas`,
+  },
+  internalError: {
+    en: (p) => `could not be computed because of an unexpected error (${p.text}); please report it`,
+    sv: (p) => `kunde inte beräknas på grund av ett oväntat fel (${p.text}); rapportera gärna felet`,
+  },
   cofinancingBelowRequirement: {
     en: (p) => `is ${p.value} %; the requirement is at least ${p.min} %`,
     sv: (p) => `är ${p.value} %; kravet är minst ${p.min} %`,
@@ -147,6 +159,7 @@ export const argumentNames: Record<string, { sv: string }> = {
   other: { sv: "övrigt" },
   cashableShare: { sv: "kontantandel" },
   optimismBias: { sv: "optimismtillägg" },
+  costs: { sv: "kostnader" },
   totalCost: { sv: "totalkostnad" },
   cofinancingShare: { sv: "medfinansieringsandel" },
   planned: { sv: "planerade" },

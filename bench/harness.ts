@@ -1,0 +1,167 @@
+/**
+ * A small benchmark harness: each case is timed against a reference (a plain loop doing the same
+ * arithmetic), and the RATIO is the result, not absolute times, which depend on the machine and on
+ * whoever else is using it. Run and reference are interleaved sample by sample (and their order
+ * alternated) so that machine noise hits both alike. Not a test: a ratio over its target is printed
+ * as OVER, and the process still exits 0.
+ */
+import { performance } from "perf_hooks";
+
+export interface BenchCase {
+  name: string;
+  group: "discounting" | "exact money" | "adapter";
+  /** The largest acceptable ratio run/reference. */
+  target: number;
+  run: () => unknown;
+  reference: () => unknown;
+}
+
+export interface BenchResult {
+  name: string;
+  group: BenchCase["group"];
+  /** Median ms per call of `run`. */
+  medianMs: number;
+  /** Median ms per call of `reference`. */
+  referenceMedianMs: number;
+  ratio: number;
+  target: number;
+  ok: boolean;
+  /** Calls per sample (batched so one sample lasts at least minSampleMs). */
+  callsPerSample: number;
+  error?: string;
+}
+
+export interface BenchOptions {
+  /** Samples of each function, interleaved. */
+  samples?: number;
+  /** Warm-up time per function before sampling, so both are optimised by the JIT. */
+  warmupMs?: number;
+  /** A sample is a batch of calls lasting at least this long, so timer resolution does not matter. */
+  minSampleMs?: number;
+  /** Where the table goes (console.log by default). */
+  log?: (line: string) => void;
+}
+
+/** Results are kept here so the JIT cannot drop a call whose result is never used. */
+let sink: unknown;
+export const lastSink = (): unknown => sink;
+
+function timeBatch(fn: () => unknown, calls: number): number {
+  const start = performance.now();
+  for (let i = 0; i < calls; i++) sink = fn();
+  return performance.now() - start;
+}
+
+function warmUp(fn: () => unknown, ms: number): number {
+  // returns the mean ms per call seen while warming up, used to size the batches
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    sink = fn();
+    calls++;
+    elapsed = performance.now() - start;
+  } while (elapsed < ms || calls < 3);
+  return elapsed / calls;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Times one case: warm-up, then `samples` interleaved samples of run and reference. */
+export function measure(benchCase: BenchCase, options: BenchOptions = {}): BenchResult {
+  const samples = options.samples ?? 21;
+  const warmupMs = options.warmupMs ?? 150;
+  const minSampleMs = options.minSampleMs ?? 5;
+  const perCallRun = warmUp(benchCase.run, warmupMs);
+  const perCallReference = warmUp(benchCase.reference, warmupMs);
+  // The same number of calls for both, sized on the faster one, so a sample of either is ≥ minSampleMs.
+  const callsPerSample = Math.max(1, Math.ceil(minSampleMs / Math.max(1e-6, Math.min(perCallRun, perCallReference))));
+  const runTimes: number[] = [];
+  const referenceTimes: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    if (s % 2 === 0) {
+      runTimes.push(timeBatch(benchCase.run, callsPerSample) / callsPerSample);
+      referenceTimes.push(timeBatch(benchCase.reference, callsPerSample) / callsPerSample);
+    } else {
+      referenceTimes.push(timeBatch(benchCase.reference, callsPerSample) / callsPerSample);
+      runTimes.push(timeBatch(benchCase.run, callsPerSample) / callsPerSample);
+    }
+  }
+  const medianMs = median(runTimes);
+  const referenceMedianMs = median(referenceTimes);
+  const ratio = medianMs / referenceMedianMs;
+  return {
+    name: benchCase.name,
+    group: benchCase.group,
+    medianMs,
+    referenceMedianMs,
+    ratio,
+    target: benchCase.target,
+    ok: ratio <= benchCase.target,
+    callsPerSample,
+  };
+}
+
+const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
+
+function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return "-";
+  return ms >= 100 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(3) : ms.toFixed(4);
+}
+
+/** The table: name, group, median ms, reference median ms, ratio, target, ok/OVER. */
+export function formatTable(results: readonly BenchResult[]): string[] {
+  const header = ["case", "group", "median ms", "ref median ms", "ratio", "target", "status"];
+  const rows = results.map((r) => [
+    r.name,
+    r.group,
+    formatMs(r.medianMs),
+    formatMs(r.referenceMedianMs),
+    r.error ? "-" : `${r.ratio.toFixed(2)}×`,
+    `${r.target}×`,
+    r.error ? `ERROR: ${r.error}` : r.ok ? "ok" : "OVER",
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (c === 6 ? 0 : row[c].length))));
+  const numeric = [false, false, true, true, true, true, false];
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 6 ? cell : pad(cell, widths[c], numeric[c]))).join("  ");
+  return [line(header), widths.map((w, c) => (c === 6 ? "------" : "-".repeat(w))).join("  "), ...rows.map(line)];
+}
+
+/**
+ * Runs every case and prints the table. A case that throws is reported as ERROR and the others still
+ * run. Returns the results; never fails the process over a ratio.
+ */
+export function runBenchmarks(cases: readonly BenchCase[], options: BenchOptions = {}): BenchResult[] {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const results: BenchResult[] = [];
+  for (const benchCase of cases) {
+    try {
+      results.push(measure(benchCase, options));
+    } catch (e) {
+      results.push({
+        name: benchCase.name,
+        group: benchCase.group,
+        medianMs: NaN,
+        referenceMedianMs: NaN,
+        ratio: NaN,
+        target: benchCase.target,
+        ok: false,
+        callsPerSample: 0,
+        error: e instanceof Error ? e.message : String(e),
+      });
+    }
+  }
+  for (const line of formatTable(results)) log(line);
+  const over = results.filter((r) => !r.ok);
+  log("");
+  log(
+    over.length === 0
+      ? `All ${results.length} cases within their targets (ratio = median run / median reference, lower is better).`
+      : `${over.length} of ${results.length} cases OVER their target or failed (ratio = median run / median reference): ${over.map((r) => r.name).join(", ")}.`,
+  );
+  return results;
+}

@@ -1,0 +1,147 @@
+/**
+ * Scaled integers: the fast, still exact, representation of a decimal cell value.
+ *
+ * A value x "has scale p" when the decimal that x displays as (the shortest round-trip string,
+ * which is what `new Decimal(x)` reads) equals k·10^−p for an integer k with |k| ≤ 2^50. We find k as
+ * Math.round(x·10^p) and accept it only when k / 10^p === x. Why that is enough:
+ *
+ *  1. k / 10^p is one correctly rounded IEEE division (k and 10^p ≤ 10^22 are exact doubles), so the
+ *     check says: the decimal D = k·10^−p rounds to x.
+ *  2. The reals that round to x form an interval of width ulp(x) ≤ |x|·2^−52 ≤ 2^50·10^−p·2^−52 < 10^−p,
+ *     so it holds at most one multiple of 10^−p: D is the only decimal with ≤ p places that reads as x.
+ *  3. That decimal is the one the user sees. Let S be the shortest round-trip decimal of x (what
+ *     String(x) and `new Decimal(x)` give); S also lies in the interval I. Suppose S ≠ D (and x ≠ 0).
+ *     By (2) S is not a multiple of 10^−p: its last digit sits below position −p. Let 10^m ≤ |D| < 10^(m+1);
+ *     m ≥ −p, and D has at most m + p + 1 significant digits. If |S| ≥ 10^(m+1), the power 10^(m+1)
+ *     lies between D and S, hence in I, and is a multiple of 10^−p other than D: impossible. If |S| < 10^m,
+ *     likewise 10^m ∈ I, so |D| = 10^m has one digit, and S, being no longer, is c·10^j with j < m, so
+ *     |D| − |S| ≥ 10^(m−1), far wider than I (width < 10^(m+1)·2^−52). So S also leads at position m and,
+ *     ending below −p, has more digits than D, which rounds to x too: S would not be the shortest. ∎
+ *     (`test/engine/exact.test.ts` also checks k·10^−p against new Decimal(x) on random values.)
+ *  4. Math.round(x·10^p) finds k whenever it exists: x·10^p = k·(1 + δ) with |δ| ≤ 2^−52, an error
+ *     ≤ 2^50·2^−52 = 1/4 < 1/2.
+ *
+ * Arithmetic on such integers in doubles is exact while every intermediate stays below 2^53; each
+ * fast path checks its bounds up front from the largest magnitudes and otherwise falls back to the
+ * decimal.js reference path.
+ */
+
+/** 10^p as exact doubles, p = 0..22. */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, p) => 10 ** p);
+
+/** Largest accepted scaled integer (see point 4 above). */
+export const MAX_SCALED = 2 ** 50;
+/** Largest integer below which all double arithmetic on integers is exact. */
+export const SAFE = 2 ** 53;
+/** The most decimal places a fast-path value may have (more: the Decimal path handles it). */
+export const MAX_SCALE = 15;
+
+/** The smallest scale p ≤ MAX_SCALE at which x is a scaled integer, or −1 when there is none. */
+export function decimalScale(x: number): number {
+  for (let p = 0; p <= MAX_SCALE; p++) {
+    const s = POW10[p];
+    const k = Math.round(x * s);
+    if (k > MAX_SCALED || k < -MAX_SCALED) return -1; // higher scales only make k larger
+    if (k / s === x) return p;
+  }
+  return -1;
+}
+
+/** x as an integer at scale p (which must be ≥ its own scale), or NaN when out of bounds or not exact. */
+export function scaledAt(x: number, p: number): number {
+  const s = POW10[p];
+  const k = Math.round(x * s);
+  return k / s === x && k <= MAX_SCALED && k >= -MAX_SCALED ? k : NaN;
+}
+
+/**
+ * Reads many values into scaled integers at one common scale, raising the scale (and rescaling
+ * what was already read) when a value needs more places. `ok` turns false, for good, when some
+ * value cannot be represented; the caller then takes the Decimal path.
+ */
+export class ScaledReader {
+  scale = 0;
+  ok = true;
+  private readonly outputs: Float64Array[] = [];
+
+  /** Converts `values` into a new array of scaled integers (length `length`, zero-padded). */
+  read(values: ArrayLike<number>, length = values.length): Float64Array {
+    const out = new Float64Array(length);
+    this.outputs.push(out);
+    if (!this.ok) return out;
+    let s = POW10[this.scale];
+    const n = Math.min(values.length, length);
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      const k = Math.round(x * s);
+      if (k / s === x && k <= MAX_SCALED && k >= -MAX_SCALED) {
+        out[i] = k;
+        continue;
+      }
+      if (!this.raiseScaleFor(x)) return out;
+      s = POW10[this.scale];
+      out[i] = Math.round(x * s);
+    }
+    return out;
+  }
+
+  /** Raises the common scale so that x fits, rescaling all outputs; false when impossible. */
+  private raiseScaleFor(x: number): boolean {
+    const p = decimalScale(x);
+    if (p < 0 || p <= this.scale) {
+      // p ≤ scale means x fits its own scale but not ours: its integer at our scale is too large.
+      this.ok = false;
+      return false;
+    }
+    const factor = POW10[p - this.scale];
+    const limit = MAX_SCALED / factor;
+    for (const out of this.outputs) {
+      for (let i = 0; i < out.length; i++) {
+        const k = out[i];
+        if (k > limit || k < -limit) {
+          this.ok = false;
+          return false;
+        }
+        out[i] = k * factor; // exact: |k·factor| ≤ 2^50
+      }
+    }
+    this.scale = p;
+    if (!(Math.abs(scaledAt(x, p)) <= MAX_SCALED)) {
+      this.ok = false;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Rescales scaled integers from scale p to scale q ≥ p in place; false when a value would reach 2^53. */
+export function rescale(values: Float64Array, from: number, to: number): boolean {
+  if (to === from) return true;
+  if (to - from > 22) return false;
+  const factor = POW10[to - from];
+  const limit = SAFE / factor;
+  for (let i = 0; i < values.length; i++) {
+    const k = values[i];
+    if (k >= limit || k <= -limit) return false;
+    values[i] = k * factor;
+  }
+  return true;
+}
+
+/**
+ * floor(n / d) for integers 0 ≤ n < 2^53, 1 ≤ d, with n + d ≤ 2^53: the double quotient is within 1 of
+ * the true one, so one correction step makes it exact. Returns the quotient; the remainder is n − q·d.
+ */
+export function floorDiv(n: number, d: number): number {
+  const q = Math.floor(n / d);
+  const r = n - q * d; // exact: q·d ≤ n + d ≤ 2^53
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
+}
+
+/** Round n / unit to an integer, half away from zero, for integers 0 ≤ n, n + unit ≤ 2^53. */
+export function roundDivHalfUp(n: number, unit: number): number {
+  if (unit === 1) return n;
+  const q = floorDiv(n, unit);
+  const r = n - q * unit;
+  return 2 * r >= unit ? q + 1 : q;
+}

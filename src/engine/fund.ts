@@ -1,0 +1,183 @@
+import type Decimal from "decimal.js";
+import { SocinvError } from "./errors";
+import { exact, toNumber, ZERO } from "./exact/decimal";
+import { POW10, SAFE, ScaledReader } from "./exact/scaled";
+import { checkFinite, checkMatrix, checkSeries } from "./money";
+
+/**
+ * FUNDBALANCE: the fund's ledger year by year, in exact decimal arithmetic (0.1 + 0.2 = 0.3):
+ *   opening[0] = the initial balance, opening[t] = closing[t−1],
+ *   closing[t] = opening[t] + contributions[t] − disbursements[t] + repayments[t] − other[t].
+ * Disbursements and repayments may be matrices (one row per project or förvaltning), summed per year.
+ * Shorter inputs are padded with zeros to the longest.
+ */
+export interface FundProjection {
+  opening: number[];
+  contributions: number[];
+  disbursements: number[];
+  repayments: number[];
+  other: number[];
+  closing: number[];
+  lowest: { balance: number; year: number };
+  firstNegativeYear: number | null;
+}
+
+type SeriesOrMatrix = readonly number[] | readonly (readonly number[])[];
+
+export function fundProjection(
+  opening: number,
+  contributions: readonly number[],
+  disbursements: SeriesOrMatrix,
+  repayments: SeriesOrMatrix,
+  other?: readonly number[],
+): FundProjection {
+  const inputs = checkFundInputs(opening, contributions, disbursements, repayments, other);
+  return fundProjectionFast(inputs) ?? fundProjectionReference(inputs);
+}
+
+export interface FundInputs {
+  opening: number;
+  contributions: readonly number[];
+  disbursements: readonly (readonly number[])[];
+  repayments: readonly (readonly number[])[];
+  other: readonly number[];
+  horizon: number;
+}
+
+export function checkFundInputs(
+  opening: number,
+  contributions: readonly number[],
+  disbursements: SeriesOrMatrix,
+  repayments: SeriesOrMatrix,
+  other?: readonly number[],
+): FundInputs {
+  checkFinite("opening", opening);
+  const c = checkSeries("contributions", contributions);
+  const d = checkMatrix("disbursements", disbursements);
+  const r = checkMatrix("repayments", repayments);
+  const o = other === undefined || other === null ? [] : checkSeries("other", other);
+  const horizon = Math.max(1, c.length, o.length, ...d.map((x) => x.length), ...r.map((x) => x.length));
+  return { opening, contributions: c, disbursements: d, repayments: r, other: o, horizon };
+}
+
+/** Year of the lowest closing balance (the first on ties) and the first year with a negative one. */
+function summarise(closing: Float64Array): { lowestYear: number; firstNegativeYear: number | null } {
+  let lowestYear = 0;
+  let firstNegativeYear: number | null = null;
+  for (let t = 0; t < closing.length; t++) {
+    if (closing[t] < closing[lowestYear]) lowestYear = t;
+    if (firstNegativeYear === null && closing[t] < 0) firstNegativeYear = t;
+  }
+  return { lowestYear, firstNegativeYear };
+}
+
+/** The decimal.js path. */
+export function fundProjectionReference(inputs: FundInputs): FundProjection {
+  const n = inputs.horizon;
+  const series = (values: readonly number[]) => Array.from({ length: n }, (_, t) => exact(values[t] ?? 0));
+  const summed = (rows: readonly (readonly number[])[]) => {
+    const sums: Decimal[] = Array.from({ length: n }, () => ZERO);
+    for (const row of rows) row.forEach((x, t) => (sums[t] = sums[t].plus(exact(x))));
+    return sums;
+  };
+  const contributions = series(inputs.contributions);
+  const other = series(inputs.other);
+  const disbursements = summed(inputs.disbursements);
+  const repayments = summed(inputs.repayments);
+  const opening: Decimal[] = [];
+  const closing: Decimal[] = [];
+  let balance = exact(inputs.opening);
+  for (let t = 0; t < n; t++) {
+    opening.push(balance);
+    balance = balance.plus(contributions[t]).minus(disbursements[t]).plus(repayments[t]).minus(other[t]);
+    closing.push(balance);
+  }
+  // Compared exactly: two different exact balances may convert to the same double.
+  let lowest = 0;
+  for (let t = 1; t < n; t++) if (closing[t].lessThan(closing[lowest])) lowest = t;
+  const firstNegative = closing.findIndex((x) => x.isNegative() && !x.isZero());
+  const numbers = (xs: Decimal[]) => xs.map(toNumber);
+  return {
+    opening: numbers(opening),
+    contributions: numbers(contributions),
+    disbursements: numbers(disbursements),
+    repayments: numbers(repayments),
+    other: numbers(other),
+    closing: numbers(closing),
+    lowest: { balance: toNumber(closing[lowest]), year: lowest },
+    firstNegativeYear: firstNegative < 0 ? null : firstNegative,
+  };
+}
+
+/**
+ * The scaled-integer path, or null. Every value becomes an integer at one common scale; the sum of
+ * all their magnitudes bounds every partial sum and balance, so when it stays below 2^53 every
+ * addition is exact.
+ */
+export function fundProjectionFast(inputs: FundInputs): FundProjection | null {
+  const n = inputs.horizon;
+  const reader = new ScaledReader();
+  const openingScaled = reader.read([inputs.opening]);
+  const contributions = reader.read(inputs.contributions, n);
+  const other = reader.read(inputs.other, n);
+  const disbursementRows = inputs.disbursements.map((row) => reader.read(row, n));
+  const repaymentRows = inputs.repayments.map((row) => reader.read(row, n));
+  if (!reader.ok) return null;
+  let magnitude = Math.abs(openingScaled[0]);
+  const disbursements = new Float64Array(n);
+  const repayments = new Float64Array(n);
+  for (let t = 0; t < n; t++) magnitude += Math.abs(contributions[t]) + Math.abs(other[t]);
+  for (const row of disbursementRows) {
+    for (let t = 0; t < n; t++) {
+      const k = row[t];
+      disbursements[t] += k;
+      magnitude += k < 0 ? -k : k;
+    }
+  }
+  for (const row of repaymentRows) {
+    for (let t = 0; t < n; t++) {
+      const k = row[t];
+      repayments[t] += k;
+      magnitude += k < 0 ? -k : k;
+    }
+  }
+  // Rounding is monotone, so a computed magnitude below 2^53 means the true one is too.
+  if (!(magnitude < SAFE)) return null;
+  const opening = new Float64Array(n);
+  const closing = new Float64Array(n);
+  let balance = openingScaled[0];
+  for (let t = 0; t < n; t++) {
+    opening[t] = balance;
+    balance = balance + contributions[t] - disbursements[t] + repayments[t] - other[t];
+    closing[t] = balance;
+  }
+  const scale = POW10[reader.scale];
+  const numbers = (xs: Float64Array) => Array.from(xs, (k) => (k === 0 ? 0 : k / scale));
+  const summary = summarise(closing);
+  return {
+    opening: numbers(opening),
+    contributions: numbers(contributions),
+    disbursements: numbers(disbursements),
+    repayments: numbers(repayments),
+    other: numbers(other),
+    closing: numbers(closing),
+    lowest: { balance: closing[summary.lowestYear] / scale || 0, year: summary.lowestYear },
+    firstNegativeYear: summary.firstNegativeYear,
+  };
+}
+
+/**
+ * Free capacity per year t: closing[t] − Σ committed disbursements for the years after t (exact).
+ * Committed years beyond the projection's horizon still count against every year.
+ */
+export function freeCapacity(projection: FundProjection, committed: readonly number[]): number[] {
+  if (!projection || !Array.isArray(projection.closing)) {
+    throw new SocinvError("value", "projection", "empty");
+  }
+  const c = checkSeries("committed", committed);
+  const n = projection.closing.length;
+  const later: Decimal[] = new Array(Math.max(n, c.length) + 1);
+  later[later.length - 1] = ZERO;
+  for (let t = later.length - 2; t >= 0; t--) later[t] = later[t + 1].plus(exact(c[t + 1] ?? 0));
+  return projection.closing.map((x, t) => toNumber(exact(x).minus(later[t])));
+}

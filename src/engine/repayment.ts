@@ -1,0 +1,278 @@
+import type Decimal from "decimal.js";
+import { SocinvError } from "./errors";
+import { exact, roundHalfAway, tenPow, toNumber, ZERO } from "./exact/decimal";
+import { distributeRemaining, distributeRemainingPairs, splitExact } from "./exact/largestRemainder";
+import { mulDivFloor, mulDivLast } from "./exact/mulDiv";
+import { decimalScale, floorDiv, POW10, roundDivHalfUp, ScaledReader } from "./exact/scaled";
+import {
+  checkDecimals,
+  checkFinite,
+  checkFraction,
+  checkMatrix,
+  checkSeries,
+  checkWholeNumber,
+  fromUnits,
+} from "./money";
+
+/**
+ * REPAYMENT (återföring): what each förvaltning pays back to the fund each year.
+ *  - Repayments start in the first year with a disbursement > 0, plus `lag` years.
+ *  - From then on, förvaltning b's eligible amount in year t is share · cashableShare_b · max(saving, 0).
+ *  - The year's payment is min(Σ eligible, cap − repaid so far), split in proportion to eligible.
+ *  - Rounded to `decimals` by the cumulative rule: the year total is round(C_t) − round(C_t−1) where C
+ *    is the exact cumulative payment, split within the year by the largest-remainder rule.
+ * Nothing is negative; the exact total never exceeds the cap (the rounded one never exceeds round(cap)).
+ */
+export interface RepaymentOptions {
+  share?: number;
+  cap?: number;
+  lag?: number;
+  decimals?: number;
+  cashableShares?: readonly number[];
+}
+
+export interface RepaymentInputs {
+  disbursements: readonly number[];
+  savings: readonly (readonly number[])[];
+  share: number;
+  /** null: the default, Σ disbursements. */
+  cap: number | null;
+  lag: number;
+  decimals: number;
+  cashableShares: readonly number[];
+  horizon: number;
+  /** The first repayment year (may be ≥ horizon), or −1 when nothing was disbursed. */
+  start: number;
+}
+
+export function repayment(
+  disbursements: readonly number[],
+  savings: readonly (readonly number[])[],
+  options: RepaymentOptions = {},
+): number[][] {
+  const inputs = checkRepaymentInputs(disbursements, savings, options);
+  return repaymentFast(inputs) ?? repaymentReference(inputs);
+}
+
+export function checkRepaymentInputs(
+  disbursements: readonly number[],
+  savings: readonly (readonly number[])[],
+  options: RepaymentOptions | null | undefined,
+  savingsArgument = "savings",
+): RepaymentInputs {
+  const d = checkSeries("disbursements", disbursements);
+  d.forEach((x, i) => {
+    if (x < 0) throw new SocinvError("num", "disbursements", "notNegative", { row: 1, column: i + 1 });
+  });
+  const s = checkMatrix(savingsArgument, savings);
+  if (s.length === 0) throw new SocinvError("value", savingsArgument, "empty");
+  const o = options ?? {};
+  const share = checkFraction("share", o.share, 1);
+  let cap: number | null = null;
+  if (o.cap !== undefined && o.cap !== null) {
+    cap = checkFinite("cap", o.cap);
+    if (cap < 0) throw new SocinvError("num", "cap", "notNegative");
+  }
+  const lag = checkWholeNumber("lag", o.lag, 0, 0, 1000);
+  const decimals = checkDecimals(o.decimals);
+  let cashableShares: readonly number[];
+  if (o.cashableShares === undefined || o.cashableShares === null) cashableShares = s.map(() => 1);
+  else {
+    const c = checkSeries("cashableShare", o.cashableShares);
+    if (c.length !== s.length) {
+      throw new SocinvError("value", "cashableShare", "lengthMismatch", {
+        count: c.length,
+        expected: s.length,
+        other: savingsArgument,
+      });
+    }
+    c.forEach((x, i) => checkFraction("cashableShare", x, 1, i + 1));
+    cashableShares = c;
+  }
+  const horizon = Math.max(d.length, ...s.map((row) => row.length));
+  const first = d.findIndex((x) => x > 0);
+  const start = first < 0 ? -1 : first + lag;
+  return { disbursements: d, savings: s, share, cap, lag, decimals, cashableShares, horizon, start };
+}
+
+const zeros = (rows: number, columns: number): number[][] =>
+  Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+
+/** The decimal.js path. */
+export function repaymentReference(inputs: RepaymentInputs): number[][] {
+  const { savings, horizon, start, decimals } = inputs;
+  const out = zeros(savings.length, horizon);
+  if (start < 0) return out;
+  const share = exact(inputs.share);
+  const factors = inputs.cashableShares.map((c) => share.times(exact(c)));
+  const cap = inputs.cap === null ? inputs.disbursements.reduce((s, x) => s.plus(exact(x)), ZERO) : exact(inputs.cap);
+  const scale = tenPow(decimals);
+  let cumulative: Decimal = ZERO;
+  for (let t = start; t < horizon; t++) {
+    const remainingCap = cap.minus(cumulative);
+    if (remainingCap.isZero()) break;
+    const eligible = savings.map((row, b) => factors[b].times(exact(Math.max(row[t] ?? 0, 0))));
+    const total = eligible.reduce((s, x) => s.plus(x), ZERO);
+    const capped = total.greaterThan(remainingCap);
+    const payment = capped ? remainingCap : total;
+    const numerators = eligible.map((e) => (capped ? payment.times(e) : e).times(scale));
+    const denominator = capped ? total : exact(1);
+    const next = cumulative.plus(payment);
+    const yearTotal = roundHalfAway(next.times(scale)).minus(roundHalfAway(cumulative.times(scale)));
+    const units = splitExact(numerators, denominator, yearTotal);
+    units.forEach((u, b) => (out[b][t] = toNumber(u.div(scale))));
+    cumulative = next;
+  }
+  return out;
+}
+
+/**
+ * The scaled-integer path, or null. Savings, share, cashable shares and cap become integers; the
+ * eligible amount is share·cashable·saving at scale P0 = p_share + p_cashable + p_savings, and
+ * everything is carried at a common scale P = max(P0, p_cap, decimals), with unit = 10^(P − decimals).
+ * Bound checked up front: Σ_b rowFactor_b · max_t saving_b < 2^51 bounds every eligible amount and
+ * year total; cap < 2^51 bounds every cumulative sum.
+ */
+export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
+  const { savings, horizon, start, decimals } = inputs;
+  const rows = savings.length;
+  const out = zeros(rows, horizon);
+  if (start < 0 || start >= horizon) return out;
+  const savingsReader = new ScaledReader();
+  const s = savings.map((row) => savingsReader.read(row, horizon));
+  const cashableReader = new ScaledReader();
+  const cashable = cashableReader.read(inputs.cashableShares);
+  const pShare = decimalScale(inputs.share);
+  if (!savingsReader.ok || !cashableReader.ok || pShare < 0) return null;
+  const share = Math.round(inputs.share * POW10[pShare]);
+  let capScaled: number;
+  let pCap: number;
+  if (inputs.cap === null) {
+    const reader = new ScaledReader();
+    const d = reader.read(inputs.disbursements);
+    if (!reader.ok) return null;
+    capScaled = d.reduce((sum, k) => sum + k, 0);
+    pCap = reader.scale;
+  } else {
+    pCap = decimalScale(inputs.cap);
+    if (pCap < 0) return null;
+    capScaled = Math.round(inputs.cap * POW10[pCap]);
+  }
+  const p0 = pShare + cashableReader.scale + savingsReader.scale;
+  const p = Math.max(p0, pCap, decimals);
+  if (p > 22) return null;
+  const unit = POW10[p - decimals];
+  const cap = capScaled * POW10[p - pCap];
+  const limit = 2 ** 51;
+  if (!(cap < limit && unit < limit)) return null;
+  const rowFactor = new Float64Array(rows);
+  let bound = 0;
+  for (let b = 0; b < rows; b++) {
+    rowFactor[b] = share * cashable[b] * POW10[p - p0];
+    let largest = 0;
+    const row = s[b];
+    for (let t = start; t < horizon; t++) if (row[t] > largest) largest = row[t];
+    bound += rowFactor[b] * largest;
+  }
+  if (!(bound < limit / 2)) return null; // margin for rounding in the bound itself
+
+  const floors = new Float64Array(rows);
+  const remainders = new Float64Array(rows);
+  const low = new Float64Array(rows);
+  const eligible = new Float64Array(rows);
+  let cumulative = 0;
+  let roundedCumulative = 0;
+  for (let t = start; t < horizon; t++) {
+    const remainingCap = cap - cumulative;
+    if (remainingCap <= 0) break;
+    let total = 0;
+    for (let b = 0; b < rows; b++) {
+      const k = s[b][t];
+      const e = k > 0 ? rowFactor[b] * k : 0;
+      eligible[b] = e;
+      total += e;
+    }
+    const capped = total > remainingCap;
+    const payment = capped ? remainingCap : total;
+    let sumFloors = 0;
+    if (!capped) {
+      for (let b = 0; b < rows; b++) {
+        const e = eligible[b];
+        const f = unit === 1 ? e : floorDiv(e, unit);
+        floors[b] = f;
+        remainders[b] = e - f * unit;
+        sumFloors += f;
+      }
+    } else {
+      // The year the cap binds: part_b = payment·e_b / total, a rational. In units it is
+      // f + (high + low/total)/unit, with payment·e_b = q·total + low and q = f·unit + high.
+      for (let b = 0; b < rows; b++) {
+        const q = mulDivFloor(payment, eligible[b], total);
+        low[b] = mulDivLast.remainder;
+        const f = floorDiv(q, unit);
+        floors[b] = f;
+        remainders[b] = q - f * unit;
+        sumFloors += f;
+      }
+    }
+    cumulative += payment;
+    const rounded = roundDivHalfUp(cumulative, unit);
+    const remaining = rounded - roundedCumulative - sumFloors;
+    roundedCumulative = rounded;
+    if (capped) distributeRemainingPairs(floors, remainders, low, rows, remaining);
+    else distributeRemaining(floors, remainders, rows, remaining);
+    for (let b = 0; b < rows; b++) out[b][t] = fromUnits(floors[b], decimals);
+  }
+  return out;
+}
+
+export interface RiskComparison {
+  plannedRepayment: number[][];
+  realisedRepayment: number[][];
+  /** Per year: planned − realised total repayment, where positive (what the fund loses if it bears the risk). */
+  fundShortfall: number[];
+  /** Per förvaltning-year: max(0, planned repayment − share·cashable·max(realised saving, 0)). */
+  paidBeyondRealisedSavings: number[][];
+}
+
+/**
+ * The two risk bearers side by side: förvaltningen bär risken (the plan is fixed from planned savings)
+ * against fonden bär risken (repayment follows realised savings).
+ */
+export function compareRiskBearers(
+  disbursements: readonly number[],
+  plannedSavings: readonly (readonly number[])[],
+  realisedSavings: readonly (readonly number[])[],
+  options: RepaymentOptions = {},
+): RiskComparison {
+  const plannedInputs = checkRepaymentInputs(disbursements, plannedSavings, options, "planned");
+  const realisedInputs = checkRepaymentInputs(disbursements, realisedSavings, options, "realised");
+  const rows = plannedInputs.savings.length;
+  if (realisedInputs.savings.length !== rows) {
+    throw new SocinvError("value", "realised", "rowsMismatch", {
+      rows: realisedInputs.savings.length,
+      expected: rows,
+      other: "planned",
+    });
+  }
+  const horizon = Math.max(plannedInputs.horizon, realisedInputs.horizon);
+  const pad = (m: number[][]) => m.map((row) => row.concat(new Array<number>(horizon - row.length).fill(0)));
+  const planned = pad(repaymentFast(plannedInputs) ?? repaymentReference(plannedInputs));
+  const realised = pad(repaymentFast(realisedInputs) ?? repaymentReference(realisedInputs));
+  const share = exact(plannedInputs.share);
+  const fundShortfall: number[] = [];
+  for (let t = 0; t < horizon; t++) {
+    let gap = ZERO;
+    for (let b = 0; b < rows; b++) gap = gap.plus(exact(planned[b][t])).minus(exact(realised[b][t]));
+    fundShortfall.push(gap.isPositive() && !gap.isZero() ? toNumber(gap) : 0);
+  }
+  const paidBeyondRealisedSavings = planned.map((row, b) => {
+    const factor = share.times(exact(plannedInputs.cashableShares[b]));
+    return row.map((paid, t) => {
+      const covered = factor.times(exact(Math.max(realisedInputs.savings[b][t] ?? 0, 0)));
+      const beyond = exact(paid).minus(covered);
+      return beyond.isPositive() && !beyond.isZero() ? toNumber(beyond) : 0;
+    });
+  });
+  return { plannedRepayment: planned, realisedRepayment: realised, fundShortfall, paidBeyondRealisedSavings };
+}

@@ -1,0 +1,217 @@
+import type Decimal from "decimal.js";
+import { SocinvError } from "./errors";
+import { Exact, floorDivide, toNumber } from "./exact/decimal";
+import { splitExact } from "./exact/largestRemainder";
+import { mulDivFits, mulDivFloor, mulDivLast } from "./exact/mulDiv";
+import { decimalScale, POW10, ScaledReader } from "./exact/scaled";
+import { checkDecimals, checkFinite, checkWeights, checkWholeNumber, fromUnits } from "./money";
+
+/**
+ * REPAYMENTPLAN (Ale's dubbelmodell): an amount repaid over `years` years, straight-line (amount/years
+ * a year) or, when rate ≠ 0, as an annuity of amount·r / (1 − (1+r)^−years) a year (Excel's −PMT).
+ * The cumulative total repaid is rounded by the cumulative rule (year total = round(C_t) − round(C_t−1)),
+ * and each year's total is split by the key with the largest-remainder rule. Negative amount: mirrored.
+ *
+ * The annuity is exact: with r = ρ/b (b = 10^p), (1+r)^n = a^n / b^n for a = b + ρ, so the yearly
+ * payment is the rational amount·ρ·a^n / (b·(a^n − b^n)).
+ */
+export function repaymentPlan(
+  amount: number,
+  key: readonly number[],
+  years: number,
+  rate?: number,
+  decimals?: number,
+): number[][] {
+  const inputs = checkPlanInputs(amount, key, years, rate, decimals);
+  return repaymentPlanFast(inputs) ?? repaymentPlanReference(inputs);
+}
+
+export interface PlanInputs {
+  amount: number;
+  key: readonly number[];
+  years: number;
+  rate: number;
+  decimals: number;
+}
+
+export function checkPlanInputs(amount: number, key: readonly number[], years: number, rate?: number, decimals?: number): PlanInputs {
+  checkFinite("amount", amount);
+  const k = checkWeights("key", key);
+  if (years === undefined || years === null) throw new SocinvError("value", "years", "missing");
+  const n = checkWholeNumber("years", years, 1, 1, 1000);
+  const r = rate === undefined || rate === null ? 0 : checkFinite("rate", rate);
+  if (r <= -1) throw new SocinvError("num", "rate", "rateTooLow");
+  return { amount, key: k, years: n, rate: r, decimals: checkDecimals(decimals) };
+}
+
+/** Significant digits of a decimal (for the precision (1+r)^n needs). */
+const digitsOf = (x: Decimal): number => x.precision(true);
+
+/** The decimal.js path: every cell computed from the exact rational yearly payment. */
+export function repaymentPlanReference(inputs: PlanInputs): number[][] {
+  const { years: n, decimals } = inputs;
+  const onePlusRate = new Exact(inputs.rate).plus(1);
+  const D = Exact.clone({ precision: 2000 + (inputs.rate === 0 ? 0 : n * digitsOf(onePlusRate)) });
+  const magnitude = new D(inputs.amount).abs();
+  const scale = new D(10).pow(decimals);
+  let numerator: Decimal;
+  let denominator: Decimal;
+  if (inputs.rate === 0) {
+    numerator = magnitude;
+    denominator = new D(n);
+  } else {
+    const r = new D(inputs.rate);
+    const growth = r.plus(1).pow(n); // exact at this precision
+    numerator = magnitude.times(r).times(growth);
+    denominator = growth.minus(1);
+    if (denominator.isNegative()) {
+      numerator = numerator.neg();
+      denominator = denominator.neg();
+    }
+  }
+  const key = inputs.key.map((x) => new D(x));
+  const keyTotal = key.reduce((s, x) => s.plus(x), new D(0));
+  const rows: number[][] = key.map(() => new Array<number>(n).fill(0));
+  const roundedCumulative = (t: number) => {
+    const { quotient, remainder } = floorDivide(numerator.times(t).times(scale), denominator);
+    return remainder.times(2).greaterThanOrEqualTo(denominator) ? quotient.plus(1) : quotient;
+  };
+  const partNumerators = key.map((k) => numerator.times(k).times(scale));
+  const partDenominator = denominator.times(keyTotal);
+  let previous = roundedCumulative(0);
+  for (let t = 0; t < n; t++) {
+    const current = roundedCumulative(t + 1);
+    const units = splitExact(partNumerators, partDenominator, current.minus(previous));
+    previous = current;
+    units.forEach((u, b) => {
+      const value = u.div(scale);
+      rows[b][t] = toNumber(inputs.amount < 0 ? value.neg() : value);
+    });
+  }
+  return rows;
+}
+
+/**
+ * The fast path, or null. The yearly payment in units, X = Num/Den, is an exact BigInt rational
+ * (computed once); X = Q + Rm/Den. Row b's exact part X·κ_b/K is the same every year, so its floor and
+ * its place in the largest-remainder order are computed once; each year then only decides how many of
+ * the first rows in that order get one more unit.
+ *
+ * Row b: Q·κ_b = m_b·K + s_b (exact, in doubles), so part_b = m_b + (s_b + φ·κ_b)/K with φ = Rm/Den ∈ [0,1).
+ * The order by remainder is found on double approximations key_b ≈ s_b + φ·κ_b whose error is below
+ * δ = K·2^−49 (φ to 2^−52, one product and one sum rounded: < 3.1·K·2^−52); rows whose approximate keys
+ * lie within 2δ of a neighbour, or within δ of K (is there a carry?), are decided exactly with BigInt
+ * (G_b = s_b·Den + Rm·κ_b against K·Den). Two rows the approximation orders wrongly are within 2δ of each
+ * other, and so is every row between them, so they always land in one exactly sorted cluster.
+ */
+export function repaymentPlanFast(inputs: PlanInputs): number[][] | null {
+  const { years: n, decimals } = inputs;
+  const magnitude = Math.abs(inputs.amount);
+  const pa = decimalScale(magnitude);
+  const reader = new ScaledReader();
+  const kappa = reader.read(inputs.key);
+  const pr = inputs.rate === 0 ? 0 : decimalScale(inputs.rate);
+  if (pa < 0 || pr < 0 || !reader.ok) return null;
+  const rows = kappa.length;
+  let keyTotal = 0;
+  for (let b = 0; b < rows; b++) keyTotal += kappa[b];
+  if (!(keyTotal <= 2 ** 51)) return null;
+
+  const alpha = BigInt(Math.round(magnitude * POW10[pa]));
+  const unitScale = 10n ** BigInt(decimals);
+  let num: bigint;
+  let den: bigint;
+  if (inputs.rate === 0) {
+    num = alpha * unitScale;
+    den = 10n ** BigInt(pa) * BigInt(n);
+  } else {
+    const rho = BigInt(Math.round(inputs.rate * POW10[pr]));
+    const base = 10n ** BigInt(pr);
+    const an = (base + rho) ** BigInt(n);
+    const bn = base ** BigInt(n);
+    num = alpha * rho * an * unitScale;
+    den = 10n ** BigInt(pa) * base * (an - bn);
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+  }
+  const quotientBig = num / den;
+  const rest = num % den;
+  const quotient = Number(quotientBig);
+  if (!(quotient * n < 2 ** 51) || !mulDivFits(quotient, keyTotal, keyTotal)) return null;
+
+  // Per row: floor f_b and the approximate remainder (over K), carry decided exactly where in doubt.
+  const floors = new Float64Array(rows);
+  const approx = new Float64Array(rows);
+  const small = new Float64Array(rows); // s_b
+  const phi = rest === 0n ? 0 : Number((rest << 64n) / den) / 2 ** 64;
+  const delta = rest === 0n ? 0 : keyTotal * 2 ** -49;
+  const keyDen = BigInt(keyTotal) * den;
+  const exactRemainder = (b: number): bigint => {
+    const g = BigInt(small[b]) * den + rest * BigInt(kappa[b]);
+    return g >= keyDen ? g - keyDen : g;
+  };
+  for (let b = 0; b < rows; b++) {
+    const m = mulDivFloor(quotient, kappa[b], keyTotal);
+    const s = mulDivLast.remainder;
+    small[b] = s;
+    const key = s + phi * kappa[b];
+    let carry: boolean;
+    if (key >= keyTotal + delta) carry = true;
+    else if (key < keyTotal - delta) carry = false;
+    else carry = BigInt(s) * den + rest * BigInt(kappa[b]) >= keyDen;
+    floors[b] = carry ? m + 1 : m;
+    approx[b] = carry ? key - keyTotal : key;
+  }
+  const order = Array.from({ length: rows }, (_, b) => b);
+  order.sort((x, y) => approx[y] - approx[x] || floors[y] - floors[x] || x - y);
+  if (delta > 0) {
+    for (let i = 0; i < rows - 1; ) {
+      let j = i;
+      while (j + 1 < rows && approx[order[j]] - approx[order[j + 1]] <= 2 * delta) j++;
+      if (j > i) {
+        const cluster = order.slice(i, j + 1);
+        const exactOf = new Map(cluster.map((b) => [b, exactRemainder(b)]));
+        cluster.sort((x, y) => {
+          const rx = exactOf.get(x)!;
+          const ry = exactOf.get(y)!;
+          return ry > rx ? 1 : ry < rx ? -1 : floors[y] - floors[x] || x - y;
+        });
+        for (let k = 0; k < cluster.length; k++) order[i + k] = cluster[k];
+      }
+      i = j + 1;
+    }
+  }
+  // Rows with a zero exact remainder never take a unit: count those that may.
+  let nonZero = 0;
+  for (let b = 0; b < rows; b++) {
+    if (delta === 0 ? approx[b] !== 0 : approx[b] > delta || exactRemainder(b) !== 0n) nonZero++;
+  }
+  let sumFloors = 0;
+  for (let b = 0; b < rows; b++) sumFloors += floors[b];
+
+  const out: number[][] = Array.from({ length: rows }, () => new Array<number>(n));
+  const sign = inputs.amount < 0 ? -1 : 1;
+  const lowValue = Array.from(floors, (f) => sign * fromUnits(f, decimals) || 0);
+  const highValue = Array.from(floors, (f) => sign * fromUnits(f + 1, decimals));
+  let accumulated = 0n; // (t+1)·Rm mod Den
+  let carries = 0;
+  let previous = 0;
+  for (let t = 0; t < n; t++) {
+    accumulated += rest;
+    if (accumulated >= den) {
+      accumulated -= den;
+      carries++;
+    }
+    const rounded = (t + 1) * quotient + carries + (2n * accumulated >= den ? 1 : 0);
+    const remaining = rounded - previous - sumFloors;
+    previous = rounded;
+    if (!(remaining >= 0 && remaining <= nonZero)) throw new Error(`repayment plan: remaining ${remaining}`);
+    for (let i = 0; i < rows; i++) {
+      const b = order[i];
+      out[b][t] = i < remaining ? highValue[b] : lowValue[b];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * The preview page (dist/preview/index.html): the real task pane page in a frame of task-pane width,
+ * with the in-memory workbook it writes drawn as a grid beside it. Changing the display language
+ * reloads the pane with a fresh, empty workbook.
+ */
+import { renderWorkbook, type GridView } from "./grid";
+import { gridSheetsOf } from "./grid-source";
+import type { StandInHandle } from "./standin-entry";
+
+const CHANGED_EVENT = "socinv:workbook-changed";
+
+const frame = document.getElementById("pane-frame") as HTMLIFrameElement;
+const gridContainer = document.getElementById("grid") as HTMLElement;
+const languageSelect = document.getElementById("display-language") as HTMLSelectElement;
+const widthSelect = document.getElementById("pane-width") as HTMLSelectElement;
+const formulasToggle = document.getElementById("show-formulas") as HTMLInputElement;
+const resetButton = document.getElementById("reset") as HTMLButtonElement;
+
+const view: GridView = { showFormulas: formulasToggle.checked };
+
+function standIn(): StandInHandle | undefined {
+  try {
+    return (frame.contentWindow as (Window & { __socinv?: StandInHandle }) | null)?.__socinv;
+  } catch {
+    return undefined;
+  }
+}
+
+function redraw(): void {
+  const handle = standIn();
+  renderWorkbook(gridContainer, handle ? gridSheetsOf(handle.workbook) : [], view, (sheet) => {
+    view.activeSheet = sheet;
+    redraw();
+    gridContainer.querySelector<HTMLElement>(`[data-sheet="${CSS.escape(sheet)}"]`)?.focus();
+  });
+}
+
+function loadPane(): void {
+  view.activeSheet = undefined;
+  const params = new URLSearchParams({ displayLanguage: languageSelect.value });
+  frame.src = `../taskpane.html?${params}`;
+}
+
+function applyWidth(): void {
+  frame.style.width = `${widthSelect.value}px`;
+}
+
+window.addEventListener("message", (event) => {
+  if (event.origin !== window.location.origin || event.data?.type !== CHANGED_EVENT) return;
+  const handle = standIn();
+  // Show the newest sheet after a build, so the result is visible at once.
+  if (handle) {
+    const sheets = gridSheetsOf(handle.workbook);
+    if (!sheets.some((sheet) => sheet.name === view.activeSheet)) view.activeSheet = sheets[0]?.name;
+  }
+  redraw();
+});
+frame.addEventListener("load", redraw);
+languageSelect.addEventListener("change", loadPane);
+resetButton.addEventListener("click", loadPane);
+widthSelect.addEventListener("change", applyWidth);
+formulasToggle.addEventListener("change", () => {
+  view.showFormulas = formulasToggle.checked;
+  redraw();
+});
+
+const initial = new URLSearchParams(window.location.search).get("displayLanguage");
+if (initial) languageSelect.value = initial;
+applyWidth();
+loadPane();

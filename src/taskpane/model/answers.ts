@@ -1,0 +1,228 @@
+import type { Principal } from "../../engine/lifecycle";
+import type { Language } from "../../i18n/language";
+import { answerMessages, PRINCIPALS } from "../../i18n/model";
+
+/**
+ * What the task pane asks before it builds a model: pure data, no Office.
+ * Amounts are in the chosen unit; series hold one value per model year (index 0 = firstYear).
+ */
+
+export type Unit = "kr" | "tkr" | "Mkr";
+export type RepaymentModel = "fundBearsRisk" | "administrationBearsRisk" | "pooled" | "key";
+export type Timing = 0 | 0.5 | 1;
+
+/** A party that bears costs. An actor whose principal is "kommun" is a förvaltning that can repay the fund. */
+export interface ActorAnswer {
+  name: string;
+  principal: Principal;
+  /** 0..1, default 1: the part of a saving that actually lowers a budget. */
+  cashableShare: number;
+  /** The yearly budget frame; the key in the "key" repayment model. */
+  frame?: number;
+}
+
+export interface ProjectAnswer {
+  name: string;
+  /** An actor name. */
+  owner: string;
+  /**
+   * Money paid out FROM THE FUND per model year (the fund's part), in the unit. The applicant's own part
+   * follows from the co-financing share m: applicant = disbursement · m / (1 − m), total = disbursement / (1 − m).
+   */
+  disbursements: number[];
+  /** 0..1: the applicant's share of the project's total cost. */
+  cofinancingShare: number;
+}
+
+export interface CostAnswer {
+  project: string;
+  actor: string;
+  baseline: number[];
+  intervention: number[];
+}
+
+export interface ModelAnswers {
+  firstYear: number;
+  years: number;
+  unit: Unit;
+  discountRate: number;
+  timing: Timing;
+  repaymentModel: RepaymentModel;
+  repaymentShare: number;
+  lag: number;
+  /** Years of the instalment plan in the "key" model. */
+  keyYears: number;
+  cofinancingRequirement: number;
+  openingBalance: number;
+  yearlyContribution: number;
+  fundFromEquity: boolean;
+  actors: ActorAnswer[];
+  projects: ProjectAnswer[];
+  /** Optional pre-filled costs (the example); missing project × actor pairs start as zeros. */
+  costs?: CostAnswer[];
+  /** The example: the workbook labels its numbers as illustrative, not Ale's accounts. */
+  illustrative?: boolean;
+}
+
+export const MAX_YEARS = 60;
+export const MAX_ACTORS = 60;
+export const MAX_PROJECTS = 60;
+export const MAX_NAME_LENGTH = 60;
+
+/** A sensible new model: this year, 10 years, tkr, 3.5 %, timing 0, the fund bears the risk, two förvaltningar + region, one project. */
+export function defaultAnswers(language: Language, today: Date = new Date()): ModelAnswers {
+  const years = 10;
+  const sv = language === "sv";
+  const firstYear = today.getFullYear();
+  const disbursements = new Array<number>(years).fill(0);
+  disbursements[0] = 500;
+  disbursements[1] = 500;
+  return {
+    firstYear,
+    years,
+    unit: "tkr",
+    discountRate: 0.035,
+    timing: 0,
+    repaymentModel: "fundBearsRisk",
+    repaymentShare: 1,
+    lag: 0,
+    keyYears: 5,
+    cofinancingRequirement: 0,
+    openingBalance: 5000,
+    yearlyContribution: 0,
+    fundFromEquity: true,
+    actors: [
+      { name: sv ? "Socialförvaltningen" : "Social services", principal: "kommun", cashableShare: 1, frame: 300000 },
+      { name: sv ? "Utbildningsförvaltningen" : "Education", principal: "kommun", cashableShare: 1, frame: 500000 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [
+      {
+        name: sv ? "Tidiga insatser" : "Early intervention",
+        owner: sv ? "Utbildningsförvaltningen" : "Education",
+        disbursements,
+        cofinancingShare: 0,
+      },
+    ],
+  };
+}
+
+export interface AnswerProblem {
+  /** e.g. "years", "actors[1].name", "projects[0].disbursements[3]" */
+  field: string;
+  message: string;
+}
+
+const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const isWhole = (x: unknown, min: number, max: number): boolean =>
+  isFiniteNumber(x) && Number.isInteger(x) && x >= min && x <= max;
+const isFraction = (x: unknown): boolean => isFiniteNumber(x) && x >= 0 && x <= 1;
+
+function percent(x: number, language: Language): string {
+  const text = String(Math.round(x * 1000) / 10);
+  return `${language === "sv" ? text.replace(".", ",") : text} %`;
+}
+
+/** Every problem with the answers, in the order of the form; empty when the model can be built. */
+export function validateAnswers(answers: ModelAnswers, language: Language): AnswerProblem[] {
+  const m = answerMessages[language];
+  const problems: AnswerProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+
+  if (!isWhole(answers.firstYear, 1900, 2200)) add("firstYear", m.firstYear);
+  const yearsOk = isWhole(answers.years, 1, MAX_YEARS);
+  if (!yearsOk) add("years", m.years);
+  if (!["kr", "tkr", "Mkr"].includes(answers.unit)) add("unit", m.unit);
+  if (!isFiniteNumber(answers.discountRate) || answers.discountRate <= -0.99 || answers.discountRate > 1) {
+    add("discountRate", m.discountRate);
+  }
+  if (![0, 0.5, 1].includes(answers.timing)) add("timing", m.timing);
+  if (!["fundBearsRisk", "administrationBearsRisk", "pooled", "key"].includes(answers.repaymentModel)) {
+    add("repaymentModel", m.repaymentModel);
+  }
+  if (!isFraction(answers.repaymentShare)) add("repaymentShare", m.fraction);
+  if (!isWhole(answers.lag, 0, yearsOk ? answers.years : MAX_YEARS)) add("lag", m.lag);
+  if (answers.repaymentModel === "key" && !isWhole(answers.keyYears, 1, MAX_YEARS)) add("keyYears", m.keyYears);
+  if (!isFraction(answers.cofinancingRequirement)) add("cofinancingRequirement", m.fraction);
+  if (!isFiniteNumber(answers.openingBalance)) add("openingBalance", m.number);
+  if (!isFiniteNumber(answers.yearlyContribution)) add("yearlyContribution", m.number);
+  else if (answers.yearlyContribution < 0) add("yearlyContribution", m.notNegative);
+
+  const actors = Array.isArray(answers.actors) ? answers.actors : [];
+  const projects = Array.isArray(answers.projects) ? answers.projects : [];
+  if (actors.length > MAX_ACTORS || projects.length > MAX_PROJECTS) add("actors", m.tooLarge);
+
+  if (actors.length === 0) add("actors", m.actorsEmpty);
+  const actorNames = new Set<string>();
+  actors.forEach((actor, i) => {
+    checkName(`actors[${i}].name`, actor.name, actorNames, m, add);
+    if (!PRINCIPALS.includes(actor.principal)) add(`actors[${i}].principal`, m.principal);
+    if (!isFraction(actor.cashableShare)) add(`actors[${i}].cashableShare`, m.fraction);
+    if (actor.frame !== undefined) {
+      if (!isFiniteNumber(actor.frame)) add(`actors[${i}].frame`, m.number);
+      else if (actor.frame < 0) add(`actors[${i}].frame`, m.notNegative);
+    }
+  });
+  const administrations = actors.filter((a) => a.principal === "kommun");
+  if (actors.length > 0 && administrations.length === 0) add("actors", m.noAdministration);
+  if (
+    answers.repaymentModel === "key" &&
+    administrations.length > 0 &&
+    !administrations.some((a) => isFiniteNumber(a.frame) && a.frame > 0)
+  ) {
+    add("actors", m.frameRequired);
+  }
+
+  if (projects.length === 0) add("projects", m.projectsEmpty);
+  const projectNames = new Set<string>();
+  projects.forEach((project, i) => {
+    checkName(`projects[${i}].name`, project.name, projectNames, m, add);
+    if (!actors.some((a) => a.name === project.owner)) add(`projects[${i}].owner`, m.ownerUnknown);
+    const share = project.cofinancingShare;
+    if (!isFraction(share)) add(`projects[${i}].cofinancingShare`, m.fraction);
+    else if (isFraction(answers.cofinancingRequirement) && share < answers.cofinancingRequirement) {
+      add(`projects[${i}].cofinancingShare`, m.cofinancingBelow(percent(answers.cofinancingRequirement, language)));
+    }
+    const series = Array.isArray(project.disbursements) ? project.disbursements : [];
+    if (yearsOk && series.length !== answers.years) {
+      add(`projects[${i}].disbursements`, m.disbursementsLength(answers.years));
+    }
+    series.forEach((x, t) => {
+      if (!isFiniteNumber(x)) add(`projects[${i}].disbursements[${t}]`, m.number);
+      else if (x < 0) add(`projects[${i}].disbursements[${t}]`, m.notNegative);
+    });
+    if (share === 1 && series.some((x) => isFiniteNumber(x) && x > 0)) {
+      add(`projects[${i}].cofinancingShare`, m.cofinancingAll);
+    }
+  });
+
+  (answers.costs ?? []).forEach((cost, i) => {
+    if (!projects.some((p) => p.name === cost.project)) add(`costs[${i}].project`, m.costProject);
+    if (!actors.some((a) => a.name === cost.actor)) add(`costs[${i}].actor`, m.costActor);
+    for (const part of ["baseline", "intervention"] as const) {
+      const series = Array.isArray(cost[part]) ? cost[part] : [];
+      if (yearsOk && series.length !== answers.years) add(`costs[${i}].${part}`, m.costLength(answers.years));
+      series.forEach((x, t) => {
+        if (!isFiniteNumber(x)) add(`costs[${i}].${part}[${t}]`, m.number);
+      });
+    }
+  });
+  return problems;
+}
+
+function checkName(
+  field: string,
+  name: unknown,
+  seen: Set<string>,
+  m: (typeof answerMessages)["sv"],
+  add: (field: string, message: string) => void,
+): void {
+  if (typeof name !== "string" || name.trim() === "") return add(field, m.nameEmpty);
+  if (name.length > MAX_NAME_LENGTH) add(field, m.nameTooLong);
+  // Names become cell text and SUMIF criteria: a leading = + - @ < > would make a formula or a comparison,
+  // and * ? ~ are SUMIF wildcards.
+  if (/^[=+\-@<>]/.test(name) || /[*?~]/.test(name)) add(field, m.nameCharacters);
+  const key = name.trim().toLowerCase();
+  if (seen.has(key)) add(field, m.nameDuplicate);
+  seen.add(key);
+}

@@ -1,0 +1,425 @@
+import type { Language } from "../../i18n/language";
+import type { UiText } from "../../i18n/ui";
+import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAnswer } from "../model/answers";
+import type { Principal } from "../../engine/lifecycle";
+import { h, fieldId, type Child } from "./dom";
+import { parseNumber, parseAmountList, formatNumber, formatAmountList, formatPercent } from "./numbers";
+
+const UNITS: Unit[] = ["kr", "tkr", "Mkr"];
+const TIMINGS: Timing[] = [0, 0.5, 1];
+const REPAYMENT_MODELS: RepaymentModel[] = ["fundBearsRisk", "administrationBearsRisk", "pooled", "key"];
+const PRINCIPALS: Principal[] = ["kommun", "region", "stat", "individ", "annan"];
+
+/** "500 500 0 0 0" reads better as "500 500": missing years count as zero. */
+const withoutTrailingZeros = (values: readonly number[]): number[] => {
+  let end = values.length;
+  while (end > 1 && values[end - 1] === 0) end--;
+  return values.slice(0, end);
+};
+
+/** What the form tells the pane: an answer changed (so problems can be re-checked live). */
+export interface FormEvents {
+  onEdit(): void;
+}
+
+/**
+ * The "new model" form. It edits a ModelAnswers object in place; text that does not parse is kept as
+ * typed (so the user sees and fixes it) and reported as a problem of that field.
+ */
+export class ModelForm {
+  readonly element: HTMLFormElement;
+  /** Text typed into numeric fields, by field path, so a re-render never loses what was typed. */
+  private readonly typed = new Map<string, string>();
+  /** Problems found while parsing typed text, by field path (localized). */
+  readonly parseProblems = new Map<string, string>();
+
+  constructor(
+    public answers: ModelAnswers,
+    private language: Language,
+    private text: UiText,
+    private readonly events: FormEvents,
+  ) {
+    this.element = h("form", { class: "model-form", novalidate: true, "aria-labelledby": "new-model-heading" });
+    this.element.addEventListener("submit", (event) => event.preventDefault());
+    this.render();
+  }
+
+  /** Replaces the answers (e.g. the defaults in another language) and forgets typed text. */
+  reset(answers: ModelAnswers, language: Language, text: UiText): void {
+    this.answers = answers;
+    this.language = language;
+    this.text = text;
+    this.typed.clear();
+    this.parseProblems.clear();
+    this.render();
+  }
+
+  /** Re-renders in another language, keeping the answers and the typed text. */
+  relabel(language: Language, text: UiText): void {
+    this.language = language;
+    this.text = text;
+    this.render();
+  }
+
+  /**
+   * The answers as the model wants them: a disbursement list shorter than the horizon (e.g. one
+   * first-year amount) is padded with zeros; a longer one is left for validation to report.
+   */
+  normalizedAnswers(): ModelAnswers {
+    const years = this.answers.years;
+    return {
+      ...this.answers,
+      actors: this.answers.actors.map((actor) => ({ ...actor })),
+      projects: this.answers.projects.map((project) => ({
+        ...project,
+        disbursements: Number.isInteger(years) && years > 0 && project.disbursements.length < years
+          ? [...project.disbursements, ...new Array<number>(years - project.disbursements.length).fill(0)]
+          : [...project.disbursements],
+      })),
+    };
+  }
+
+  /** Re-renders everything and puts the focus back where it was (or on `focusId`). */
+  render(focusId?: string): void {
+    const active = focusId ?? (document.activeElement as HTMLElement | null)?.id;
+    const t = this.text;
+    const a = this.answers;
+    this.element.replaceChildren(
+      this.section("section-model", t.sectionModel, [
+        h("div", { class: "row" }, this.numberField("firstYear", t.firstYear, { integer: true }), this.numberField("years", t.years, { integer: true })),
+        this.selectField("unit", t.unit, UNITS.map((unit) => [unit, unit]), a.unit, (value) => {
+          a.unit = value as Unit;
+          this.render();
+        }),
+        this.numberField("discountRate", t.discountRate, { percent: true, hint: t.discountRateHint }),
+        this.radioGroup("timing", t.timing, TIMINGS.map((timing) => ({ value: String(timing), label: t.timingOptions[String(timing) as "0" | "0.5" | "1"] })), String(a.timing), (value) => {
+          a.timing = Number(value) as Timing;
+        }),
+      ]),
+      this.section("section-fund", t.sectionFund, [
+        h("div", { class: "row" },
+          this.numberField("openingBalance", t.openingBalance(a.unit)),
+          this.numberField("yearlyContribution", t.yearlyContribution(a.unit)),
+        ),
+        this.radioGroup("fundFromEquity", t.fundSource, [
+          { value: "true", label: t.fundFromEquity },
+          { value: "false", label: t.fundFromOperating },
+        ], String(a.fundFromEquity), (value) => {
+          a.fundFromEquity = value === "true";
+        }),
+        this.numberField("cofinancingRequirement", t.cofinancingRequirement, { percent: true, hint: t.cofinancingRequirementHint }),
+      ]),
+      this.section("section-repayment", t.sectionRepayment, [
+        this.radioGroup("repaymentModel", t.repaymentModel, REPAYMENT_MODELS.map((model) => ({
+          value: model,
+          label: t.repaymentModels[model].label,
+          explanation: t.repaymentModels[model].explanation,
+        })), a.repaymentModel, (value) => {
+          a.repaymentModel = value as RepaymentModel;
+          this.render();
+        }),
+        ...this.repaymentParameters(),
+      ]),
+      this.section("section-actors", t.sectionActors, [
+        this.groupError("actors"),
+        ...a.actors.map((actor, index) => this.actorFields(actor, index)),
+        h("button", { type: "button", class: "button secondary", id: "add-actor", onclick: () => this.addActor() }, "+ " + t.addActor),
+      ]),
+      this.section("section-projects", t.sectionProjects, [
+        this.groupError("projects"),
+        ...a.projects.map((project, index) => this.projectFields(project, index)),
+        h("button", { type: "button", class: "button secondary", id: "add-project", onclick: () => this.addProject() }, "+ " + t.addProject),
+      ]),
+    );
+    if (active) (this.element.querySelector<HTMLElement>(`#${CSS.escape(active)}`) ?? document.getElementById(active))?.focus();
+  }
+
+  private repaymentParameters(): Child[] {
+    const t = this.text;
+    switch (this.answers.repaymentModel) {
+      case "fundBearsRisk":
+      case "administrationBearsRisk":
+        return [h("div", { class: "row" },
+          this.numberField("repaymentShare", t.repaymentShare, { percent: true }),
+          this.numberField("lag", t.lag, { integer: true }),
+        )];
+      case "key":
+        return [this.numberField("keyYears", t.keyYears, { integer: true })];
+      default:
+        return [];
+    }
+  }
+
+  private section(id: string, title: string, children: Child[]): HTMLElement {
+    return h("fieldset", { class: "section", id }, h("legend", {}, title), ...children);
+  }
+
+  /** An error slot for a whole list ("actors", "projects"): problems that belong to no single field. */
+  private groupError(field: string): HTMLElement {
+    return h("p", { class: "field-error", id: `${fieldId(field)}-error`, hidden: true });
+  }
+
+  private wrap(field: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+    const id = fieldId(field);
+    control.id = id;
+    control.setAttribute("data-field", field);
+    control.setAttribute("aria-describedby", hint ? `${id}-hint ${id}-error` : `${id}-error`);
+    return h("div", { class: "field" },
+      h("label", { for: id }, label),
+      control,
+      hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null,
+      h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
+    );
+  }
+
+  /** A numeric field bound to a path of the answers (top level or inside a list). */
+  private numberField(
+    field: string,
+    label: string,
+    options: { percent?: boolean; integer?: boolean; optional?: boolean; hint?: string; get?: () => number | undefined; set?: (value: number | undefined) => void } = {},
+  ): HTMLElement {
+    const record = this.answers as unknown as Record<string, number | undefined>;
+    const get = options.get ?? (() => record[field]);
+    const set = options.set ?? ((value: number | undefined) => { record[field] = value; });
+    const current = get();
+    const shown = this.typed.get(field) ??
+      (current === undefined || current === null ? "" : options.percent ? formatPercent(current, this.language) : formatNumber(current, this.language));
+    const input = h("input", {
+      type: "text",
+      inputmode: options.integer ? "numeric" : "decimal",
+      autocomplete: "off",
+      value: shown,
+      oninput: (event: Event) => {
+        const text = (event.target as HTMLInputElement).value;
+        this.typed.set(field, text);
+        const value = parseNumber(text);
+        // An optional field (a frame) may be left empty; other empty fields are a problem.
+        if (value === null && !(text.trim() === "" && options.optional)) this.parseProblems.set(field, this.text.notANumber);
+        else {
+          this.parseProblems.delete(field);
+          set(value === null ? undefined : options.percent ? value / 100 : value);
+        }
+        this.events.onEdit();
+      },
+    });
+    return this.wrap(field, label, input, options.hint);
+  }
+
+  private selectField(field: string, label: string, options: [string, string][], selected: string, onChange: (value: string) => void, hint?: string): HTMLElement {
+    const select = h("select", {
+      onchange: (event: Event) => {
+        onChange((event.target as HTMLSelectElement).value);
+        this.events.onEdit();
+      },
+    }, options.map(([value, text]) => h("option", { value, selected: value === selected }, text)));
+    return this.wrap(field, label, select, hint);
+  }
+
+  private radioGroup(
+    field: string,
+    legend: string,
+    options: { value: string; label: string; explanation?: string }[],
+    selected: string,
+    onChange: (value: string) => void,
+  ): HTMLElement {
+    const id = fieldId(field);
+    return h("fieldset", { class: "radio-group", id: `${id}-group`, "aria-describedby": `${id}-error` },
+      h("legend", {}, legend),
+      options.map((option, index) => {
+        const optionId = `${id}-${index}`;
+        return h("div", { class: "radio" },
+          h("input", {
+            type: "radio",
+            name: id,
+            id: index === 0 ? id : optionId,
+            "data-field": field,
+            value: option.value,
+            checked: option.value === selected,
+            "aria-describedby": option.explanation ? `${optionId}-explanation` : null,
+            onchange: () => {
+              onChange(option.value);
+              this.events.onEdit();
+            },
+          }),
+          h("label", { for: index === 0 ? id : optionId },
+            h("span", { class: "radio-label" }, option.label),
+            option.explanation ? h("span", { class: "explanation", id: `${optionId}-explanation` }, option.explanation) : null,
+          ),
+        );
+      }),
+      h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
+    );
+  }
+
+  private actorFields(actor: ActorAnswer, index: number): HTMLElement {
+    const t = this.text;
+    const path = `actors[${index}]`;
+    const name = h("input", {
+      type: "text",
+      autocomplete: "off",
+      value: actor.name,
+      oninput: (event: Event) => {
+        const previous = actor.name;
+        actor.name = (event.target as HTMLInputElement).value;
+        // Projects follow their owner when it is renamed.
+        for (const project of this.answers.projects) if (project.owner === previous) project.owner = actor.name;
+        this.refreshOwnerOptions();
+        this.events.onEdit();
+      },
+    });
+    return h("fieldset", { class: "item", id: `${fieldId(path)}-item` },
+      h("legend", {}, t.actor(index + 1)),
+      this.wrap(`${path}.name`, t.actorName, name),
+      this.selectField(`${path}.principal`, t.principal, PRINCIPALS.map((p) => [p, t.principals[p]]), actor.principal, (value) => {
+        actor.principal = value as Principal;
+      }),
+      h("div", { class: "row" },
+        this.numberField(`${path}.cashableShare`, t.cashableShare, {
+          percent: true,
+          hint: index === 0 ? t.cashableShareHint : undefined,
+          get: () => actor.cashableShare,
+          set: (value) => { actor.cashableShare = value ?? 1; },
+        }),
+        this.numberField(`${path}.frame`, t.frame(this.answers.unit), {
+          hint: index === 0 ? t.frameHint : undefined,
+          optional: true,
+          get: () => actor.frame,
+          set: (value) => { actor.frame = value; },
+        }),
+      ),
+      h("p", { class: "field-error", id: `${fieldId(path)}-error`, hidden: true }),
+      h("button", {
+        type: "button",
+        class: "button subtle remove",
+        id: `${fieldId(path)}-remove`,
+        "aria-label": t.removeActor(actor.name || String(index + 1)),
+        onclick: () => this.removeActor(index),
+      }, t.remove),
+    );
+  }
+
+  private projectFields(project: ProjectAnswer, index: number): HTMLElement {
+    const t = this.text;
+    const path = `projects[${index}]`;
+    const name = h("input", {
+      type: "text",
+      autocomplete: "off",
+      value: project.name,
+      oninput: (event: Event) => {
+        project.name = (event.target as HTMLInputElement).value;
+        this.events.onEdit();
+      },
+    });
+    const disbursementField = `${path}.disbursements`;
+    const disbursements = h("input", {
+      type: "text",
+      autocomplete: "off",
+      inputmode: "decimal",
+      value: this.typed.get(disbursementField) ?? formatAmountList(withoutTrailingZeros(project.disbursements), this.language),
+      oninput: (event: Event) => {
+        const text = (event.target as HTMLInputElement).value;
+        this.typed.set(disbursementField, text);
+        const values = parseAmountList(text, this.language);
+        if (values === null) this.parseProblems.set(disbursementField, this.text.notAList);
+        else {
+          this.parseProblems.delete(disbursementField);
+          project.disbursements = values;
+        }
+        this.events.onEdit();
+      },
+    });
+    return h("fieldset", { class: "item", id: `${fieldId(path)}-item` },
+      h("legend", {}, t.project(index + 1)),
+      this.wrap(`${path}.name`, t.projectName, name),
+      this.wrap(`${path}.owner`, t.owner, this.ownerSelect(project)),
+      this.numberField(`${path}.cofinancingShare`, t.cofinancingShare, {
+        percent: true,
+        get: () => project.cofinancingShare,
+        set: (value) => { project.cofinancingShare = value ?? 0; },
+      }),
+      this.wrap(disbursementField, t.disbursements(this.answers.unit), disbursements, t.disbursementsHint),
+      h("p", { class: "field-error", id: `${fieldId(path)}-error`, hidden: true }),
+      h("button", {
+        type: "button",
+        class: "button subtle remove",
+        id: `${fieldId(path)}-remove`,
+        "aria-label": t.removeProject(project.name || String(index + 1)),
+        onclick: () => this.removeProject(index),
+      }, t.remove),
+    );
+  }
+
+  private ownerSelect(project: ProjectAnswer): HTMLSelectElement {
+    const select = h("select", {
+      class: "owner-select",
+      onchange: (event: Event) => {
+        project.owner = (event.target as HTMLSelectElement).value;
+        this.events.onEdit();
+      },
+    });
+    this.fillOwnerOptions(select, project);
+    return select;
+  }
+
+  private fillOwnerOptions(select: HTMLSelectElement, project: ProjectAnswer): void {
+    const names = this.answers.actors.map((actor) => actor.name);
+    const options = names.map((name) => h("option", { value: name, selected: name === project.owner }, name || "–"));
+    // An owner that is no actor (anymore) stays visible, so validation can point at it.
+    if (!names.includes(project.owner)) {
+      options.unshift(h("option", { value: project.owner, selected: true }, project.owner || this.text.noActors));
+    }
+    select.replaceChildren(...options);
+  }
+
+  private refreshOwnerOptions(): void {
+    this.answers.projects.forEach((project, index) => {
+      const select = this.element.querySelector<HTMLSelectElement>(`#${fieldId(`projects[${index}].owner`)}`);
+      if (select) this.fillOwnerOptions(select, project);
+    });
+  }
+
+  private addActor(): void {
+    const index = this.answers.actors.length;
+    this.answers.actors.push({ name: "", principal: "kommun", cashableShare: 1 });
+    this.events.onEdit();
+    this.render(fieldId(`actors[${index}].name`));
+  }
+
+  private removeActor(index: number): void {
+    this.answers.actors.splice(index, 1);
+    this.shiftTyped("actors", index);
+    this.events.onEdit();
+    this.render(this.answers.actors.length > 0 ? fieldId(`actors[${Math.min(index, this.answers.actors.length - 1)}].name`) : "add-actor");
+  }
+
+  private addProject(): void {
+    const index = this.answers.projects.length;
+    const owner = this.answers.actors.find((actor) => actor.principal === "kommun")?.name ?? this.answers.actors[0]?.name ?? "";
+    this.answers.projects.push({ name: "", owner, disbursements: [], cofinancingShare: this.answers.cofinancingRequirement });
+    this.events.onEdit();
+    this.render(fieldId(`projects[${index}].name`));
+  }
+
+  private removeProject(index: number): void {
+    this.answers.projects.splice(index, 1);
+    this.shiftTyped("projects", index);
+    this.events.onEdit();
+    this.render(this.answers.projects.length > 0 ? fieldId(`projects[${Math.min(index, this.answers.projects.length - 1)}].name`) : "add-project");
+  }
+
+  /** After removing item `removed` of a list, typed text and parse problems of later items move up one place. */
+  private shiftTyped(list: string, removed: number): void {
+    const pattern = new RegExp(`^${list}\\[(\\d+)\\](.*)$`);
+    for (const map of [this.typed, this.parseProblems] as Map<string, string>[]) {
+      const entries = [...map.entries()];
+      for (const [key] of entries) if (pattern.test(key)) map.delete(key);
+      for (const [key, value] of entries) {
+        const match = pattern.exec(key);
+        if (!match) continue;
+        const index = Number(match[1]);
+        if (index === removed) continue;
+        map.set(`${list}[${index > removed ? index - 1 : index}]${match[2]}`, value);
+      }
+    }
+  }
+}

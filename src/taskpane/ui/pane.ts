@@ -1,0 +1,272 @@
+import type { Language } from "../../i18n/language";
+import { uiText, type UiText } from "../../i18n/ui";
+import { defaultAnswers, validateAnswers, type AnswerProblem, type ModelAnswers } from "../model/answers";
+import { exampleAnswers } from "../model/example";
+import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel } from "../excel/buildModel";
+import { h, fieldId, type Child } from "./dom";
+import { ModelForm } from "./form";
+
+type MessageKind = "info" | "success" | "error" | "warning";
+
+/**
+ * The task pane: language switch, what the workbook already holds, the example, the "new model" form
+ * and the help. All Excel work goes through buildModel/findExistingModel.
+ */
+export class Pane {
+  private language: Language;
+  private text: UiText;
+  private readonly messages: HTMLElement;
+  private readonly content: HTMLElement;
+  private readonly header: HTMLElement;
+  private form: ModelForm;
+  /** True until the user edits an answer: then a language switch may swap in the other language's defaults. */
+  private pristine = true;
+  /** After a refused build, problems are re-checked as the user types. */
+  private validating = false;
+  private existing: ExistingModel | null = null;
+  private confirmSecondModel = false;
+  private busy = false;
+
+  constructor(private readonly root: HTMLElement, language: Language) {
+    this.language = language;
+    this.text = uiText(language);
+    this.form = new ModelForm(defaultAnswers(language), language, this.text, { onEdit: () => this.edited() });
+    this.header = h("header", { class: "pane-header" });
+    this.messages = h("div", { id: "messages", class: "messages", role: "status", "aria-live": "polite" });
+    this.content = h("div", { id: "content", class: "content" });
+    root.replaceChildren(this.header, this.messages, this.content);
+  }
+
+  /** Reads what the workbook holds and shows the pane. */
+  async start(): Promise<void> {
+    document.documentElement.lang = this.language;
+    this.renderHeader();
+    this.content.replaceChildren(h("p", { class: "muted" }, this.text.loading));
+    this.existing = await findExistingModel().catch(() => null);
+    this.render();
+  }
+
+  private renderHeader(): void {
+    const t = this.text;
+    const option = (language: Language, label: string) =>
+      h("span", { class: "segment" },
+        h("input", {
+          type: "radio", name: "language", id: `language-${language}`, value: language, checked: this.language === language,
+          onchange: () => this.switchLanguage(language),
+        }),
+        h("label", { for: `language-${language}`, lang: language }, label),
+      );
+    this.header.replaceChildren(
+      h("div", { class: "brand" },
+        h("h1", {}, t.title),
+        h("p", { class: "subtitle" }, t.subtitle),
+      ),
+      h("fieldset", { class: "language-switch" },
+        h("legend", { class: "visually-hidden" }, t.languageLegend),
+        option("sv", "Svenska"),
+        option("en", "English"),
+      ),
+    );
+  }
+
+  private render(): void {
+    const t = this.text;
+    const showBuilders = !this.existing || this.confirmSecondModel;
+    this.content.replaceChildren(
+      h("section", { class: "card status", id: "workbook-status", "aria-labelledby": "workbook-status-text" },
+        this.existing
+          ? [
+            h("p", { id: "workbook-status-text", class: "status-text" }, t.existingModel(this.existing.sheets, this.formatDate(this.existing.createdAt))),
+            h("p", { class: "muted" }, t.existingModelHint),
+            h("div", { class: "checkbox" },
+              h("input", {
+                type: "checkbox", id: "confirm-second-model", checked: this.confirmSecondModel,
+                onchange: (event: Event) => {
+                  this.confirmSecondModel = (event.target as HTMLInputElement).checked;
+                  this.render();
+                  document.getElementById("confirm-second-model")?.focus();
+                },
+              }),
+              h("label", { for: "confirm-second-model" }, t.confirmSecondModel),
+            ),
+          ]
+          : h("p", { id: "workbook-status-text", class: "status-text" }, t.noModel),
+      ),
+      showBuilders
+        ? [
+          h("section", { class: "card example", "aria-labelledby": "example-heading" },
+            h("h2", { id: "example-heading" }, t.exampleHeading),
+            h("p", {}, t.exampleText),
+            h("button", { type: "button", class: "button secondary", id: "build-example", onclick: () => this.build(exampleAnswers(this.language)) }, t.exampleButton),
+          ),
+          h("section", { class: "card new-model", "aria-labelledby": "new-model-heading" },
+            h("h2", { id: "new-model-heading" }, t.newModelHeading),
+            this.form.element,
+            h("button", { type: "button", class: "button primary", id: "build-model", onclick: () => this.buildFromForm() }, t.buildButton),
+          ),
+        ]
+        : null,
+      h("details", { class: "card help", id: "help" },
+        h("summary", {}, t.helpHeading),
+        t.help.map((paragraph) => h("p", {}, paragraph)),
+      ),
+    );
+    this.setBusy(this.busy);
+  }
+
+  private switchLanguage(language: Language): void {
+    if (language === this.language) return;
+    this.language = language;
+    this.text = uiText(language);
+    document.documentElement.lang = language;
+    if (this.pristine) this.form.reset(defaultAnswers(language), language, this.text);
+    else this.form.relabel(language, this.text);
+    this.renderHeader();
+    this.render();
+    this.messages.replaceChildren();
+    if (this.validating) this.showProblems(this.problems());
+    document.getElementById(`language-${language}`)?.focus();
+  }
+
+  private edited(): void {
+    this.pristine = false;
+    if (this.validating) {
+      const problems = this.problems();
+      this.showProblems(problems);
+      if (problems.length === 0) this.messages.replaceChildren();
+    }
+  }
+
+  /** Parse problems (text that is no number) first; the model's validation for every other field. */
+  private problems(): AnswerProblem[] {
+    const parsed = [...this.form.parseProblems].map(([field, message]) => ({ field, message }));
+    const fields = new Set(parsed.map((problem) => problem.field));
+    let validated: AnswerProblem[];
+    try {
+      validated = validateAnswers(this.form.normalizedAnswers(), this.language);
+    } catch (error) {
+      validated = [{ field: "", message: error instanceof Error ? error.message : String(error) }];
+    }
+    return [...parsed, ...validated.filter((problem) => !fields.has(problem.field))];
+  }
+
+  /** Writes each problem next to its field (or the nearest enclosing item or list). */
+  private showProblems(problems: AnswerProblem[]): void {
+    const form = this.form.element;
+    for (const slot of form.querySelectorAll<HTMLElement>(".field-error")) {
+      slot.textContent = "";
+      slot.hidden = true;
+    }
+    for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+    for (const problem of problems) {
+      const slot = this.errorSlot(problem.field);
+      if (!slot) continue;
+      slot.hidden = false;
+      slot.textContent = slot.textContent ? `${slot.textContent} ${problem.message}` : problem.message;
+      const control = form.querySelector(`#${CSS.escape(slot.id.replace(/-error$/, ""))}`);
+      control?.setAttribute("aria-invalid", "true");
+    }
+  }
+
+  private errorSlot(field: string): HTMLElement | null {
+    let id = fieldId(field);
+    while (id) {
+      const slot = this.form.element.querySelector<HTMLElement>(`#${CSS.escape(`${id}-error`)}`);
+      if (slot) return slot;
+      id = id.includes("-") ? id.slice(0, id.lastIndexOf("-")) : "";
+    }
+    return null;
+  }
+
+  /** The control a problem is about, to move the focus there from the summary. */
+  private controlFor(field: string): HTMLElement | null {
+    const slot = this.errorSlot(field);
+    if (!slot) return null;
+    const id = slot.id.replace(/-error$/, "");
+    return this.form.element.querySelector<HTMLElement>(`#${CSS.escape(id)}`)
+      ?? this.form.element.querySelector<HTMLElement>(`#${CSS.escape(`${id}-item`)} input, #${CSS.escape(`${id}-item`)} select`)
+      ?? this.form.element.querySelector<HTMLElement>(`#add-${id.replace(/s$/, "")}`);
+  }
+
+  private async buildFromForm(): Promise<void> {
+    const problems = this.problems();
+    this.validating = true;
+    this.showProblems(problems);
+    if (problems.length > 0) {
+      this.showMessage("error", this.text.fixProblems(problems.length), h("ul", { class: "problem-list" },
+        problems.map((problem) => h("li", {},
+          h("a", {
+            href: `#${fieldId(problem.field) || "content"}`,
+            onclick: (event: Event) => {
+              event.preventDefault();
+              this.controlFor(problem.field)?.focus();
+            },
+          }, problem.message),
+        )),
+      ));
+      this.controlFor(problems[0].field)?.focus();
+      return;
+    }
+    await this.build(this.form.normalizedAnswers());
+  }
+
+  private async build(answers: ModelAnswers): Promise<void> {
+    if (this.busy) return;
+    const t = this.text;
+    this.setBusy(true);
+    this.showMessage("info", t.building);
+    try {
+      const report = await buildModel(answers, this.language);
+      this.showMessage("success", t.built(report.sheets.length), this.reportDetails(report));
+      this.existing = await findExistingModel().catch(() => this.existing);
+      this.confirmSecondModel = false;
+      this.validating = false;
+      this.setBusy(false);
+      this.render();
+      this.messages.querySelector<HTMLElement>(".message")?.focus();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const rolledBack = error instanceof ModelBuildError && (error as ModelBuildError & { rolledBack?: boolean }).rolledBack;
+      this.showMessage("error", t.buildFailed(message), rolledBack ? h("p", {}, t.rolledBack) : null);
+      this.setBusy(false);
+    }
+  }
+
+  private reportDetails(report: BuildReport): HTMLElement {
+    const t = this.text;
+    const list = (id: string, title: string, items: string[]): Child =>
+      items.length === 0 ? null : h("div", { class: "created", id },
+        h("h3", {}, title),
+        h("ul", {}, items.map((item) => h("li", {}, item))),
+      );
+    return h("div", { class: "report" },
+      list("created-sheets", t.createdSheets, report.sheets),
+      list("created-tables", t.createdTables, report.tables),
+      list("created-charts", t.createdCharts, report.charts),
+    );
+  }
+
+  private showMessage(kind: MessageKind, title: string, details?: Child): void {
+    this.messages.replaceChildren(
+      h("div", { class: `message ${kind}`, "data-kind": kind, tabindex: -1 },
+        h("p", { class: "message-title" }, title),
+        details ?? null,
+      ),
+    );
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.content.setAttribute("aria-busy", String(busy));
+    for (const id of ["build-model", "build-example"]) {
+      const button = document.getElementById(id) as HTMLButtonElement | null;
+      if (button) button.disabled = busy;
+    }
+  }
+
+  private formatDate(iso: string): string {
+    const date = new Date(iso);
+    if (!iso || Number.isNaN(date.getTime())) return iso ?? "";
+    return date.toLocaleDateString(this.language === "sv" ? "sv-SE" : "en-GB", { year: "numeric", month: "long", day: "numeric" });
+  }
+}
