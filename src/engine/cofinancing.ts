@@ -1,6 +1,6 @@
 import { SocinvError } from "./errors";
-import { allocate } from "./allocate";
-import { exact } from "./exact/decimal";
+import { exact, roundHalfAway, tenPow, toNumber } from "./exact/decimal";
+import { splitExact } from "./exact/largestRemainder";
 import { checkDecimals, checkFinite, checkFraction } from "./money";
 
 /**
@@ -29,8 +29,15 @@ export function cofinancingSplit(
   const m = checkFraction("cofinancingShare", cofinancingShare, 0);
   const required = checkFraction("requiredShare", requiredShare, 0);
   const d = checkDecimals(decimals);
-  const fundShare = exact(1).minus(exact(m)).toNumber(); // exact: 1 − m of a decimal m ∈ [0, 1] has ≤ 17 digits
-  // Weights 1 − m and m (as decimals) sum to exactly 1, so the parts are (1 − m)·T and m·T.
-  const [fundPart, applicantPart] = allocate(total, [fundShare, m], d);
-  return { fundPart, applicantPart, meetsRequirement: m >= required };
+  // One split of two parts: decimal.js directly (no fast path needed).
+  const scale = tenPow(d);
+  const t = exact(total).times(scale);
+  const applicant = exact(m).times(t);
+  const fund = t.minus(applicant); // (1 − m)·T, exactly
+  const [fundUnits, applicantUnits] = splitExact([fund, applicant], exact(1), roundHalfAway(t));
+  return {
+    fundPart: toNumber(fundUnits.div(scale)),
+    applicantPart: toNumber(applicantUnits.div(scale)),
+    meetsRequirement: m >= required,
+  };
 }

@@ -130,8 +130,11 @@ export function repaymentReference(inputs: RepaymentInputs): number[][] {
  * The scaled-integer path, or null. Savings, share, cashable shares and cap become integers; the
  * eligible amount is share·cashable·saving at scale P0 = p_share + p_cashable + p_savings, and
  * everything is carried at a common scale P = max(P0, p_cap, decimals), with unit = 10^(P − decimals).
- * Bound checked up front: Σ_b rowFactor_b · max_t saving_b < 2^51 bounds every eligible amount and
- * year total; cap < 2^51 bounds every cumulative sum.
+ * Bounds checked up front: rowFactor_b · max_t saving_b < 2^52 (each eligible amount is exact) and
+ * cap < 2^51 (every cumulative sum is exact). A year total is summed in doubles: in a year that is not
+ * capped it is ≤ the remaining cap < 2^51, hence exact; if the computed total exceeds the remaining cap,
+ * so does the true one (rounding is monotone), and that one capped year is split with mulDivFloor when
+ * its total is < 2^51, else with BigInt.
  */
 export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
   const { savings, horizon, start, decimals } = inputs;
@@ -166,15 +169,14 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
   const limit = 2 ** 51;
   if (!(cap < limit && unit < limit)) return null;
   const rowFactor = new Float64Array(rows);
-  let bound = 0;
   for (let b = 0; b < rows; b++) {
     rowFactor[b] = share * cashable[b] * POW10[p - p0];
     let largest = 0;
     const row = s[b];
     for (let t = start; t < horizon; t++) if (row[t] > largest) largest = row[t];
-    bound += rowFactor[b] * largest;
+    // Every eligible amount e = rowFactor·saving is an exact double, with e + unit < 2^53.
+    if (!(rowFactor[b] * largest < 2 ** 52)) return null;
   }
-  if (!(bound < limit / 2)) return null; // margin for rounding in the bound itself
 
   const floors = new Float64Array(rows);
   const remainders = new Float64Array(rows);
@@ -203,6 +205,11 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
         remainders[b] = e - f * unit;
         sumFloors += f;
       }
+    } else if (!(total < limit)) {
+      splitCappedYearBig(out, eligible, payment, unit, t, roundDivHalfUp(cumulative + payment, unit) - roundedCumulative, decimals);
+      cumulative += payment;
+      roundedCumulative = roundDivHalfUp(cumulative, unit);
+      continue;
     } else {
       // The year the cap binds: part_b = payment·e_b / total, a rational. In units it is
       // f + (high + low/total)/unit, with payment·e_b = q·total + low and q = f·unit + high.
@@ -224,6 +231,45 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
     for (let b = 0; b < rows; b++) out[b][t] = fromUnits(floors[b], decimals);
   }
   return out;
+}
+
+/**
+ * The capped year when its eligible total is too large for doubles: the same split in BigInt.
+ * part_b = payment·e_b / E in units of `unit`: q_b = floor(payment·e_b / E), f_b = floor(q_b / unit);
+ * remainders ordered by (q_b mod unit, payment·e_b mod E), then the larger part, then the earlier row.
+ */
+function splitCappedYearBig(
+  out: number[][],
+  eligible: Float64Array,
+  payment: number,
+  unit: number,
+  t: number,
+  yearTotal: number,
+  decimals: number,
+): void {
+  const rows = eligible.length;
+  const total = eligible.reduce((sum, e) => sum + BigInt(e), 0n);
+  const pay = BigInt(payment);
+  const bigUnit = BigInt(unit);
+  const floors: number[] = [];
+  const high: bigint[] = [];
+  const low: bigint[] = [];
+  let sumFloors = 0;
+  for (let b = 0; b < rows; b++) {
+    const n = pay * BigInt(eligible[b]);
+    const q = n / total;
+    low.push(n % total);
+    high.push(q % bigUnit);
+    floors.push(Number(q / bigUnit));
+    sumFloors += floors[b];
+  }
+  const cmp = (x: bigint, y: bigint) => (x > y ? -1 : x < y ? 1 : 0);
+  const order = [...floors.keys()].filter((b) => high[b] !== 0n || low[b] !== 0n);
+  order.sort((x, y) => cmp(high[x], high[y]) || cmp(low[x], low[y]) || floors[y] - floors[x] || x - y);
+  const remaining = yearTotal - sumFloors;
+  if (!(remaining >= 0 && remaining <= order.length)) throw new Error(`repayment: remaining ${remaining}`);
+  for (let i = 0; i < remaining; i++) floors[order[i]] += 1;
+  for (let b = 0; b < rows; b++) out[b][t] = fromUnits(floors[b], decimals);
 }
 
 export interface RiskComparison {

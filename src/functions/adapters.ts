@@ -1,5 +1,5 @@
 import { SocinvError, type ErrorKind } from "../engine/errors";
-import { isBlank, readScalar, readSeries, requirePresent, type Orientation } from "../engine/grid";
+import { cellNumber, isBlank, MAX_CELLS, readGrid, readScalar, readSeries, requirePresent, type Matrix, type Orientation } from "../engine/grid";
 import { formatProblem, problemText } from "../i18n/errors";
 import { displayLanguage } from "./language";
 
@@ -87,9 +87,68 @@ export function dimensions(argument: string, value: unknown): { rows: number; co
   return { rows: value.length, columns };
 }
 
-/** Pads (never truncates) each row to `length` with zeros, in place; rows are our own copies. */
+/**
+ * readGrid for large ranges, with the same checks and the same messages (grid.ts decides about every
+ * cell that is not a finite number, in reading order), but a row that already holds only finite
+ * numbers is used as Excel handed it over instead of being copied: reading 100,000 cells costs more
+ * than discounting them. Such rows are shared, so nobody may modify them (padRows copies first).
+ */
+export function readGridShared(argument: string, value: unknown): number[][] {
+  if (!Array.isArray(value) || value.length === 0) return readGrid(argument, value);
+  let columns = 0;
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row)) return readGrid(argument, value);
+    if (row.length > columns) columns = row.length;
+  }
+  if (columns === 0 || value.length * columns > MAX_CELLS) return readGrid(argument, value); // it throws
+  const rows = value as unknown[][];
+  const out = new Array<number[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let c = 0;
+    if (row.length === columns) {
+      while (c < columns) {
+        if (!Number.isFinite(row[c])) break; // not a number, or NaN or ±Infinity (the fastest test in V8)
+        c++;
+      }
+    }
+    if (c === columns) {
+      out[r] = row as number[];
+      continue;
+    }
+    const copy = new Array<number>(columns);
+    for (let k = 0; k < c; k++) copy[k] = row[k] as number;
+    for (; c < columns; c++) {
+      const cell = row[c];
+      copy[c] = Number.isFinite(cell) ? (cell as number) : cellNumber(argument, cell, r + 1, c + 1);
+    }
+    out[r] = copy;
+  }
+  return out;
+}
+
+/** readMatrix (grid.ts) on top of readGridShared: a single N×1 column is one series with years down. */
+export function readMatrixShared(argument: string, value: unknown): Matrix {
+  requirePresent(argument, value);
+  const grid = readGridShared(argument, value);
+  if (grid.length > 1 && grid[0].length === 1) {
+    const series = new Array<number>(grid.length);
+    for (let r = 0; r < grid.length; r++) series[r] = grid[r][0];
+    return { rows: [series], orientation: "column" };
+  }
+  return { rows: grid, orientation: "row" };
+}
+
+/** Each row padded with zeros to `length` (never truncated); a row that needs padding is copied first. */
 export function padRows(rows: number[][], length: number): number[][] {
-  for (const row of rows) while (row.length < length) row.push(0);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length >= length) continue;
+    const padded = row.slice();
+    while (padded.length < length) padded.push(0);
+    rows[r] = padded;
+  }
   return rows;
 }
 

@@ -19,8 +19,6 @@ import { SocinvError } from "../engine/errors";
 import { fundProjection } from "../engine/fund";
 import {
   readFraction,
-  readGrid,
-  readMatrix,
   readScalar,
   readSeries,
   readWholeNumber,
@@ -40,6 +38,8 @@ import {
   oriented,
   padRows,
   padSeries,
+  readGridShared,
+  readMatrixShared,
   readOptionalScalar,
   readRate,
 } from "./adapters";
@@ -61,7 +61,7 @@ const MAX_DECIMALS = 10;
 export function discount(rate: unknown[][], values: unknown[][], timing?: unknown) {
   return guard("DISCOUNT", (): number[][] => {
     requirePresent("values", values);
-    const grid = readGrid("values", values);
+    const grid = readGridShared("values", values);
     const tau = readScalar("timing", timing, 0);
     if (grid.length > 1 && grid[0].length > 1) {
       const factors = discountFactors(readRate("rate", rate), grid[0].length, tau);
@@ -88,8 +88,8 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
  */
 export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate: unknown[][], timing?: unknown) {
   return guard("LIFECYCLE", (): (number | string)[][] => {
-    const base = readMatrix("baseline", baseline).rows;
-    const withIntervention = readMatrix("intervention", intervention).rows;
+    const base = readMatrixShared("baseline", baseline).rows;
+    const withIntervention = readMatrixShared("intervention", intervention).rows;
     const years = horizon(base, withIntervention);
     padRows(base, years);
     padRows(withIntervention, years);
@@ -120,14 +120,14 @@ export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate
  */
 export function netEffect(gross: unknown[][], deadweight?: unknown, attribution?: unknown, displacement?: unknown, dropoff?: unknown) {
   return guard("NETEFFECT", (): number[][] => {
-    const matrix = readMatrix("gross", gross);
+    const matrix = readMatrixShared("gross", gross);
     const net = netEffectOf(matrix.rows, {
       deadweight: readFraction("deadweight", deadweight, 0),
       attribution: readFraction("attribution", attribution, 1),
       displacement: readFraction("displacement", displacement, 0),
       dropoff: readFraction("dropoff", dropoff, 0),
     });
-    finiteRows("gross", net);
+    // No overflow check needed: |net| ≤ |gross| (every factor is in [0, 1]) and the engine rejects non-finite gross.
     return oriented(net, matrix.orientation);
   });
 }
@@ -135,7 +135,7 @@ export function netEffect(gross: unknown[][], deadweight?: unknown, attribution?
 /** Investment and savings padded to their common horizon (the longer one sets it). */
 function appraisalInputs(investment: unknown, savings: unknown): { costs: number[]; gains: number[][] } {
   const costs = readSeries("investment", investment).values;
-  const gains = readMatrix("savings", savings).rows;
+  const gains = readMatrixShared("savings", savings).rows;
   const years = Math.max(costs.length, horizon(gains));
   padSeries(costs, years);
   padRows(gains, years);
@@ -210,7 +210,8 @@ export function payback(investment: unknown[][], savings: unknown[][], rate?: un
 export function repayment(disbursements: unknown[][], savings: unknown[][], share?: unknown, cap?: unknown, lag?: unknown, decimals?: unknown) {
   return guard("REPAYMENT", (): number[][] => {
     const paid = readSeries("disbursements", disbursements);
-    const saved = readMatrix("savings", savings);
+    const saved = readMatrixShared("savings", savings);
+    const orientation = followOrientation(saved.orientation, saved.rows, paid.orientation);
     const years = Math.max(paid.values.length, horizon(saved.rows));
     const result = repaymentOf(padSeries(paid.values, years), padRows(saved.rows, years), {
       share: readFraction("share", share, 1),
@@ -219,7 +220,7 @@ export function repayment(disbursements: unknown[][], savings: unknown[][], shar
       decimals: readWholeNumber("decimals", decimals, 0, MAX_DECIMALS, 0),
     });
     finiteRows("savings", result);
-    return oriented(result, followOrientation(saved.orientation, saved.rows, paid.orientation));
+    return oriented(result, orientation);
   });
 }
 
@@ -272,7 +273,7 @@ export function allocate(amount: unknown, weights: unknown[][], decimals?: unkno
   return guard("ALLOCATE", (): number[][] => {
     const total = readScalar("amount", amount);
     requirePresent("weights", weights);
-    const grid = readGrid("weights", weights);
+    const grid = readGridShared("weights", weights);
     const columns = grid[0].length;
     const flat = grid.length === 1 ? grid[0] : new Array<number>(grid.length * columns);
     if (grid.length > 1) for (let r = 0; r < grid.length; r++) for (let c = 0; c < columns; c++) flat[r * columns + c] = grid[r][c];
@@ -308,8 +309,8 @@ export function fundBalance(opening: unknown, contributions: unknown[][], disbur
     const projection = fundProjection(
       start,
       readSeries("contributions", contributions).values,
-      readMatrix("disbursements", disbursements).rows,
-      readMatrix("repayments", repayments).rows,
+      readMatrixShared("disbursements", disbursements).rows,
+      readMatrixShared("repayments", repayments).rows,
       hasOther ? readSeries("other", other).values : undefined,
     );
     const rows = [

@@ -162,6 +162,7 @@ export const argumentNames: Record<string, { sv: string }> = {
   costs: { sv: "kostnader" },
   totalCost: { sv: "totalkostnad" },
   cofinancingShare: { sv: "medfinansieringsandel" },
+  requiredShare: { sv: "kravandel" },
   planned: { sv: "planerade" },
   realised: { sv: "utfall" },
   principals: { sv: "huvudmän" },

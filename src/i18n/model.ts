@@ -360,13 +360,14 @@ export const answerMessages = {
     costProject: "Kostnadsraden hänvisar till ett okänt projekt.",
     costActor: "Kostnadsraden hänvisar till en okänd aktör.",
     costLength: (years: number) => `Ange en kostnad per år (${years} år).`,
-    tooLarge: "Modellen blir för stor (högst 60 aktörer och 60 projekt).",
+    tooLarge: "Modellen blir för stor: högst 60 aktörer, 60 projekt och 12 000 för projekt × aktörer × år.",
     buildFailed: (detail: string) =>
       `Modellen kunde inte byggas: ${detail}. Det som hann skapas har tagits bort; dina egna blad är orörda.`,
     buildFailedNotRolledBack: (detail: string, sheets: string) =>
       `Modellen kunde inte byggas: ${detail}. Ta bort bladen ${sheets} för hand.`,
     invalidAnswers: "Svaren innehåller fel; rätta dem innan modellen byggs.",
     noExcel: "Excel är inte tillgängligt.",
+    modelExists: (sheets: string) => `Arbetsboken har redan en modell (${sheets}). Öppna den i stället, eller välj att bygga en modell till.`,
   },
   en: {
     firstYear: "The first year must be a whole number between 1900 and 2200.",
@@ -396,12 +397,13 @@ export const answerMessages = {
     costProject: "The cost row refers to an unknown project.",
     costActor: "The cost row refers to an unknown actor.",
     costLength: (years: number) => `Enter one cost per year (${years} years).`,
-    tooLarge: "The model would be too large (at most 60 actors and 60 projects).",
+    tooLarge: "The model would be too large: at most 60 actors, 60 projects and 12,000 for projects × actors × years.",
     buildFailed: (detail: string) =>
       `The model could not be built: ${detail}. What had been created was removed; your own sheets are untouched.`,
     buildFailedNotRolledBack: (detail: string, sheets: string) =>
       `The model could not be built: ${detail}. Please delete the sheets ${sheets} by hand.`,
     invalidAnswers: "The answers contain errors; correct them before building the model.",
     noExcel: "Excel is not available.",
+    modelExists: (sheets: string) => `The workbook already has a model (${sheets}). Open it instead, or choose to build another model.`,
   },
 } satisfies Record<Language, Record<string, string | ((...args: never[]) => string)>>;

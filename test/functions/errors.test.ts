@@ -189,6 +189,12 @@ describe("function-specific rejections", () => {
     expect(result).toBeInstanceOf(Error);
   });
 
+  it("a long column below MAX_CELLS works (300,000 rows: no call-stack overflow while reading it)", () => {
+    // 300,000 years of 1 at rate 0: PV = 300,000.
+    const column = Array.from({ length: 300_000 }, () => [1]);
+    expect(functions.discount([[0]], column)).toEqual([[300_000]]);
+  });
+
   it("an unexpected exception becomes #VALUE! with a generic message naming the function", () => {
     const result = guard("ALLOCATE", () => {
       throw new TypeError("boom");
@@ -226,7 +232,7 @@ describe("messages in Excel's display language", () => {
 
   it("Swedish when Excel runs in sv-SE: argument and problem in Swedish", () => {
     setDisplayLanguage("sv-SE");
-    expectExcelError(functions.netBenefit([[1]], [[1, "abc"]], [[0.1]]), "#VALUE!", "besparingar", /cell \(1, 2\) är text \('abc'\); ett tal förväntas/);
+    expectExcelError(functions.netBenefit([[1]], [[1, "abc"]], [[0.1]]), "#VALUE!", "besparingar", /cellen \(1, 2\) är text \('abc'\); ett tal förväntas/);
     expectExcelError(functions.discount([[-2]], [[1]]), "#NUM!", "ränta", /måste vara större än −100 %/);
     expectExcelError(functions.payback([[100]], [[0, 10]]), "#N/A", "besparingar", /når aldrig 0 inom de 2 åren/);
     expectExcelError(functions.repaymentPlan(100, [[1]], 2.5), "#NUM!", "år", /heltal från 1 till 1000/);

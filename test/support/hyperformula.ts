@@ -266,7 +266,8 @@ export const socinvFunctionNames = FUNCTIONS.map((fn) => ({ id: `SOCINV.${fn.id}
 
 /**
  * A HyperFormula workbook of the given sheets (rows of cells; strings starting with "=" are
- * formulas) with the SOCINV functions registered. Constants are entered first and formulas after,
+ * formulas) with the SOCINV functions registered (config: HyperFormula's, e.g. { useArrayArithmetic: true }).
+ * Constants are entered first and formulas after,
  * so that size predictions that need a constant (REPAYMENTPLAN's years) can see it.
  */
 export function createSocinvWorkbook(sheets: Record<string, unknown[][]>, config: Partial<ConfigParams> = {}): HyperFormula {
@@ -275,7 +276,8 @@ export function createSocinvWorkbook(sheets: Record<string, unknown[][]>, config
   for (const [name, rows] of Object.entries(sheets)) {
     constants[name] = rows.map((row) => row.map((cell) => (isFormula(cell) ? null : cell)));
   }
-  const hf = HyperFormula.buildFromSheets(constants as never, { licenseKey: "gpl-v3", ...config });
+  // precisionRounding 14 (HyperFormula's default is 10): results keep the digits Excel keeps.
+  const hf = HyperFormula.buildFromSheets(constants as never, { licenseKey: "gpl-v3", precisionRounding: 14, ...config });
   hf.batch(() => {
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = hf.getSheetId(name)!;

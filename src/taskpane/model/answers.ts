@@ -68,6 +68,12 @@ export const MAX_YEARS = 60;
 export const MAX_ACTORS = 60;
 export const MAX_PROJECTS = 60;
 export const MAX_NAME_LENGTH = 60;
+/**
+ * Projects × actors × years: the cost blocks hold five cells per (project, actor, year). 12 000 keeps a
+ * whole model (about 80 000 cells, ~2 MB of formulas and formats) inside one request of Excel on the
+ * web, whose payload limit is 5 MB.
+ */
+export const MAX_COST_CELLS = 12_000;
 
 /** A sensible new model: this year, 10 years, tkr, 3.5 %, timing 0, the fund bears the risk, two förvaltningar + region, one project. */
 export function defaultAnswers(language: Language, today: Date = new Date()): ModelAnswers {
@@ -150,7 +156,10 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
 
   const actors = Array.isArray(answers.actors) ? answers.actors : [];
   const projects = Array.isArray(answers.projects) ? answers.projects : [];
-  if (actors.length > MAX_ACTORS || projects.length > MAX_PROJECTS) add("actors", m.tooLarge);
+  const years = yearsOk ? answers.years : 1;
+  if (actors.length > MAX_ACTORS || projects.length > MAX_PROJECTS || actors.length * projects.length * years > MAX_COST_CELLS) {
+    add("actors", m.tooLarge);
+  }
 
   if (actors.length === 0) add("actors", m.actorsEmpty);
   const actorNames = new Set<string>();

@@ -23,5 +23,11 @@ export function append(parent: Node, children: (Child | Child[])[]): void {
   }
 }
 
+/** Replaces the children of `parent` (arrays are flattened, empty entries skipped). */
+export function fill(parent: Element, ...children: (Child | Child[])[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
 /** The element id of an answer field: "actors[1].name" → "actors-1-name" (ids must be plain for `<label for>`). */
 export const fieldId = (field: string): string => field.replace(/[[\].]+/g, "-").replace(/-+$/, "");

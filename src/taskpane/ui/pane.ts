@@ -3,7 +3,7 @@ import { uiText, type UiText } from "../../i18n/ui";
 import { defaultAnswers, validateAnswers, type AnswerProblem, type ModelAnswers } from "../model/answers";
 import { exampleAnswers } from "../model/example";
 import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel } from "../excel/buildModel";
-import { h, fieldId, type Child } from "./dom";
+import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
 
 type MessageKind = "info" | "success" | "error" | "warning";
@@ -72,7 +72,7 @@ export class Pane {
   private render(): void {
     const t = this.text;
     const showBuilders = !this.existing || this.confirmSecondModel;
-    this.content.replaceChildren(
+    fill(this.content,
       h("section", { class: "card status", id: "workbook-status", "aria-labelledby": "workbook-status-text" },
         this.existing
           ? [

@@ -1,0 +1,177 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { mulDivFits, mulDivFloor, mulDivLast } from "../../src/engine/exact/mulDiv";
+import { decimalScale, POW10, ScaledReader, floorDiv, roundDivHalfUp } from "../../src/engine/exact/scaled";
+import { distributeRemaining, splitExact } from "../../src/engine/exact/largestRemainder";
+import { Exact } from "../../src/engine/exact/decimal";
+import { anyDouble, manyPlaces, money, nearBound, ore, RUNS } from "./moneyArbitraries";
+
+const Big = Decimal.clone({ precision: 1000 });
+
+describe("scaled integers read a cell as the decimal the user sees", () => {
+  test("0.1, 0.29, 1e-7, 123456.78 and -0.05 have the scales 1, 2, 7, 2, 2", () => {
+    expect([0.1, 0.29, 1e-7, 123456.78, -0.05].map(decimalScale)).toEqual([1, 2, 7, 2, 2]);
+  });
+
+  test("values beyond 2^50 at their scale, or with more than 15 places, have none", () => {
+    expect(decimalScale(2 ** 51)).toBe(-1);
+    expect(decimalScale(1e300)).toBe(-1);
+    expect(decimalScale(5e-324)).toBe(-1);
+    expect(decimalScale(0.1 + 0.2)).toBe(-1); // 0.30000000000000004: 17 places
+  });
+
+  test("property: when a scale exists, k·10^-p equals new Decimal(x), exactly", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyDouble, manyPlaces, ore, nearBound), (x) => {
+        const p = decimalScale(x);
+        if (p < 0) return true;
+        const k = Math.round(x * POW10[p]);
+        return new Big(k).div(new Big(10).pow(p)).equals(new Big(x));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test("property: a value with at most 15 places and |k| ≤ 2^50 always gets a scale (no needless fallback)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), fc.integer({ min: 0, max: 15 }), (k, p) => {
+        const x = k / 10 ** p;
+        const q = decimalScale(x);
+        return q >= 0 && q <= p;
+      }),
+      RUNS,
+    );
+  });
+
+  test("property: ScaledReader brings a whole array to one scale, exactly", () => {
+    fc.assert(
+      fc.property(fc.array(money(), { maxLength: 20 }), (xs) => {
+        const reader = new ScaledReader();
+        const ks = reader.read(xs);
+        if (!reader.ok) return true;
+        return xs.every((x, i) => new Big(ks[i]).div(new Big(10).pow(reader.scale)).equals(new Big(x)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("floorDiv and roundDivHalfUp: 7/2 → 3 and 4 (half away from zero), 2^53−1 over 3", () => {
+    expect(floorDiv(7, 2)).toBe(3);
+    expect(roundDivHalfUp(7, 2)).toBe(4);
+    expect(roundDivHalfUp(5, 10)).toBe(1);
+    expect(roundDivHalfUp(4, 10)).toBe(0);
+    expect(floorDiv(2 ** 52 - 1, 3)).toBe(Number((2n ** 52n - 1n) / 3n));
+  });
+});
+
+describe("mulDivFloor computes floor(a·b/c) exactly for products up to 2^106", () => {
+  test("(2^52−1)·(2^50−3)/(2^51−1): quotient and remainder as BigInt gives them (product ~2^102)", () => {
+    const a = 2 ** 53 - 1;
+    const b = 2 ** 50 - 3;
+    const c = 2 ** 51 - 1;
+    expect(mulDivFits(a, b, c)).toBe(false); // quotient ~2^52: outside the domain
+    const q = mulDivFloor(2 ** 52 - 1, 2 ** 50 - 3, 2 ** 51 - 1);
+    const exact = (2n ** 52n - 1n) * (2n ** 50n - 3n);
+    expect(BigInt(q)).toBe(exact / (2n ** 51n - 1n));
+    expect(BigInt(mulDivLast.remainder)).toBe(exact % (2n ** 51n - 1n));
+  });
+
+  const operand = fc.oneof(
+    fc.integer({ min: 0, max: 2 ** 31 }),
+    fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }).map(Number),
+    fc.integer({ min: 0, max: 1000 }).map((k) => 2 ** 53 - 1 - k),
+  );
+  const divisor = fc.oneof(
+    fc.integer({ min: 1, max: 1000 }),
+    fc.bigInt({ min: 1n, max: 2n ** 51n }).map(Number),
+    fc.integer({ min: 0, max: 1000 }).map((k) => 2 ** 51 - k),
+  );
+
+  test("property: equals BigInt when the product is far beyond 2^53 (a·b ≈ q·c up to 2^100)", () => {
+    const wide = fc
+      .tuple(
+        fc.bigInt({ min: 1n, max: 2n ** 53n - 1n }),
+        fc.bigInt({ min: 0n, max: 2n ** 49n }),
+        fc.bigInt({ min: 1n, max: 2n ** 51n }),
+      )
+      .map(([a, q, c]) => {
+        let b = (q * c) / a;
+        if (b >= 2n ** 53n) b = 2n ** 53n - 1n;
+        return [Number(a), Number(b), Number(c)] as const;
+      });
+    let beyond = 0;
+    fc.assert(
+      fc.property(wide, ([a, b, c]) => {
+        fc.pre(mulDivFits(a, b, c));
+        const p = BigInt(a) * BigInt(b);
+        if (p > 2n ** 60n) beyond++;
+        const q = mulDivFloor(a, b, c);
+        return BigInt(q) === p / BigInt(c) && BigInt(mulDivLast.remainder) === p % BigInt(c);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(beyond).toBeGreaterThan(10000); // the test really exercises two-double products
+  });
+
+  test("property: equals BigInt on random operands near the bounds", () => {
+    fc.assert(
+      fc.property(operand, operand, divisor, (a, b, c) => {
+        fc.pre(mulDivFits(a, b, c));
+        const q = mulDivFloor(a, b, c);
+        const r = mulDivLast.remainder;
+        const p = BigInt(a) * BigInt(b);
+        return BigInt(q) === p / BigInt(c) && BigInt(r) === p % BigInt(c);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+describe("the largest-remainder rule", () => {
+  test("remainders 0.5, 0.75, 0.5 over one missing unit: the largest remainder wins", () => {
+    const floors = new Float64Array([1, 1, 1]);
+    distributeRemaining(floors, new Float64Array([50, 75, 50]), 3, 1);
+    expect([...floors]).toEqual([1, 2, 1]);
+  });
+
+  test("equal remainders: the larger exact part (larger floor) wins, then the earlier index", () => {
+    const floors = new Float64Array([3, 5, 5, 2]);
+    distributeRemaining(floors, new Float64Array([1, 1, 1, 1]), 4, 2);
+    expect([...floors]).toEqual([3, 6, 6, 2]);
+    const same = new Float64Array([3, 3, 3]);
+    distributeRemaining(same, new Float64Array([1, 1, 1]), 3, 1);
+    expect([...same]).toEqual([4, 3, 3]);
+  });
+
+  test("a remaining count outside [0, parts with a non-zero remainder] is a defect, reported", () => {
+    expect(() => distributeRemaining(new Float64Array([1, 1]), new Float64Array([0, 1]), 2, 2)).toThrow(/remaining/);
+  });
+
+  test("property: the fast selection equals a full sort by (remainder, floor, index) descending", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        (parts, pick) => {
+          const n = parts.length;
+          const floors = Float64Array.from(parts, ([f]) => f);
+          const rems = Float64Array.from(parts, ([, r]) => r);
+          const nonZero = parts.filter(([, r]) => r !== 0).length;
+          const remaining = nonZero === 0 ? 0 : pick % (nonZero + 1);
+          const expected = [...floors];
+          const order = [...expected.keys()].filter((i) => rems[i] !== 0);
+          order.sort((a, b) => rems[b] - rems[a] || floors[b] - floors[a] || a - b);
+          order.slice(0, remaining).forEach((i) => (expected[i] += 1));
+          distributeRemaining(floors, rems, n, remaining);
+          expect([...floors]).toEqual(expected);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test("the decimal.js split: 100 over thirds is [34, 33, 33]", () => {
+    const parts = splitExact([100, 100, 100].map((x) => new Exact(x)), new Exact(3), new Exact(100));
+    expect(parts.map((x) => x.toNumber())).toEqual([34, 33, 33]);
+  });
+});

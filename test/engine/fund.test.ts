@@ -1,0 +1,123 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { SocinvError } from "../../src/engine/errors";
+import { checkFundInputs, freeCapacity, fundProjection, fundProjectionFast, fundProjectionReference } from "../../src/engine/fund";
+import { matrix, money, ore, RUNS, wholeKronor } from "./moneyArbitraries";
+
+const Big = Decimal.clone({ precision: 2000 });
+
+describe("fundProjection: the ledger year by year", () => {
+  test("exact decimals: opening 0.1, contribution 0.2, disbursement 0.3 closes at exactly 0", () => {
+    const p = fundProjection(0.1, [0.2], [0.3], [0]);
+    expect(p.closing).toEqual([0]);
+    expect(0.1 + 0.2 - 0.3).not.toBe(0); // what doubles would have said
+  });
+
+  test("Ale-like fund: 10 Mkr, two projects, repayments from year 2; lowest balance and first negative year", () => {
+    // closing: 10 − 4 − 3 = 3; 3 + 0 − 4 − 2 = −3; −3 + 1 + 2.5 = 0.5; 0.5 + 1 + 2.5 = 4 (Mkr)
+    const p = fundProjection(10, [0, 0, 1, 1], [[4, 4], [3, 2]], [[0, 0, 1.5, 1.5], [0, 0, 1, 1]]);
+    expect(p.opening).toEqual([10, 3, -3, 0.5]);
+    expect(p.disbursements).toEqual([7, 6, 0, 0]);
+    expect(p.repayments).toEqual([0, 0, 2.5, 2.5]);
+    expect(p.closing).toEqual([3, -3, 0.5, 4]);
+    expect(p.lowest).toEqual({ balance: -3, year: 1 });
+    expect(p.firstNegativeYear).toBe(1);
+  });
+
+  test("other outflows, padding to the longest input, first of equal lowest balances", () => {
+    const p = fundProjection(5, [1], [[1]], [0, 0, 0], [1, 0, 0]);
+    expect(p.closing).toEqual([4, 4, 4]);
+    expect(p.lowest).toEqual({ balance: 4, year: 0 });
+    expect(p.firstNegativeYear).toBeNull();
+  });
+
+  test("free capacity: closing minus disbursements already decided for later years", () => {
+    const p = fundProjection(100, [0, 0, 0], [0], [0]);
+    // committed 10, 20, 30 (year 0..2) and 5 beyond the horizon (year 3): year 0: 100 − (20 + 30 + 5) = 45
+    expect(freeCapacity(p, [10, 20, 30, 5])).toEqual([45, 65, 95]);
+    expect(freeCapacity(fundProjection(0.3, [], [0], [0]), [0, 0.1])).toEqual([0.2]);
+  });
+
+  test("invalid inputs are SocinvErrors", () => {
+    expect(() => fundProjection(NaN, [], [], [])).toThrow(SocinvError);
+    expect(() => fundProjection(0, [1, Infinity], [], [])).toThrow(SocinvError);
+    expect(() => fundProjection(0, [1], [["x" as unknown as number]], [])).toThrow(SocinvError);
+    expect(() => freeCapacity(fundProjection(0, [1], [0], [0]), [NaN])).toThrow(SocinvError);
+  });
+});
+
+describe("fundProjection: properties (fast-check)", () => {
+  const caseArb = fc.record({
+    opening: money(),
+    contributions: fc.array(money(), { maxLength: 8 }),
+    disbursements: matrix(money(), 4, 8),
+    repayments: matrix(money(), 4, 8),
+    other: fc.array(money(), { maxLength: 8 }),
+  });
+
+  const kronor = fc.oneof(wholeKronor, ore);
+  const realisticCase = fc.record({
+    opening: kronor,
+    contributions: fc.array(kronor, { maxLength: 8 }),
+    disbursements: matrix(kronor, 4, 8),
+    repayments: matrix(kronor, 4, 8),
+    other: fc.array(kronor, { maxLength: 8 }),
+  });
+
+  test("property: the fast path and the decimal.js path give identical results", () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.oneof(caseArb, realisticCase), (c) => {
+        const inputs = checkFundInputs(c.opening, c.contributions, c.disbursements, c.repayments, c.other);
+        const quick = fundProjectionFast(inputs);
+        if (quick === null) return;
+        fast++;
+        expect(quick).toEqual(fundProjectionReference(inputs));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(1000);
+  });
+
+  // Kronor and öre: exact balances have few enough digits to come back as the same decimal from a double.
+  test("property: the identity closing = opening + contributions − disbursements + repayments − other holds exactly every year", () => {
+    fc.assert(
+      fc.property(realisticCase, (c) => {
+        const p = fundProjection(c.opening, c.contributions, c.disbursements, c.repayments, c.other);
+        const b = (x: number) => new Big(x);
+        p.closing.forEach((closing, t) => {
+          const expectedOpening = t === 0 ? c.opening : p.closing[t - 1];
+          expect(p.opening[t]).toBe(expectedOpening);
+          const sum = (rows: number[][]) => rows.reduce((s, r) => s.plus(b(r[t] ?? 0)), b(0));
+          const identity = b(p.opening[t])
+            .plus(b(c.contributions[t] ?? 0))
+            .minus(sum(c.disbursements))
+            .plus(sum(c.repayments))
+            .minus(b(c.other[t] ?? 0));
+          expect(b(closing).equals(identity)).toBe(true);
+          expect(Number.isFinite(closing)).toBe(true);
+        });
+        const lowest = Math.min(...p.closing);
+        expect(p.lowest).toEqual({ balance: lowest, year: p.closing.indexOf(lowest) });
+        const negative = p.closing.findIndex((x) => x < 0);
+        expect(p.firstNegativeYear).toBe(negative < 0 ? null : negative);
+      }),
+      RUNS,
+    );
+  });
+
+  test("property: invalid inputs throw SocinvError, never TypeError", () => {
+    const junk = fc.oneof(fc.constant(NaN), fc.constant(Infinity), fc.string(), fc.constant(undefined), fc.boolean());
+    fc.assert(
+      fc.property(fc.oneof(money(), junk), fc.array(fc.oneof(money(), junk), { maxLength: 3 }), fc.array(fc.oneof(money(), junk), { maxLength: 3 }), (o, c, d) => {
+        try {
+          const p = fundProjection(o as number, c as number[], d as number[], [0]);
+          p.closing.forEach((x) => expect(Number.isFinite(x)).toBe(true));
+        } catch (e) {
+          expect(e).toBeInstanceOf(SocinvError);
+        }
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Behaviour pinned: answers → plan, without Office. Sheet and table names per language; every formula
+ * refers to cells the plan fills (written or spilled) on sheets of the model; no write, table or other
+ * spill lands in a spill area; only functions both Excel and HyperFormula know; inputs look like inputs.
+ */
+import type { Language } from "../../src/i18n/language";
+import { contains, overlaps, parseArea, type Area } from "../../src/taskpane/model/a1";
+import { defaultAnswers, type ModelAnswers, type RepaymentModel } from "../../src/taskpane/model/answers";
+import { exampleAnswers } from "../../src/taskpane/model/example";
+import { buildPlan, type ModelPlan } from "../../src/taskpane/model/plan";
+
+const ALLOWED_FUNCTIONS = new Set([
+  "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "INDEX", "MATCH", "IF", "AND", "IFERROR",
+  "SOCINV.REPAYMENT", "SOCINV.REPAYMENTPLAN", "SOCINV.FUNDBALANCE", "SOCINV.LIFECYCLE",
+  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK",
+]);
+
+interface Reference { sheet: string; area: Area; text: string }
+
+/** The references of a formula, string literals removed; unqualified ones belong to `home`. */
+function referencesOf(formula: string, home: string): Reference[] {
+  const code = formula.replace(/"[^"]*"/g, '""');
+  const pattern = /(?:'((?:[^']|'')+)'!|([A-Za-z_][\w.]*)!)?(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])/g;
+  const out: Reference[] = [];
+  for (const m of code.matchAll(pattern)) {
+    const sheet = m[1]?.replace(/''/g, "'") ?? m[2] ?? home;
+    out.push({ sheet, area: parseArea(m[3]), text: m[0] });
+  }
+  return out;
+}
+
+function functionsOf(formula: string): string[] {
+  const code = formula.replace(/"[^"]*"/g, '""');
+  return [...code.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
+}
+
+function filled(plan: ModelPlan): Map<string, Area[]> {
+  return new Map(plan.sheets.map((s) => [s.name, [...s.writes.map((w) => parseArea(w.address)), ...s.spills.map((x) => ({ ...parseArea(x.anchor), rows: x.rows, columns: x.columns }))]]));
+}
+
+const models: RepaymentModel[] = ["fundBearsRisk", "administrationBearsRisk", "pooled", "key"];
+const cases: [string, ModelAnswers, Language][] = [
+  ...models.map((m): [string, ModelAnswers, Language] => [`example, ${m}, sv`, { ...exampleAnswers("sv"), repaymentModel: m }, "sv"]),
+  ["default, en", defaultAnswers("en", new Date(2025, 0, 1)), "en"],
+  ["default with key model, sv", { ...defaultAnswers("sv", new Date(2025, 0, 1)), repaymentModel: "key" }, "sv"],
+];
+
+describe.each(cases)("plan of %s", (_, answers, language) => {
+  const plan = buildPlan(answers, language);
+  const areas = filled(plan);
+
+  test("every formula refers to filled cells of the model's own sheets", () => {
+    const problems: string[] = [];
+    for (const sheet of plan.sheets) {
+      for (const write of sheet.writes) {
+        const origin = parseArea(write.address);
+        write.formulas.forEach((row, r) =>
+          row.forEach((x, c) => {
+            if (typeof x !== "string" || !x.startsWith("=")) return;
+            for (const ref of referencesOf(x, sheet.name)) {
+              const target = areas.get(ref.sheet);
+              if (!target) {
+                problems.push(`${sheet.name}!R${origin.row + r + 1}C${origin.column + c + 1}: unknown sheet in ${ref.text}`);
+                continue;
+              }
+              for (let i = 0; i < ref.area.rows; i++)
+                for (let j = 0; j < ref.area.columns; j++)
+                  if (!target.some((a) => contains(a, ref.area.row + i, ref.area.column + j))) {
+                    problems.push(`${sheet.name}!R${origin.row + r + 1}C${origin.column + c + 1}: ${ref.text} includes an empty cell`);
+                    i = ref.area.rows;
+                    break;
+                  }
+            }
+          }),
+        );
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("only functions that Excel and HyperFormula both know", () => {
+    const used = new Set(plan.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat().filter((x): x is string => typeof x === "string" && x.startsWith("=")).flatMap(functionsOf))));
+    expect([...used].filter((f) => !ALLOWED_FUNCTIONS.has(f))).toEqual([]);
+    expect(used.has("SOCINV.FUNDBALANCE")).toBe(true);
+  });
+
+  test("spill areas are free: no write but the anchor, no table, no other spill", () => {
+    for (const sheet of plan.sheets) {
+      sheet.spills.forEach((spill, i) => {
+        const area = { ...parseArea(spill.anchor), rows: spill.rows, columns: spill.columns };
+        const anchor = parseArea(spill.anchor);
+        for (const w of sheet.writes) {
+          const wa = parseArea(w.address);
+          const isAnchor = wa.row === anchor.row && wa.column === anchor.column && wa.rows === 1 && wa.columns === 1;
+          if (!isAnchor) expect({ sheet: sheet.name, write: w.address, overlaps: overlaps(wa, area) }).toEqual({ sheet: sheet.name, write: w.address, overlaps: false });
+        }
+        for (const t of sheet.tables) expect(overlaps(parseArea(t.address), area)).toBe(false);
+        sheet.spills.forEach((other, j) => {
+          if (j !== i) expect(overlaps({ ...parseArea(other.anchor), rows: other.rows, columns: other.columns }, area)).toBe(false);
+        });
+      });
+    }
+  });
+
+  test("writes do not overlap each other and tables do not overlap", () => {
+    for (const sheet of plan.sheets) {
+      const written = sheet.writes.map((w) => parseArea(w.address));
+      written.forEach((a, i) => written.forEach((b, j) => {
+        if (i < j && overlaps(a, b)) throw new Error(`${sheet.name}: ${sheet.writes[i].address} overlaps ${sheet.writes[j].address}`);
+      }));
+      const tables = sheet.tables.map((t) => parseArea(t.address));
+      tables.forEach((a, i) => tables.forEach((b, j) => expect(i < j && overlaps(a, b)).toBe(false)));
+    }
+  });
+
+  test("every table's cells are written, with a header row and input-styled data (outcome: input formulas)", () => {
+    for (const sheet of plan.sheets) {
+      for (const table of sheet.tables) {
+        const area = parseArea(table.address);
+        const header = sheet.writes.find((w) => { const a = parseArea(w.address); return a.row === area.row && contains(a, area.row, area.column); });
+        expect(header?.role).toBe("header");
+        if (table.key === "parameters") continue; // labels and fixed values beside the inputs
+        const dataWrites = sheet.writes.filter((w) => overlaps(parseArea(w.address), { ...area, row: area.row + 1, rows: area.rows - 1 }));
+        expect(dataWrites.length).toBeGreaterThan(0);
+        for (const w of dataWrites) expect(w.role).toBe("input");
+      }
+    }
+  });
+});
+
+describe("the reference reader used above", () => {
+  test("finds qualified, quoted and local references and skips function names and strings", () => {
+    const refs = referencesOf(`=SUMIF('Fond (2)'!$B$5:$B$9,A1,Fond!C5:C9)+IF(B2="X9",1,0)`, "Home");
+    expect(refs.map((r) => [r.sheet, r.area.row, r.area.column, r.area.rows, r.area.columns])).toEqual([
+      ["Fond (2)", 4, 1, 5, 1],
+      ["Home", 0, 0, 1, 1],
+      ["Fond", 4, 2, 5, 1],
+      ["Home", 1, 1, 1, 1],
+    ]);
+  });
+});
+
+describe("sheet and table names follow the language", () => {
+  test("Swedish", () => {
+    const plan = buildPlan(exampleAnswers("sv"), "sv");
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"]);
+    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Parametrar", "Aktorer", "Projekt", "Utgangslage", "Insatskostnad", "Utfall"]);
+  });
+  test("English", () => {
+    const plan = buildPlan(exampleAnswers("en"), "en");
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Parameters", "Actors", "Projects", "Costs", "Repayment", "Fund", "Results"]);
+    expect(plan.sheets.flatMap((s) => s.charts.map((c) => c.kind))).toEqual(["columnStacked", "line", "line", "columnClustered"]);
+  });
+  test("free names given by the builder are used in every cross-sheet reference", () => {
+    const plan = buildPlan(exampleAnswers("sv"), "sv", { sheets: { fund: "Fond (2)", parameters: "Parametrar (2)" } });
+    const fund = plan.sheets.find((s) => s.key === "fund")!;
+    expect(fund.name).toBe("Fond (2)");
+    const all = plan.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat())).filter((x): x is string => typeof x === "string");
+    expect(all.some((x) => x.includes("'Parametrar (2)'!$B$"))).toBe(true);
+    expect(all.some((x) => /'Parametrar'!/.test(x))).toBe(false);
+  });
+});
+
+describe("what the example workbook says", () => {
+  const plan = buildPlan(exampleAnswers("sv"), "sv");
+  const texts = plan.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat())).filter((x): x is string => typeof x === "string");
+  test("is labelled illustrative, not Ale's accounts, on every sheet", () => {
+    for (const sheet of plan.sheets) expect(sheet.writes.some((w) => w.role === "warning" && w.formulas[0][0] === "Illustrativa siffror – inte Ale kommuns räkenskaper")).toBe(true);
+  });
+  test("names the chosen repayment model and shows payback as 'ej inom perioden' when not reached", () => {
+    expect(texts).toContain("Vald modell: Fördelningsnyckel (dubbelmodell): avbetalning fördelad efter ram");
+    expect(texts.filter((x) => x.includes('IFERROR(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(2);
+  });
+  test("the key model repays each project's disbursed total over 5 years split by the förvaltningar's frames", () => {
+    expect(texts.filter((x) => x.startsWith("=SOCINV.REPAYMENTPLAN(SUM('Projekt'!D") && x.includes(",'Aktörer'!$D$7:$D$8,5,0,"))).toHaveLength(3);
+  });
+  test("the fund projection is one FUNDBALANCE over the disbursement and repayment matrices", () => {
+    // Parametrar: header row 5, opening balance is the 12th parameter → B17; contributions row 6 of Fond;
+    // 3 projects in Projekt rows 7–9, years D:M; the 2 förvaltningar's repayment rows in Återföring.
+    expect(texts.filter((x) => x.startsWith("=SOCINV.FUNDBALANCE("))).toEqual([
+      "=SOCINV.FUNDBALANCE('Parametrar'!$B$17,B6:K6,'Projekt'!D7:M9,'Återföring'!B63:K64)",
+    ]);
+  });
+  test("a model without the key model has no REPAYMENTPLAN; pooled writes zeros as the fund's income", () => {
+    const pooled = buildPlan({ ...exampleAnswers("en"), repaymentModel: "pooled" }, "en");
+    const all = pooled.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat()));
+    expect(all.some((x) => typeof x === "string" && x.includes("REPAYMENTPLAN"))).toBe(false);
+    expect(all).toContain("Pooled budget: no repayment (zeros).");
+  });
+});
