@@ -40,9 +40,9 @@ const flat = (rows: number[][]): Float64Array => {
 };
 
 // ALLOCATE: 100 yearly amounts (100 000 – 10 000 000 kr, some with öre) split by 1,000 frames in kronor
-// (50 Mkr – 2 000 Mkr): products amount·weight far beyond 2^53, so the two-double mulDivFloor path runs.
+// (50 Mkr – 2 000 Mkr, whole kronor): products amount·weight far beyond 2^53, so the two-double mulDivFloor path runs.
 const amounts = Array.from({ length: YEARS }, () => kronor(100_000, 10_000_000));
-const frames = Array.from({ length: ROWS }, () => kronor(50_000_000, 2_000_000_000));
+const frames = Array.from({ length: ROWS }, () => Math.floor(50_000_000 + 1_950_000_000 * random())); // frames: whole kronor
 const framesFlat = Float64Array.from(frames);
 const allocationOut = new Float64Array(ROWS * YEARS);
 

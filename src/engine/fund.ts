@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
 import { exact, toNumber, ZERO } from "./exact/decimal";
-import { POW10, SAFE, ScaledReader } from "./exact/scaled";
+import { POW10, SAFE, ScaledBuffer } from "./exact/scaled";
 import { checkFinite, checkMatrix, checkSeries } from "./money";
 
 /**
@@ -31,8 +31,39 @@ export function fundProjection(
   repayments: SeriesOrMatrix,
   other?: readonly number[],
 ): FundProjection {
-  const inputs = checkFundInputs(opening, contributions, disbursements, repayments, other);
-  return fundProjectionFast(inputs) ?? fundProjectionReference(inputs);
+  // The fast path gives up on any cell that is not a finite number; only then is every cell checked,
+  // for the precise error, before the decimal.js path runs.
+  const shaped = shapeFundInputs(opening, contributions, disbursements, repayments, other);
+  return (
+    fundProjectionFast(shaped) ??
+    fundProjectionReference(checkFundInputs(opening, contributions, disbursements, repayments, other))
+  );
+}
+
+const asRows = (argument: string, value: unknown): readonly (readonly number[])[] => {
+  if (!Array.isArray(value)) throw new SocinvError("value", argument, "empty");
+  if (value.length === 0 || !Array.isArray(value[0])) return [value as number[]];
+  for (const row of value) if (!Array.isArray(row)) throw new SocinvError("value", argument, "notSeries", { rows: value.length, columns: 1 });
+  return value as readonly (readonly number[])[];
+};
+
+/** The inputs' shapes only (arrays where arrays belong, the horizon); cells are not looked at. */
+export function shapeFundInputs(
+  opening: number,
+  contributions: readonly number[],
+  disbursements: SeriesOrMatrix,
+  repayments: SeriesOrMatrix,
+  other?: readonly number[],
+): FundInputs {
+  if (!Array.isArray(contributions)) throw new SocinvError("value", "contributions", "empty");
+  const o = other === undefined || other === null ? [] : other;
+  if (!Array.isArray(o)) throw new SocinvError("value", "other", "empty");
+  const d = asRows("disbursements", disbursements);
+  const r = asRows("repayments", repayments);
+  let horizon = Math.max(1, contributions.length, o.length);
+  for (const row of d) horizon = Math.max(horizon, row.length);
+  for (const row of r) horizon = Math.max(horizon, row.length);
+  return { opening, contributions, disbursements: d, repayments: r, other: o, horizon };
 }
 
 export interface FundInputs {
@@ -116,50 +147,45 @@ export function fundProjectionReference(inputs: FundInputs): FundProjection {
  */
 export function fundProjectionFast(inputs: FundInputs): FundProjection | null {
   const n = inputs.horizon;
-  const reader = new ScaledReader();
-  const openingScaled = reader.read([inputs.opening]);
-  const contributions = reader.read(inputs.contributions, n);
-  const other = reader.read(inputs.other, n);
-  const disbursementRows = inputs.disbursements.map((row) => reader.read(row, n));
-  const repaymentRows = inputs.repayments.map((row) => reader.read(row, n));
-  if (!reader.ok) return null;
-  let magnitude = Math.abs(openingScaled[0]);
+  const rowCount = inputs.disbursements.length + inputs.repayments.length;
+  const buffer = new ScaledBuffer(1 + (2 + rowCount) * n);
+  buffer.append([inputs.opening]);
+  const contributionsAt = buffer.append(inputs.contributions, n);
+  const otherAt = buffer.append(inputs.other, n);
+  const disbursementsAt = inputs.disbursements.map((row) => buffer.append(row, n));
+  const repaymentsAt = inputs.repayments.map((row) => buffer.append(row, n));
+  if (!buffer.ok) return null;
+  const data = buffer.data;
+  let magnitude = 0;
+  for (let i = 0; i < data.length; i++) magnitude += Math.abs(data[i]);
+  // Σ|k| bounds every partial sum and balance; rounding is monotone, so a computed Σ below 2^53 means
+  // the true one is too, and then every addition below is exact.
+  if (!(magnitude < SAFE)) return null;
   const disbursements = new Float64Array(n);
   const repayments = new Float64Array(n);
-  for (let t = 0; t < n; t++) magnitude += Math.abs(contributions[t]) + Math.abs(other[t]);
-  for (const row of disbursementRows) {
-    for (let t = 0; t < n; t++) {
-      const k = row[t];
-      disbursements[t] += k;
-      magnitude += k < 0 ? -k : k;
-    }
-  }
-  for (const row of repaymentRows) {
-    for (let t = 0; t < n; t++) {
-      const k = row[t];
-      repayments[t] += k;
-      magnitude += k < 0 ? -k : k;
-    }
-  }
-  // Rounding is monotone, so a computed magnitude below 2^53 means the true one is too.
-  if (!(magnitude < SAFE)) return null;
+  for (const at of disbursementsAt) for (let t = 0; t < n; t++) disbursements[t] += data[at + t];
+  for (const at of repaymentsAt) for (let t = 0; t < n; t++) repayments[t] += data[at + t];
   const opening = new Float64Array(n);
   const closing = new Float64Array(n);
-  let balance = openingScaled[0];
+  let balance = data[0];
   for (let t = 0; t < n; t++) {
     opening[t] = balance;
-    balance = balance + contributions[t] - disbursements[t] + repayments[t] - other[t];
+    balance = balance + data[contributionsAt + t] - disbursements[t] + repayments[t] - data[otherAt + t];
     closing[t] = balance;
   }
-  const scale = POW10[reader.scale];
-  const numbers = (xs: Float64Array) => Array.from(xs, (k) => (k === 0 ? 0 : k / scale));
+  const scale = POW10[buffer.scale];
+  const numbers = (xs: ArrayLike<number>, at = 0) => {
+    const out = new Array<number>(n);
+    for (let t = 0; t < n; t++) out[t] = xs[at + t] === 0 ? 0 : xs[at + t] / scale;
+    return out;
+  };
   const summary = summarise(closing);
   return {
     opening: numbers(opening),
-    contributions: numbers(contributions),
+    contributions: numbers(data, contributionsAt),
     disbursements: numbers(disbursements),
     repayments: numbers(repayments),
-    other: numbers(other),
+    other: numbers(data, otherAt),
     closing: numbers(closing),
     lowest: { balance: closing[summary.lowestYear] / scale || 0, year: summary.lowestYear },
     firstNegativeYear: summary.firstNegativeYear,

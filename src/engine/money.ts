@@ -1,4 +1,5 @@
 import { SocinvError } from "./errors";
+import { POW10 } from "./exact/scaled";
 
 /**
  * Shared input checks and constants of the exact money paths (allocate, repayment, repayment plan,
@@ -64,4 +65,4 @@ export function checkWeights(argument: string, weights: unknown): readonly numbe
 }
 
 /** A number of units (10^−decimals) as a number: exact division, so it equals Decimal#toNumber. */
-export const fromUnits = (units: number, decimals: number): number => (units === 0 ? 0 : units / 10 ** decimals);
+export const fromUnits = (units: number, decimals: number): number => (units === 0 ? 0 : units / POW10[decimals]);

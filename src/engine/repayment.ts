@@ -3,7 +3,7 @@ import { SocinvError } from "./errors";
 import { exact, roundHalfAway, tenPow, toNumber, ZERO } from "./exact/decimal";
 import { distributeRemaining, distributeRemainingPairs, splitExact } from "./exact/largestRemainder";
 import { mulDivFloor, mulDivLast } from "./exact/mulDiv";
-import { decimalScale, floorDiv, POW10, roundDivHalfUp, ScaledReader } from "./exact/scaled";
+import { decimalScale, floorDiv, POW10, readScaled, roundDivHalfUp, ScaledBuffer } from "./exact/scaled";
 import {
   checkDecimals,
   checkFinite,
@@ -11,7 +11,6 @@ import {
   checkMatrix,
   checkSeries,
   checkWholeNumber,
-  fromUnits,
 } from "./money";
 
 /**
@@ -50,8 +49,10 @@ export function repayment(
   savings: readonly (readonly number[])[],
   options: RepaymentOptions = {},
 ): number[][] {
-  const inputs = checkRepaymentInputs(disbursements, savings, options);
-  return repaymentFast(inputs) ?? repaymentReference(inputs);
+  // Savings cells are checked by the fast path itself (it gives up on anything not a finite number);
+  // only when it gives up is every cell checked, for the precise error, before the decimal.js path.
+  const shaped = checkRepaymentInputs(disbursements, savings, options, "savings", false);
+  return repaymentFast(shaped) ?? repaymentReference(checkRepaymentInputs(disbursements, savings, options));
 }
 
 export function checkRepaymentInputs(
@@ -59,12 +60,13 @@ export function checkRepaymentInputs(
   savings: readonly (readonly number[])[],
   options: RepaymentOptions | null | undefined,
   savingsArgument = "savings",
+  checkCells = true,
 ): RepaymentInputs {
   const d = checkSeries("disbursements", disbursements);
   d.forEach((x, i) => {
     if (x < 0) throw new SocinvError("num", "disbursements", "notNegative", { row: 1, column: i + 1 });
   });
-  const s = checkMatrix(savingsArgument, savings);
+  const s = checkCells ? checkMatrix(savingsArgument, savings) : shapeMatrix(savingsArgument, savings);
   if (s.length === 0) throw new SocinvError("value", savingsArgument, "empty");
   const o = options ?? {};
   const share = checkFraction("share", o.share, 1);
@@ -93,6 +95,16 @@ export function checkRepaymentInputs(
   const first = d.findIndex((x) => x > 0);
   const start = first < 0 ? -1 : first + lag;
   return { disbursements: d, savings: s, share, cap, lag, decimals, cashableShares, horizon, start };
+}
+
+/** Rows of arrays (a bare series is one row), cells not looked at. */
+function shapeMatrix(argument: string, value: unknown): readonly (readonly number[])[] {
+  if (!Array.isArray(value)) throw new SocinvError("value", argument, "empty");
+  if (value.length > 0 && !Array.isArray(value[0])) return [value as number[]];
+  for (const row of value) {
+    if (!Array.isArray(row)) throw new SocinvError("value", argument, "notSeries", { rows: value.length, columns: 1 });
+  }
+  return value as readonly (readonly number[])[];
 }
 
 const zeros = (rows: number, columns: number): number[][] =>
@@ -139,29 +151,32 @@ export function repaymentReference(inputs: RepaymentInputs): number[][] {
 export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
   const { savings, horizon, start, decimals } = inputs;
   const rows = savings.length;
-  const out = zeros(rows, horizon);
-  if (start < 0 || start >= horizon) return out;
-  const savingsReader = new ScaledReader();
-  const s = savings.map((row) => savingsReader.read(row, horizon));
-  const cashableReader = new ScaledReader();
-  const cashable = cashableReader.read(inputs.cashableShares);
+  if (start < 0 || start >= horizon) {
+    // Nothing is repaid; the cells must still be valid numbers.
+    const buffer = new ScaledBuffer(rows * horizon);
+    for (const row of savings) buffer.append(row, horizon);
+    return buffer.ok ? zeros(rows, horizon) : null;
+  }
+  const buffer = new ScaledBuffer(rows * horizon);
+  for (const row of savings) buffer.append(row, horizon); // row b at b·horizon
+  const cashable = readScaled(inputs.cashableShares);
   const pShare = decimalScale(inputs.share);
-  if (!savingsReader.ok || !cashableReader.ok || pShare < 0) return null;
+  if (!buffer.ok || cashable === null || pShare < 0) return null;
+  const s = buffer.data;
   const share = Math.round(inputs.share * POW10[pShare]);
   let capScaled: number;
   let pCap: number;
   if (inputs.cap === null) {
-    const reader = new ScaledReader();
-    const d = reader.read(inputs.disbursements);
-    if (!reader.ok) return null;
-    capScaled = d.reduce((sum, k) => sum + k, 0);
-    pCap = reader.scale;
+    const d = readScaled(inputs.disbursements);
+    if (d === null) return null;
+    capScaled = d.values.reduce((sum, k) => sum + k, 0);
+    pCap = d.scale;
   } else {
     pCap = decimalScale(inputs.cap);
     if (pCap < 0) return null;
     capScaled = Math.round(inputs.cap * POW10[pCap]);
   }
-  const p0 = pShare + cashableReader.scale + savingsReader.scale;
+  const p0 = pShare + cashable.scale + buffer.scale;
   const p = Math.max(p0, pCap, decimals);
   if (p > 22) return null;
   const unit = POW10[p - decimals];
@@ -170,14 +185,15 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
   if (!(cap < limit && unit < limit)) return null;
   const rowFactor = new Float64Array(rows);
   for (let b = 0; b < rows; b++) {
-    rowFactor[b] = share * cashable[b] * POW10[p - p0];
+    rowFactor[b] = share * cashable.values[b] * POW10[p - p0];
     let largest = 0;
-    const row = s[b];
-    for (let t = start; t < horizon; t++) if (row[t] > largest) largest = row[t];
+    const at = b * horizon;
+    for (let t = start; t < horizon; t++) if (s[at + t] > largest) largest = s[at + t];
     // Every eligible amount e = rowFactor·saving is an exact double, with e + unit < 2^53.
     if (!(rowFactor[b] * largest < 2 ** 52)) return null;
   }
 
+  const units = new Float64Array(rows * horizon); // the result, in units of 10^−decimals
   const floors = new Float64Array(rows);
   const remainders = new Float64Array(rows);
   const low = new Float64Array(rows);
@@ -188,8 +204,8 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
     const remainingCap = cap - cumulative;
     if (remainingCap <= 0) break;
     let total = 0;
-    for (let b = 0; b < rows; b++) {
-      const k = s[b][t];
+    for (let b = 0, at = t; b < rows; b++, at += horizon) {
+      const k = s[at];
       const e = k > 0 ? rowFactor[b] * k : 0;
       eligible[b] = e;
       total += e;
@@ -198,17 +214,27 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
     const payment = capped ? remainingCap : total;
     let sumFloors = 0;
     if (!capped) {
-      for (let b = 0; b < rows; b++) {
-        const e = eligible[b];
-        const f = unit === 1 ? e : floorDiv(e, unit);
-        floors[b] = f;
-        remainders[b] = e - f * unit;
-        sumFloors += f;
+      if (unit === 1) {
+        for (let b = 0; b < rows; b++) {
+          floors[b] = eligible[b];
+          remainders[b] = 0;
+          sumFloors += eligible[b];
+        }
+      } else {
+        for (let b = 0; b < rows; b++) {
+          const e = eligible[b];
+          const f = floorDiv(e, unit);
+          floors[b] = f;
+          remainders[b] = e - f * unit;
+          sumFloors += f;
+        }
       }
     } else if (!(total < limit)) {
-      splitCappedYearBig(out, eligible, payment, unit, t, roundDivHalfUp(cumulative + payment, unit) - roundedCumulative, decimals);
+      const yearTotal = roundDivHalfUp(cumulative + payment, unit) - roundedCumulative;
+      splitCappedYearBig(floors, eligible, payment, unit, yearTotal);
+      for (let b = 0, at = t; b < rows; b++, at += horizon) units[at] = floors[b];
       cumulative += payment;
-      roundedCumulative = roundDivHalfUp(cumulative, unit);
+      roundedCumulative += yearTotal;
       continue;
     } else {
       // The year the cap binds: part_b = payment·e_b / total, a rational. In units it is
@@ -227,8 +253,15 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
     const remaining = rounded - roundedCumulative - sumFloors;
     roundedCumulative = rounded;
     if (capped) distributeRemainingPairs(floors, remainders, low, rows, remaining);
-    else distributeRemaining(floors, remainders, rows, remaining);
-    for (let b = 0; b < rows; b++) out[b][t] = fromUnits(floors[b], decimals);
+    else distributeRemaining(floors, remainders, rows, remaining, unit);
+    for (let b = 0, at = t; b < rows; b++, at += horizon) units[at] = floors[b];
+  }
+  const scale = POW10[decimals];
+  const out: number[][] = new Array(rows);
+  for (let b = 0, at = 0; b < rows; b++) {
+    const row = new Array<number>(horizon);
+    for (let t = 0; t < horizon; t++, at++) row[t] = units[at] / scale;
+    out[b] = row;
   }
   return out;
 }
@@ -238,20 +271,11 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
  * part_b = payment·e_b / E in units of `unit`: q_b = floor(payment·e_b / E), f_b = floor(q_b / unit);
  * remainders ordered by (q_b mod unit, payment·e_b mod E), then the larger part, then the earlier row.
  */
-function splitCappedYearBig(
-  out: number[][],
-  eligible: Float64Array,
-  payment: number,
-  unit: number,
-  t: number,
-  yearTotal: number,
-  decimals: number,
-): void {
+function splitCappedYearBig(floors: Float64Array, eligible: Float64Array, payment: number, unit: number, yearTotal: number): void {
   const rows = eligible.length;
   const total = eligible.reduce((sum, e) => sum + BigInt(e), 0n);
   const pay = BigInt(payment);
   const bigUnit = BigInt(unit);
-  const floors: number[] = [];
   const high: bigint[] = [];
   const low: bigint[] = [];
   let sumFloors = 0;
@@ -260,7 +284,7 @@ function splitCappedYearBig(
     const q = n / total;
     low.push(n % total);
     high.push(q % bigUnit);
-    floors.push(Number(q / bigUnit));
+    floors[b] = Number(q / bigUnit);
     sumFloors += floors[b];
   }
   const cmp = (x: bigint, y: bigint) => (x > y ? -1 : x < y ? 1 : 0);
@@ -269,7 +293,6 @@ function splitCappedYearBig(
   const remaining = yearTotal - sumFloors;
   if (!(remaining >= 0 && remaining <= order.length)) throw new Error(`repayment: remaining ${remaining}`);
   for (let i = 0; i < remaining; i++) floors[order[i]] += 1;
-  for (let b = 0; b < rows; b++) out[b][t] = fromUnits(floors[b], decimals);
 }
 
 export interface RiskComparison {

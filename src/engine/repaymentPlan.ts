@@ -3,8 +3,8 @@ import { SocinvError } from "./errors";
 import { Exact, floorDivide, toNumber } from "./exact/decimal";
 import { splitExact } from "./exact/largestRemainder";
 import { mulDivFits, mulDivFloor, mulDivLast } from "./exact/mulDiv";
-import { decimalScale, POW10, ScaledReader } from "./exact/scaled";
-import { checkDecimals, checkFinite, checkWeights, checkWholeNumber, fromUnits } from "./money";
+import { decimalScale, POW10, readScaled } from "./exact/scaled";
+import { checkDecimals, checkFinite, checkWeights, checkWholeNumber } from "./money";
 
 /**
  * REPAYMENTPLAN (Ale's dubbelmodell): an amount repaid over `years` years, straight-line (amount/years
@@ -108,10 +108,10 @@ export function repaymentPlanFast(inputs: PlanInputs): number[][] | null {
   const { years: n, decimals } = inputs;
   const magnitude = Math.abs(inputs.amount);
   const pa = decimalScale(magnitude);
-  const reader = new ScaledReader();
-  const kappa = reader.read(inputs.key);
+  const scaledKey = readScaled(inputs.key);
   const pr = inputs.rate === 0 ? 0 : decimalScale(inputs.rate);
-  if (pa < 0 || pr < 0 || !reader.ok) return null;
+  if (pa < 0 || pr < 0 || scaledKey === null) return null;
+  const kappa = scaledKey.values;
   const rows = kappa.length;
   let keyTotal = 0;
   for (let b = 0; b < rows; b++) keyTotal += kappa[b];
@@ -191,10 +191,10 @@ export function repaymentPlanFast(inputs: PlanInputs): number[][] | null {
   let sumFloors = 0;
   for (let b = 0; b < rows; b++) sumFloors += floors[b];
 
-  const out: number[][] = Array.from({ length: rows }, () => new Array<number>(n));
   const sign = inputs.amount < 0 ? -1 : 1;
-  const lowValue = Array.from(floors, (f) => sign * fromUnits(f, decimals) || 0);
-  const highValue = Array.from(floors, (f) => sign * fromUnits(f + 1, decimals));
+  const scale = POW10[decimals];
+  // remaining[t]: how many of the first rows in `order` get one more unit in year t.
+  const remainingByYear = new Float64Array(n);
   let accumulated = 0n; // (t+1)·Rm mod Den
   let carries = 0;
   let previous = 0;
@@ -208,9 +208,29 @@ export function repaymentPlanFast(inputs: PlanInputs): number[][] | null {
     const remaining = rounded - previous - sumFloors;
     previous = rounded;
     if (!(remaining >= 0 && remaining <= nonZero)) throw new Error(`repayment plan: remaining ${remaining}`);
-    for (let i = 0; i < rows; i++) {
-      const b = order[i];
-      out[b][t] = i < remaining ? highValue[b] : lowValue[b];
+    remainingByYear[t] = remaining;
+  }
+  const rank = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) rank[order[i]] = i;
+  // Every year's exact total is the same X, so a year's rounded total is ⌊X⌋ or ⌈X⌉ and `remaining`
+  // takes at most two values: most rows get the same value every year (filled at once).
+  let fewest = Infinity;
+  let most = -Infinity;
+  for (let t = 0; t < n; t++) {
+    fewest = Math.min(fewest, remainingByYear[t]);
+    most = Math.max(most, remainingByYear[t]);
+  }
+  const out: number[][] = new Array(rows);
+  for (let b = 0; b < rows; b++) {
+    const low = floors[b] === 0 ? 0 : (sign * floors[b]) / scale;
+    const high = (sign * (floors[b] + 1)) / scale;
+    const r = rank[b];
+    if (r < fewest) out[b] = new Array<number>(n).fill(high);
+    else if (r >= most) out[b] = new Array<number>(n).fill(low);
+    else {
+      const row = new Array<number>(n);
+      for (let t = 0; t < n; t++) row[t] = r < remainingByYear[t] ? high : low;
+      out[b] = row;
     }
   }
   return out;

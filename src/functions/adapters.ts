@@ -44,6 +44,20 @@ export function guard<T>(functionName: string, compute: () => T): T | CustomFunc
   }
 }
 
+/**
+ * A fast path's result, or null when it declines or a reading inside it fails: the caller then takes
+ * the ordinary path, which reads the arguments in the documented order and reports the first problem.
+ * Only SocinvErrors are swallowed; anything else is a bug and reaches guard().
+ */
+export function fastPath<T>(attempt: () => T | null): T | null {
+  try {
+    return attempt();
+  } catch (error) {
+    if (error instanceof SocinvError) return null;
+    throw error;
+  }
+}
+
 /** A message for tests and logs in English, the same text guard() would show. */
 export const englishMessage = (error: SocinvError): string => formatProblem(error.argument, error.problem, error.params, "en");
 

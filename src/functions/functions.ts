@@ -13,6 +13,7 @@
  */
 import { allocate as allocateParts } from "../engine/allocate";
 import { benefitCostRatio, netBenefit as netBenefitOf, payback as paybackOf } from "../engine/appraisal";
+import { columnSumsOfCells, flatCells, lifecycleRowsOfCells, netEffectOfCells, plainRange, presentValuesOfCells } from "../engine/cells";
 import { discountFactors, presentValue, presentValues } from "../engine/discount";
 import { netEffect as netEffectOf } from "../engine/effects";
 import { SocinvError } from "../engine/errors";
@@ -30,6 +31,7 @@ import { repayment as repaymentOf } from "../engine/repayment";
 import { repaymentPlan as repaymentPlanOf } from "../engine/repaymentPlan";
 import {
   dimensions,
+  fastPath,
   finite,
   finiteRows,
   guard,
@@ -61,6 +63,19 @@ const MAX_DECIMALS = 10;
 export function discount(rate: unknown[][], values: unknown[][], timing?: unknown) {
   return guard("DISCOUNT", (): number[][] => {
     requirePresent("values", values);
+    const range = plainRange(values);
+    if (range !== null && range.rows.length > 1 && range.columns > 1) {
+      // A table: one pass reading and discounting each row (the ordinary path below names any bad cell).
+      const column = fastPath(() => {
+        const factors = discountFactors(readRate("rate", rate), range.columns, readScalar("timing", timing, 0));
+        const pvs = presentValuesOfCells(range.rows, factors);
+        if (pvs === null) return null;
+        const out = new Array<number[]>(pvs.length);
+        for (let r = 0; r < pvs.length; r++) out[r] = [pvs[r]];
+        return out;
+      });
+      if (column !== null) return column;
+    }
     const grid = readGridShared("values", values);
     const tau = readScalar("timing", timing, 0);
     if (grid.length > 1 && grid[0].length > 1) {
@@ -88,6 +103,8 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
  */
 export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate: unknown[][], timing?: unknown) {
   return guard("LIFECYCLE", (): (number | string)[][] => {
+    const fast = lifecycleFast(baseline, intervention, rate, timing);
+    if (fast !== null) return fast;
     const base = readMatrixShared("baseline", baseline).rows;
     const withIntervention = readMatrixShared("intervention", intervention).rows;
     const years = horizon(base, withIntervention);
@@ -108,6 +125,29 @@ export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate
 }
 
 /**
+ * LIFECYCLE in one pass over both tables when they are plain ranges of numbers and blanks with
+ * years across and the same number of rows; null otherwise (the ordinary path then reports).
+ */
+function lifecycleFast(baseline: unknown, intervention: unknown, rate: unknown, timing: unknown): (number | string)[][] | null {
+  const base = plainRange(baseline);
+  const withIntervention = plainRange(intervention);
+  if (base === null || withIntervention === null || base.columns < 2 || withIntervention.columns < 2) return null;
+  if (base.rows.length !== withIntervention.rows.length) return null;
+  return fastPath(() => {
+    const years = Math.max(base.columns, withIntervention.columns);
+    const factors = discountFactors(readRate("rate", rate), years, readScalar("timing", timing, 0));
+    const table = lifecycleRowsOfCells(base.rows, withIntervention.rows, factors);
+    if (table === null) return null;
+    const out: (number | string)[][] = new Array(table.rows.length + 1);
+    for (let a = 0; a <= table.rows.length; a++) {
+      const row = a < table.rows.length ? table.rows[a] : table.total;
+      out[a] = [row.pvBaseline, row.pvIntervention, row.pvSaving, row.share === null ? "" : finite("baseline", row.share)];
+    }
+    return out;
+  });
+}
+
+/**
  * Net effect: gross effects adjusted for deadweight, attribution, displacement and drop-off.
  * @customfunction NETEFFECT NETEFFECT
  * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvneteffect
@@ -120,6 +160,21 @@ export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate
  */
 export function netEffect(gross: unknown[][], deadweight?: unknown, attribution?: unknown, displacement?: unknown, dropoff?: unknown) {
   return guard("NETEFFECT", (): number[][] => {
+    requirePresent("gross", gross);
+    const range = plainRange(gross);
+    if (range !== null && range.columns > 1) {
+      // Years across: one pass reading and adjusting each row (the ordinary path below names any bad cell).
+      const fast = fastPath(() => {
+        const deadweightShare = readFraction("deadweight", deadweight, 0);
+        const attributionShare = readFraction("attribution", attribution, 1);
+        const displacementShare = readFraction("displacement", displacement, 0);
+        const dropoffShare = readFraction("dropoff", dropoff, 0);
+        // As netEffect (effects.ts) computes them.
+        const scale = (1 - deadweightShare) * attributionShare * (1 - displacementShare);
+        return netEffectOfCells(range.rows, range.columns, scale, 1 - dropoffShare);
+      });
+      if (fast !== null) return fast;
+    }
     const matrix = readMatrixShared("gross", gross);
     const net = netEffectOf(matrix.rows, {
       deadweight: readFraction("deadweight", deadweight, 0),
@@ -133,8 +188,15 @@ export function netEffect(gross: unknown[][], deadweight?: unknown, attribution?
 }
 
 /** Investment and savings padded to their common horizon (the longer one sets it). */
-function appraisalInputs(investment: unknown, savings: unknown): { costs: number[]; gains: number[][] } {
+function appraisalInputs(investment: unknown, savings: unknown): { costs: number[]; gains: number[] | number[][] } {
   const costs = readSeries("investment", investment).values;
+  const range = plainRange(savings);
+  if (range !== null && range.columns > 1) {
+    // Years across: the engine sums the rows anyway, so sum them while reading (sumRows' order and result).
+    const years = Math.max(costs.length, range.columns);
+    const sums = columnSumsOfCells(range.rows, years);
+    if (sums !== null) return { costs: padSeries(costs, years), gains: sums };
+  }
   const gains = readMatrixShared("savings", savings).rows;
   const years = Math.max(costs.length, horizon(gains));
   padSeries(costs, years);
@@ -273,14 +335,34 @@ export function allocate(amount: unknown, weights: unknown[][], decimals?: unkno
   return guard("ALLOCATE", (): number[][] => {
     const total = readScalar("amount", amount);
     requirePresent("weights", weights);
-    const grid = readGridShared("weights", weights);
-    const columns = grid[0].length;
-    const flat = grid.length === 1 ? grid[0] : new Array<number>(grid.length * columns);
-    if (grid.length > 1) for (let r = 0; r < grid.length; r++) for (let c = 0; c < columns; c++) flat[r * columns + c] = grid[r][c];
+    // The weights in reading order, read in one pass; the ordinary reader names a bad cell.
+    const range = plainRange(weights);
+    let flat = range === null ? null : flatCells(range.rows, range.columns);
+    let rowCount: number;
+    let columns: number;
+    if (flat !== null && range !== null) {
+      rowCount = range.rows.length;
+      columns = range.columns;
+    } else {
+      const grid = readGridShared("weights", weights);
+      rowCount = grid.length;
+      columns = grid[0].length;
+      flat = new Array<number>(rowCount * columns);
+      for (let r = 0; r < rowCount; r++) for (let c = 0; c < columns; c++) flat[r * columns + c] = grid[r][c];
+    }
     const parts = allocateParts(total, flat, readWholeNumber("decimals", decimals, 0, MAX_DECIMALS, 0));
-    const out: number[][] = new Array(grid.length);
-    for (let r = 0; r < grid.length; r++) out[r] = parts.slice(r * columns, (r + 1) * columns);
-    finiteRows("amount", out);
+    const out: number[][] = new Array(rowCount);
+    let probe = 0;
+    for (let r = 0, k = 0; r < rowCount; r++) {
+      const row = new Array<number>(columns);
+      for (let c = 0; c < columns; c++, k++) {
+        const part = parts[k];
+        probe += part * 0; // NaN iff some part is not finite
+        row[c] = part;
+      }
+      out[r] = row;
+    }
+    if (probe !== 0) finiteRows("amount", out);
     return out;
   });
 }

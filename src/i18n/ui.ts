@@ -18,6 +18,7 @@ export interface UiText {
   exampleHeading: string;
   exampleText: string;
   exampleButton: string;
+  illustrativeNote: string;
   sectionModel: string;
   sectionFund: string;
   sectionRepayment: string;
@@ -94,6 +95,7 @@ const sv: UiText = {
   exampleText:
     "Ett exempel byggt på Ale kommuns fond (10 Mkr ur eget kapital, projekten MiniMili, Fotosyntes och Star for Life). Siffrorna är illustrativa, inte Ales bokföring.",
   exampleButton: "Bygg exemplet (illustrativa siffror)",
+  illustrativeNote: "Exemplets siffror är illustrativa, inte Ale kommuns bokföring; bladen säger det också.",
   sectionModel: "Kalkyl",
   sectionFund: "Fonden",
   sectionRepayment: "Återföring",
@@ -195,6 +197,7 @@ const en: UiText = {
   exampleText:
     "An example based on Ale kommun's fund (10 Mkr from equity, the projects MiniMili, Fotosyntes and Star for Life). The numbers are illustrative, not Ale's accounts.",
   exampleButton: "Build the example (illustrative numbers)",
+  illustrativeNote: "The example's numbers are illustrative, not Ale kommun's accounts; the sheets say so too.",
   sectionModel: "Calculation",
   sectionFund: "Fund",
   sectionRepayment: "Repayment",

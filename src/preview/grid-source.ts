@@ -1,7 +1,18 @@
-/** Reads the in-memory workbook double into the grid's plain sheets. (Adapter; finalized against WorkbookDouble.) */
+/** Reads the in-memory workbook double (src/preview/workbookDouble.ts) into the grid's plain sheets. */
+import type { WorkbookDouble } from "./workbookDouble";
 import type { GridSheet } from "./grid";
 
-export function gridSheetsOf(workbook: unknown): GridSheet[] {
-  const names = ((workbook as { sheets?: unknown[] }).sheets ?? []).map((sheet) => (typeof sheet === "string" ? sheet : String((sheet as { name: string }).name)));
-  return names.map((name) => ({ name, cells: [], tables: [], charts: [] }));
+/** Only reads fields, never `instanceof`: the workbook may live in another frame's realm (the preview). */
+export function gridSheetsOf(workbook: Pick<WorkbookDouble, "sheets">): GridSheet[] {
+  return workbook.sheets.map((sheet) => ({
+    name: sheet.name,
+    cells: [...sheet.cells.entries()].map(([position, cell]) => {
+      const [row, column] = position.split(",").map(Number);
+      return { row, column, value: cell.value, formula: cell.formula ?? undefined, numberFormat: cell.numberFormat };
+    }),
+    frozenRows: sheet.frozen.rows,
+    frozenColumns: sheet.frozen.columns,
+    tables: sheet.tables.map((table) => `${table.name} (${table.address})`),
+    charts: sheet.charts.map((chart) => (chart.title ? `${chart.name}: ${chart.title}` : chart.name)),
+  }));
 }

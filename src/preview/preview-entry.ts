@@ -17,6 +17,8 @@ const formulasToggle = document.getElementById("show-formulas") as HTMLInputElem
 const resetButton = document.getElementById("reset") as HTMLButtonElement;
 
 const view: GridView = { showFormulas: formulasToggle.checked };
+/** Sheet names at the last redraw: after a build, the first new sheet is shown. */
+let knownSheets: string[] = [];
 
 function standIn(): StandInHandle | undefined {
   try {
@@ -37,6 +39,7 @@ function redraw(): void {
 
 function loadPane(): void {
   view.activeSheet = undefined;
+  knownSheets = [];
   const params = new URLSearchParams({ displayLanguage: languageSelect.value });
   frame.src = `../taskpane.html?${params}`;
 }
@@ -48,14 +51,20 @@ function applyWidth(): void {
 window.addEventListener("message", (event) => {
   if (event.origin !== window.location.origin || event.data?.type !== CHANGED_EVENT) return;
   const handle = standIn();
-  // Show the newest sheet after a build, so the result is visible at once.
+  // Show the first new sheet after a build, so the result is visible at once.
   if (handle) {
-    const sheets = gridSheetsOf(handle.workbook);
-    if (!sheets.some((sheet) => sheet.name === view.activeSheet)) view.activeSheet = sheets[0]?.name;
+    const names = handle.workbook.sheets.map((sheet) => sheet.name);
+    const added = names.find((name) => !knownSheets.includes(name));
+    if (added) view.activeSheet = added;
+    else if (!names.includes(view.activeSheet ?? "")) view.activeSheet = names[0];
+    knownSheets = names;
   }
   redraw();
 });
-frame.addEventListener("load", redraw);
+frame.addEventListener("load", () => {
+  knownSheets = standIn()?.workbook.sheets.map((sheet) => sheet.name) ?? [];
+  redraw();
+});
 languageSelect.addEventListener("change", loadPane);
 resetButton.addEventListener("click", loadPane);
 widthSelect.addEventListener("change", applyWidth);

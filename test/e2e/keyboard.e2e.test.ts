@@ -47,7 +47,12 @@ describeInBrowser("task pane by keyboard", () => {
       });
 
       const reached: string[] = [];
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // Start the Tab sequence at the top of the page, as when the pane opens.
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(0, 0);
+      });
+      await page.mouse.click(1, 1);
       for (let i = 0; i < expected.length + 10; i++) {
         await page.keyboard.press("Tab");
         const stop = await page.evaluate(() => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { uiTexts } from "../../src/i18n/ui";
 import { ensureBuilt } from "./support/build";
 import { chromiumAvailable, launchChromium, openPane, screenshot, startServer, type PaneSession } from "./support/browser";
-import { workbookSheetNames, associatedFunctions } from "./support/workbook";
+import { workbookSheetNames, workbookContents, associatedFunctions } from "./support/workbook";
 
 const run = chromiumAvailable();
 const describeInBrowser = run ? describe : describe.skip;
@@ -29,7 +29,7 @@ describeInBrowser("task pane in chromium", () => {
     await server?.close();
   });
 
-  async function open(displayLanguage: string, width: number, extra: { failAfterOperations?: number; colorScheme?: "light" | "dark" } = {}) {
+  async function open(displayLanguage: string, width: number, extra: { failAfterOperations?: number; colorScheme?: "light" | "dark"; officeBodyBackground?: string } = {}) {
     const session = await openPane(browser, server.url, { displayLanguage, width, ...extra });
     sessions.push(session);
     await session.page.waitForSelector("#workbook-status-text");
@@ -46,10 +46,25 @@ describeInBrowser("task pane in chromium", () => {
     return page.$$eval(selector, (elements) => elements.map((element) => element.textContent?.trim() ?? ""));
   }
 
+  /** Clicks a build button; returns the sheets the pane reports, after checking the workbook holds exactly them. */
   async function buildAndReadReport(page: Page, button: string): Promise<string[]> {
+    const before = await workbookSheetNames(page);
     await page.click(button);
-    await page.waitForSelector(".message.success", { timeout: 30000 });
-    return texts(page, "#created-sheets li");
+    await page.waitForSelector(".message.success, .message.error", { timeout: 30000 });
+    // A refusal or failure shows up with its text, not as a timeout.
+    expect(await page.textContent("#messages")).toMatch(/^(Modellen är byggd|The model is built)/);
+    const sheets = await texts(page, "#created-sheets li");
+    const tables = await texts(page, "#created-tables li");
+    const charts = await texts(page, "#created-charts li");
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(await workbookSheetNames(page)).toEqual([...before, ...sheets]);
+    // The reported tables and charts are in the new sheets, and the model is live: SOCINV formulas.
+    const contents = await workbookContents(page);
+    const created = sheets.map((sheet) => contents[sheet]);
+    expect(created.reduce((sum, sheet) => sum + sheet.tables, 0)).toBe(tables.length);
+    expect(created.reduce((sum, sheet) => sum + sheet.charts, 0)).toBe(charts.length);
+    expect(created.reduce((sum, sheet) => sum + sheet.socinvFormulas, 0)).toBeGreaterThan(0);
+    return sheets;
   }
 
   for (const [displayLanguage, language] of [["sv-SE", "sv"], ["en-US", "en"]] as const) {
@@ -61,14 +76,14 @@ describeInBrowser("task pane in chromium", () => {
       expect(await page.getAttribute("html", "lang")).toBe(language);
       expect(await page.textContent("h1")).toBe(t.title);
       expect(await page.textContent("#workbook-status-text")).toBe(t.noModel);
-      expect(await workbookSheetNames(page)).toEqual([]);
+      // A new workbook: one empty sheet (Blad1 / Sheet1).
+      const initial = await workbookSheetNames(page);
+      expect(initial).toEqual([language === "sv" ? "Blad1" : "Sheet1"]);
       await screenshot(page, `pane-${language}-500-form`);
 
       // The default answers are a valid model: one click builds it.
       const firstSheets = await buildAndReadReport(page, "#build-model");
-      expect(firstSheets.length).toBeGreaterThan(0);
       expect(await page.textContent(".message.success .message-title")).toBe(t.built(firstSheets.length));
-      expect(await workbookSheetNames(page)).toEqual(firstSheets);
 
       // The workbook now has a model: the pane says so and offers no second one without confirmation.
       const status = await page.textContent("#workbook-status-text");
@@ -79,10 +94,9 @@ describeInBrowser("task pane in chromium", () => {
 
       await page.check("#confirm-second-model");
       const exampleSheets = await buildAndReadReport(page, "#build-example");
-      expect(exampleSheets.length).toBeGreaterThan(0);
       // A separate model: new sheets only, none of the first model's names reused.
       expect(exampleSheets.filter((sheet) => firstSheets.includes(sheet))).toEqual([]);
-      expect(await workbookSheetNames(page)).toEqual([...firstSheets, ...exampleSheets]);
+      expect(await workbookSheetNames(page)).toEqual([...initial, ...firstSheets, ...exampleSheets]);
       await screenshot(page, `pane-${language}-500-example`);
 
       // The page is the shared runtime: it registered the custom functions too.
@@ -96,8 +110,7 @@ describeInBrowser("task pane in chromium", () => {
       await screenshot(page, `pane-${language}-320-form`);
       // Nothing sticks out sideways: a 320 px pane never scrolls horizontally.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      const sheets = await buildAndReadReport(page, "#build-example");
-      expect(await workbookSheetNames(page)).toEqual(sheets);
+      await buildAndReadReport(page, "#build-example");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await screenshot(page, `pane-${language}-320-example`);
       expectCleanSession(session);
@@ -118,15 +131,14 @@ describeInBrowser("task pane in chromium", () => {
     expect(await page.isVisible("#actors-0-name-error")).toBe(true);
     // The focus moves to the first problem.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("years");
-    expect(await workbookSheetNames(page)).toEqual([]);
+    expect(await workbookSheetNames(page)).toEqual(["Sheet1"]);
     await screenshot(page, "pane-en-500-problems");
 
     await page.fill("#years", "10");
     expect(await page.isVisible("#years-error")).toBe(false);
     expect(await page.getAttribute("#years", "aria-invalid")).toBeNull();
     await page.fill("#actors-0-name", "Social services");
-    const sheets = await buildAndReadReport(page, "#build-model");
-    expect(await workbookSheetNames(page)).toEqual(sheets);
+    await buildAndReadReport(page, "#build-model");
     expectCleanSession(session);
   });
 
@@ -134,8 +146,7 @@ describeInBrowser("task pane in chromium", () => {
     const session = await open("sv-SE", 500);
     const { page } = session;
     await page.fill("#projects-0-disbursements", "750");
-    const sheets = await buildAndReadReport(page, "#build-model");
-    expect(sheets.length).toBeGreaterThan(0);
+    await buildAndReadReport(page, "#build-model");
     expectCleanSession(session);
   });
 
@@ -155,8 +166,7 @@ describeInBrowser("task pane in chromium", () => {
     await page.click("#projects-0-remove");
     expect(await page.inputValue("#projects-0-name")).toBe("Homework club");
     expect(await page.$$eval("#section-projects .item", (items) => items.length)).toBe(1);
-    const sheets = await buildAndReadReport(page, "#build-model");
-    expect(await workbookSheetNames(page)).toEqual(sheets);
+    await buildAndReadReport(page, "#build-model");
     expectCleanSession(session);
   });
 
@@ -185,19 +195,22 @@ describeInBrowser("task pane in chromium", () => {
     const message = await page.textContent(".message.error");
     expect(message).toContain(uiTexts.sv.buildFailed("").trim());
     expect(message).toContain(uiTexts.sv.rolledBack);
-    expect(await workbookSheetNames(page)).toEqual([]);
+    expect(await workbookSheetNames(page)).toEqual(["Blad1"]);
     // The form is still there to try again.
     expect(await page.isEnabled("#build-model")).toBe(true);
     expectCleanSession(session);
   });
 
-  test("dark theme follows the system when Office gives no theme", async () => {
-    const session = await open("en-US", 500, { colorScheme: "dark" });
-    const { page } = session;
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).not.toBe("rgb(250, 250, 250)");
-    await screenshot(page, "pane-en-500-dark");
-    expectCleanSession(session);
+  test("the pane follows Office's theme: dark in Office's Black theme, light in White even on a dark system", async () => {
+    const dark = await open("en-US", 500, { officeBodyBackground: "#262626" });
+    expect(await dark.page.getAttribute("html", "data-theme")).toBe("dark");
+    expect(await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 31, 31)"); // Fluent dark neutralBackground2
+    await screenshot(dark.page, "pane-en-500-dark");
+    expectCleanSession(dark);
+    const light = await open("en-US", 500, { colorScheme: "dark" }); // the stand-in reports Office's white theme
+    expect(await light.page.getAttribute("html", "data-theme")).toBe("light");
+    expect(await light.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(250, 250, 250)"); // neutralBackground2
+    expectCleanSession(light);
   });
 
   afterEach(async () => {

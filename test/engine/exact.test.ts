@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { mulDivFits, mulDivFloor, mulDivLast } from "../../src/engine/exact/mulDiv";
-import { decimalScale, POW10, ScaledReader, floorDiv, roundDivHalfUp } from "../../src/engine/exact/scaled";
+import { decimalScale, POW10, readScaled, ScaledBuffer, floorDiv, roundDivHalfUp } from "../../src/engine/exact/scaled";
 import { distributeRemaining, splitExact } from "../../src/engine/exact/largestRemainder";
 import { Exact } from "../../src/engine/exact/decimal";
 import { anyDouble, manyPlaces, money, nearBound, ore, RUNS } from "./moneyArbitraries";
@@ -43,16 +43,28 @@ describe("scaled integers read a cell as the decimal the user sees", () => {
     );
   });
 
-  test("property: ScaledReader brings a whole array to one scale, exactly", () => {
+  test("property: ScaledBuffer brings several arrays to one scale, exactly, rescaling what it read before", () => {
     fc.assert(
-      fc.property(fc.array(money(), { maxLength: 20 }), (xs) => {
-        const reader = new ScaledReader();
-        const ks = reader.read(xs);
-        if (!reader.ok) return true;
-        return xs.every((x, i) => new Big(ks[i]).div(new Big(10).pow(reader.scale)).equals(new Big(x)));
+      fc.property(fc.array(fc.array(money(), { maxLength: 8 }), { maxLength: 4 }), (rows) => {
+        const buffer = new ScaledBuffer(rows.reduce((n, r) => n + r.length + 1, 0));
+        const offsets = rows.map((r) => buffer.append(r, r.length + 1)); // one zero of padding each
+        if (!buffer.ok) return true;
+        const scale = new Big(10).pow(buffer.scale);
+        return rows.every(
+          (r, j) =>
+            r.every((x, i) => new Big(buffer.data[offsets[j] + i]).div(scale).equals(new Big(x))) &&
+            buffer.data[offsets[j] + r.length] === 0,
+        );
       }),
       { numRuns: 5000 },
     );
+  });
+
+  test("non-numbers and non-finite values never pass as scaled integers", () => {
+    for (const junk of [NaN, Infinity, -Infinity, "5", "", null, undefined, true, false, {}, [3]]) {
+      expect(readScaled([1, junk as unknown as number, 2])).toBeNull();
+    }
+    expect(readScaled([1, 0.5, 2])).toEqual({ values: new Float64Array([10, 5, 20]), scale: 1 });
   });
 
   test("floorDiv and roundDivHalfUp: 7/2 → 3 and 4 (half away from zero), 2^53−1 over 3", () => {
@@ -130,29 +142,30 @@ describe("mulDivFloor computes floor(a·b/c) exactly for products up to 2^106", 
 describe("the largest-remainder rule", () => {
   test("remainders 0.5, 0.75, 0.5 over one missing unit: the largest remainder wins", () => {
     const floors = new Float64Array([1, 1, 1]);
-    distributeRemaining(floors, new Float64Array([50, 75, 50]), 3, 1);
+    distributeRemaining(floors, new Float64Array([50, 75, 50]), 3, 1, 100);
     expect([...floors]).toEqual([1, 2, 1]);
   });
 
   test("equal remainders: the larger exact part (larger floor) wins, then the earlier index", () => {
     const floors = new Float64Array([3, 5, 5, 2]);
-    distributeRemaining(floors, new Float64Array([1, 1, 1, 1]), 4, 2);
+    distributeRemaining(floors, new Float64Array([1, 1, 1, 1]), 4, 2, 2);
     expect([...floors]).toEqual([3, 6, 6, 2]);
     const same = new Float64Array([3, 3, 3]);
-    distributeRemaining(same, new Float64Array([1, 1, 1]), 3, 1);
+    distributeRemaining(same, new Float64Array([1, 1, 1]), 3, 1, 2);
     expect([...same]).toEqual([4, 3, 3]);
   });
 
   test("a remaining count outside [0, parts with a non-zero remainder] is a defect, reported", () => {
-    expect(() => distributeRemaining(new Float64Array([1, 1]), new Float64Array([0, 1]), 2, 2)).toThrow(/remaining/);
+    expect(() => distributeRemaining(new Float64Array([1, 1]), new Float64Array([0, 1]), 2, 2, 2)).toThrow(/remaining/);
   });
 
   test("property: the fast selection equals a full sort by (remainder, floor, index) descending", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 300 }),
         fc.nat(),
-        (parts, pick) => {
+        fc.constantFrom(7, 8, 1000, 2 ** 51),
+        (parts, pick, denominator) => {
           const n = parts.length;
           const floors = Float64Array.from(parts, ([f]) => f);
           const rems = Float64Array.from(parts, ([, r]) => r);
@@ -162,7 +175,7 @@ describe("the largest-remainder rule", () => {
           const order = [...expected.keys()].filter((i) => rems[i] !== 0);
           order.sort((a, b) => rems[b] - rems[a] || floors[b] - floors[a] || a - b);
           order.slice(0, remaining).forEach((i) => (expected[i] += 1));
-          distributeRemaining(floors, rems, n, remaining);
+          distributeRemaining(floors, rems, n, remaining, denominator);
           expect([...floors]).toEqual(expected);
         },
       ),

@@ -23,7 +23,17 @@ function invariant(ok: boolean, message: string): void {
   if (!ok) throw new Error(`largest remainder: ${message}`);
 }
 
-const scratch = { keys: new Float64Array(0) };
+/** Reused scratch arrays (the engine is single-threaded), grown on demand. */
+const scratch = { keys: new Float64Array(64), indices: new Int32Array(64), buckets: new Int32Array(64), counts: new Int32Array(65) };
+
+function ensureScratch(n: number): void {
+  if (scratch.keys.length >= n) return;
+  const size = Math.max(n, 2 * scratch.keys.length);
+  scratch.keys = new Float64Array(size);
+  scratch.indices = new Int32Array(size);
+  scratch.buckets = new Int32Array(size);
+  scratch.counts = new Int32Array(size + 1);
+}
 
 /** k-th largest (1-based) of keys[0..n), reordering keys. Hoare selection, median of three. */
 function kthLargest(keys: Float64Array, n: number, k: number): number {
@@ -31,14 +41,10 @@ function kthLargest(keys: Float64Array, n: number, k: number): number {
   let hi = n - 1;
   const target = k - 1; // index in descending order
   while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    let a = keys[lo];
-    let b = keys[mid];
-    let c = keys[hi];
-    if (a < b) [a, b] = [b, a];
-    if (b < c) [b, c] = [c, b];
-    if (a < b) [a, b] = [b, a];
-    const pivot = b;
+    const a = keys[lo];
+    const b = keys[(lo + hi) >> 1];
+    const c = keys[hi];
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b; // median of three
     let i = lo;
     let j = hi;
     while (i <= j) {
@@ -60,46 +66,78 @@ function kthLargest(keys: Float64Array, n: number, k: number): number {
 }
 
 /**
- * Adds one unit to the `remaining` parts with the largest remainders. `floors` is updated in place.
- * Remainders are exact integers (numerators over a shared denominator), compared as doubles < 2^53.
+ * Gives one unit to the `take` best of the `count` candidates listed (in index order) in
+ * scratch.indices, best = larger `primary`, then larger `secondary`, then earlier index. Linear:
+ * a selection for the threshold of `primary`, then, among the candidates tied at it, one for the
+ * threshold of `secondary`, then the earliest of those tied again.
+ */
+function giveToBest(floors: Float64Array, primary: Float64Array, secondary: Float64Array | null, count: number, take: number): void {
+  const indices = scratch.indices;
+  if (take === count) {
+    for (let c = 0; c < count; c++) floors[indices[c]] += 1;
+    return;
+  }
+  const keys = scratch.keys;
+  for (let c = 0; c < count; c++) keys[c] = primary[indices[c]];
+  const threshold = kthLargest(keys, count, take);
+  let tied = 0;
+  for (let c = 0; c < count; c++) {
+    const i = indices[c];
+    const key = primary[i];
+    if (key > threshold) {
+      floors[i] += 1;
+      take--;
+    } else if (key === threshold) indices[tied++] = i; // compacts in place, keeping index order
+  }
+  if (take === 0) return;
+  if (secondary === null) {
+    for (let c = 0; c < take; c++) floors[indices[c]] += 1; // the earliest
+    return;
+  }
+  // Ties on the remainder: the larger exact part, i.e. the larger floor (the tied rows' floors are
+  // untouched so far, and each is read before it is raised), then the earlier index.
+  giveToBest(floors, secondary, null, tied, take);
+}
+
+/**
+ * Adds one unit to the `remaining` parts with the largest remainders; `floors` is updated in place.
+ * Remainders are exact integers over the shared `denominator` (all < 2^53). Linear time: parts are
+ * bucketed by remainder / denominator (a monotone map, so buckets never disagree with the exact order),
+ * whole buckets above the threshold get their unit, and only the threshold bucket is examined exactly.
  */
 export function distributeRemaining(
   floors: Float64Array,
   remainders: Float64Array,
   n: number,
   remaining: number,
+  denominator: number,
 ): void {
   if (remaining === 0) return;
+  ensureScratch(n);
+  const { buckets, counts, indices } = scratch;
+  const bucketCount = n;
+  const toBucket = bucketCount / denominator;
+  counts.fill(0, 0, bucketCount);
   let nonZero = 0;
-  for (let i = 0; i < n; i++) if (remainders[i] !== 0) nonZero++;
-  invariant(remaining > 0 && remaining <= nonZero, `remaining ${remaining} outside [0, ${nonZero}]`);
-  if (remaining === nonZero) {
-    for (let i = 0; i < n; i++) if (remainders[i] !== 0) floors[i] += 1;
-    return;
-  }
-  if (scratch.keys.length < n) scratch.keys = new Float64Array(Math.max(n, 2 * scratch.keys.length));
-  const keys = scratch.keys;
-  keys.set(remainders.subarray(0, n));
-  const threshold = kthLargest(keys, n, remaining); // > 0 since remaining ≤ nonZero
-  let above = 0;
-  let tied = 0;
   for (let i = 0; i < n; i++) {
     const r = remainders[i];
-    if (r > threshold) {
-      floors[i] += 1;
-      above++;
-    } else if (r === threshold) tied++;
+    if (r !== 0) nonZero++;
+    let b = (r * toBucket) | 0; // floor of a value in [0, n]: monotone in r
+    if (b >= bucketCount) b = bucketCount - 1;
+    buckets[i] = b;
+    counts[b]++;
   }
-  let fromTies = remaining - above;
-  if (fromTies === tied) {
-    for (let i = 0; i < n; i++) if (remainders[i] === threshold) floors[i] += 1;
-    return;
+  invariant(remaining > 0 && remaining <= nonZero, `remaining ${remaining} outside [0, ${nonZero}]`);
+  let threshold = bucketCount - 1;
+  let above = 0;
+  while (above + counts[threshold] < remaining) above += counts[threshold--];
+  let candidates = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buckets[i];
+    if (b > threshold) floors[i] += 1;
+    else if (b === threshold) indices[candidates++] = i;
   }
-  // Ties at the threshold: the larger exact part (same remainder, so the larger floor), then the earlier index.
-  const tiedIndices: number[] = [];
-  for (let i = 0; i < n; i++) if (remainders[i] === threshold) tiedIndices.push(i);
-  tiedIndices.sort((a, b) => floors[b] - floors[a] || a - b);
-  for (let t = 0; fromTies > 0; t++, fromTies--) floors[tiedIndices[t]] += 1;
+  giveToBest(floors, remainders, floors, candidates, remaining - above);
 }
 
 /**

@@ -55,63 +55,93 @@ export function scaledAt(x: number, p: number): number {
 }
 
 /**
- * Reads many values into scaled integers at one common scale, raising the scale (and rescaling
- * what was already read) when a value needs more places. `ok` turns false, for good, when some
- * value cannot be represented; the caller then takes the Decimal path.
+ * Writes values[0..n) as integers at scale 10^p (s = 10^p) into out[offset..), and returns the index of
+ * the first value that does not fit (−1 when all do). Anything that is not a finite number fails too:
+ * NaN, ±Infinity, strings, booleans and null never satisfy k / s === x, so the fast paths double as
+ * the cell check and full validation runs only when they give up.
  */
-export class ScaledReader {
+function scaleInto(values: ArrayLike<number>, from: number, n: number, out: Float64Array, offset: number, s: number): number {
+  if (s === 1) {
+    // Scale 0, the common case of whole kronor: x is its own integer, no division needed.
+    for (let i = from; i < n; i++) {
+      const x = values[i];
+      if (Math.round(x) === x && x <= MAX_SCALED && x >= -MAX_SCALED) out[offset + i] = x;
+      else return i;
+    }
+    return -1;
+  }
+  for (let i = from; i < n; i++) {
+    const x = values[i];
+    const k = Math.round(x * s);
+    if (k / s === x && k <= MAX_SCALED && k >= -MAX_SCALED) out[offset + i] = k;
+    else return i;
+  }
+  return -1;
+}
+
+/**
+ * Scaled integers at one common scale, for many values: the scale rises (and what was already read is
+ * rescaled) when a value needs more places. `ok` turns false, for good, when some value cannot be
+ * represented; the caller then takes the Decimal path. All values live in one buffer.
+ */
+export class ScaledBuffer {
   scale = 0;
   ok = true;
-  private readonly outputs: Float64Array[] = [];
+  used = 0;
+  readonly data: Float64Array;
 
-  /** Converts `values` into a new array of scaled integers (length `length`, zero-padded). */
-  read(values: ArrayLike<number>, length = values.length): Float64Array {
-    const out = new Float64Array(length);
-    this.outputs.push(out);
-    if (!this.ok) return out;
-    let s = POW10[this.scale];
-    const n = Math.min(values.length, length);
-    for (let i = 0; i < n; i++) {
-      const x = values[i];
-      const k = Math.round(x * s);
-      if (k / s === x && k <= MAX_SCALED && k >= -MAX_SCALED) {
-        out[i] = k;
-        continue;
-      }
-      if (!this.raiseScaleFor(x)) return out;
-      s = POW10[this.scale];
-      out[i] = Math.round(x * s);
-    }
-    return out;
+  /** `reuse`: a scratch array to write into when it is large enough (saves garbage in hot loops). */
+  constructor(capacity: number, reuse?: Float64Array) {
+    this.data = reuse !== undefined && reuse.length >= capacity ? reuse : new Float64Array(capacity);
   }
 
-  /** Raises the common scale so that x fits, rescaling all outputs; false when impossible. */
-  private raiseScaleFor(x: number): boolean {
-    const p = decimalScale(x);
+  /** Appends `values`, zero-padded to `length`; returns their offset in `data`. */
+  append(values: ArrayLike<number>, length = values.length): number {
+    const offset = this.used;
+    this.used += length;
+    if (!this.ok) return offset;
+    const n = Math.min(values.length, length);
+    if (n < length) this.data.fill(0, offset + n, offset + length);
+    let i = 0;
+    while ((i = scaleInto(values, i, n, this.data, offset, POW10[this.scale])) >= 0) {
+      if (!this.raiseScaleFor(values[i], offset + i)) return offset;
+    }
+    return offset;
+  }
+
+  /** Raises the common scale so that x fits, rescaling data[0..end); false when impossible. */
+  private raiseScaleFor(x: number, end: number): boolean {
+    const p = typeof x === "number" ? decimalScale(x) : -1;
     if (p < 0 || p <= this.scale) {
-      // p ≤ scale means x fits its own scale but not ours: its integer at our scale is too large.
+      // p ≤ scale: x fits its own scale but not ours (its integer at our scale is too large).
       this.ok = false;
       return false;
     }
     const factor = POW10[p - this.scale];
     const limit = MAX_SCALED / factor;
-    for (const out of this.outputs) {
-      for (let i = 0; i < out.length; i++) {
-        const k = out[i];
-        if (k > limit || k < -limit) {
-          this.ok = false;
-          return false;
-        }
-        out[i] = k * factor; // exact: |k·factor| ≤ 2^50
+    const data = this.data;
+    for (let i = 0; i < end; i++) {
+      const k = data[i];
+      if (k > limit || k < -limit) {
+        this.ok = false;
+        return false;
       }
+      data[i] = k * factor; // exact: |k·factor| ≤ 2^50
     }
     this.scale = p;
-    if (!(Math.abs(scaledAt(x, p)) <= MAX_SCALED)) {
-      this.ok = false;
-      return false;
-    }
     return true;
   }
+}
+
+/** One series as scaled integers at its own common scale (zero-padded to `length`), or null. */
+export function readScaled(
+  values: ArrayLike<number>,
+  length = values.length,
+  reuse?: Float64Array,
+): { values: Float64Array; scale: number } | null {
+  const buffer = new ScaledBuffer(length, reuse);
+  buffer.append(values, length);
+  return buffer.ok ? { values: buffer.data.subarray(0, length), scale: buffer.scale } : null;
 }
 
 /** Rescales scaled integers from scale p to scale q ≥ p in place; false when a value would reach 2^53. */

@@ -188,6 +188,17 @@ export class Pane {
       ?? this.form.element.querySelector<HTMLElement>(`#add-${id.replace(/s$/, "")}`);
   }
 
+  /** "Actor 2 › Name: " for the summary, so a message like "Enter a number." says where. */
+  private describeField(field: string): string {
+    const control = this.controlFor(field);
+    if (!control) return "";
+    const label = control.id ? this.form.element.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent
+      ?? control.closest("fieldset")?.querySelector("legend")?.textContent : undefined;
+    const item = control.closest(".item")?.querySelector("legend")?.textContent;
+    const parts = [item, label].filter((part): part is string => Boolean(part));
+    return parts.length ? `${parts.join(" › ")}: ` : "";
+  }
+
   private async buildFromForm(): Promise<void> {
     const problems = this.problems();
     this.validating = true;
@@ -201,7 +212,7 @@ export class Pane {
               event.preventDefault();
               this.controlFor(problem.field)?.focus();
             },
-          }, problem.message),
+          }, this.describeField(problem.field) + problem.message),
         )),
       ));
       this.controlFor(problems[0].field)?.focus();
@@ -216,8 +227,12 @@ export class Pane {
     this.setBusy(true);
     this.showMessage("info", t.building);
     try {
-      const report = await buildModel(answers, this.language);
-      this.showMessage("success", t.built(report.sheets.length), this.reportDetails(report));
+      // A second model only after the explicit confirmation in the pane.
+      const report = await buildModel(answers, this.language, { allowAnotherModel: this.existing !== null && this.confirmSecondModel });
+      this.showMessage("success", t.built(report.sheets.length), [
+        answers.illustrative ? h("p", { class: "illustrative" }, t.illustrativeNote) : null,
+        this.reportDetails(report),
+      ]);
       this.existing = await findExistingModel().catch(() => this.existing);
       this.confirmSecondModel = false;
       this.validating = false;
@@ -226,7 +241,7 @@ export class Pane {
       this.messages.querySelector<HTMLElement>(".message")?.focus();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const rolledBack = error instanceof ModelBuildError && (error as ModelBuildError & { rolledBack?: boolean }).rolledBack;
+      const rolledBack = error instanceof ModelBuildError && error.rolledBack;
       this.showMessage("error", t.buildFailed(message), rolledBack ? h("p", {}, t.rolledBack) : null);
       this.setBusy(false);
     }
@@ -246,8 +261,8 @@ export class Pane {
     );
   }
 
-  private showMessage(kind: MessageKind, title: string, details?: Child): void {
-    this.messages.replaceChildren(
+  private showMessage(kind: MessageKind, title: string, details?: Child | Child[]): void {
+    fill(this.messages,
       h("div", { class: `message ${kind}`, "data-kind": kind, tabindex: -1 },
         h("p", { class: "message-title" }, title),
         details ?? null,

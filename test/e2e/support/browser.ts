@@ -9,7 +9,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { DIST, ROOT, STAND_IN_BUNDLE } from "./build";
 
 // scripts/preview.js is plain CommonJS shared with `npm run preview`.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const preview = require(path.join(ROOT, "scripts", "preview.js")) as {
   startStaticServer(options: { root: string; port?: number }): Promise<{ url: string; port: number; close(): Promise<void> }>;
   OFFICE_JS_URL: string;
@@ -64,7 +63,15 @@ export interface PaneSession {
 export async function openPane(
   browser: Browser,
   baseUrl: string,
-  options: { displayLanguage: string; width: number; height?: number; colorScheme?: "light" | "dark"; failAfterOperations?: number },
+  options: {
+    displayLanguage: string;
+    width: number;
+    height?: number;
+    colorScheme?: "light" | "dark";
+    failAfterOperations?: number;
+    /** Office's theme colours (the stand-in's default is Office's white theme). */
+    officeBodyBackground?: string;
+  },
 ): Promise<PaneSession> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height ?? 900 },
@@ -83,7 +90,11 @@ export async function openPane(
       await route.fulfill({
         status: 200,
         contentType: "text/javascript; charset=utf-8",
-        body: `window.__socinvStandInOptions = ${standInOptions};\n${standIn}`,
+        body: [
+          `window.__socinvStandInOptions = ${standInOptions};`,
+          standIn,
+          options.officeBodyBackground ? `Office.context.officeTheme.bodyBackgroundColor = ${JSON.stringify(options.officeBodyBackground)};` : "",
+        ].join("\n"),
       });
       return;
     }

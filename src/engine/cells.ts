@@ -1,0 +1,211 @@
+import { MAX_CELLS } from "./grid";
+import type { LifecycleRow } from "./lifecycle";
+
+/**
+ * One-pass kernels for large ranges as Excel hands them over (rows of cells): each reads a cell and
+ * uses it in the same loop, instead of a reading pass (grid.ts) followed by the engine's own pass.
+ * On a large range the reading pass costs as much as the arithmetic, so fusing them halves the work.
+ *
+ * The kernels only handle the common case: every cell a number or a blank (null, undefined, "" → 0)
+ * and every result finite. Anything else returns null, and the caller takes the ordinary path
+ * (grid.ts + the engine), which finds the offending cell and names it in the usual message. The
+ * arithmetic is the engine's, in the same order, so results are bit-for-bit the engine's results.
+ */
+
+/** Rows of cells (a range as Excel hands it over). */
+export type CellRows = readonly (readonly unknown[])[];
+
+/** A range whose every row is an array: its rows and the widest row's length. */
+export interface PlainRange {
+  readonly rows: CellRows;
+  readonly columns: number;
+}
+
+/**
+ * The range's rows and width when it is a non-empty array of arrays within MAX_CELLS; null for a
+ * bare value, an empty range or one too large (the ordinary readers say what is wrong with those).
+ */
+export function plainRange(value: unknown): PlainRange | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  let columns = 0;
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row)) return null;
+    if (row.length > columns) columns = row.length;
+  }
+  if (columns === 0 || value.length * columns > MAX_CELLS) return null;
+  return { rows: value as unknown[][], columns };
+}
+
+/**
+ * Blank: null, undefined (also past the end of a short row, which is padded with zeros) or "".
+ * Each kernel tests `typeof cell === "number"` first and comes here only for the rest; a cell that
+ * is neither makes it return null. Non-finite numbers need no test per cell: they make a sum (or
+ * the probe) non-finite, tested once per row.
+ */
+const isBlankCell = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
+
+/**
+ * Σ_t cell[r][t]·factors[t] for each row r, t < factors.length (presentValues on the read grid);
+ * null when some cell is not a number or blank, or some sum is not finite.
+ */
+export function presentValuesOfCells(rows: CellRows, factors: Float64Array): number[] | null {
+  const n = factors.length;
+  const out = new Array<number>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let sum = 0;
+    for (let t = 0; t < n; t++) {
+      const cell = row[t];
+      if (typeof cell === "number") sum += cell * factors[t];
+      else if (!isBlankCell(cell)) return null; // a blank adds 0·factor: nothing (sum is never −0)
+    }
+    if (!Number.isFinite(sum)) return null;
+    out[r] = sum;
+  }
+  return out;
+}
+
+/**
+ * lifecycleTable's rows and total (lifecycle.ts, every actor "kommun") for rows of cells padded with
+ * zeros to factors.length: per actor PV(baseline), PV(intervention), PV(baseline − intervention) and
+ * its share of the total saving, summed in the same order as lifecycleTable sums them. Null when a
+ * cell is not a number or blank, or a sum is not finite. The row counts must be equal (the caller checks).
+ */
+export function lifecycleRowsOfCells(
+  baseline: CellRows,
+  intervention: CellRows,
+  factors: Float64Array,
+): { rows: LifecycleRow[]; total: LifecycleRow } | null {
+  const count = baseline.length;
+  const n = factors.length;
+  const rows: LifecycleRow[] = new Array(count);
+  let totalBaseline = 0;
+  let totalIntervention = 0;
+  let totalSaving = 0;
+  let magnitude = 0;
+  for (let a = 0; a < count; a++) {
+    const b = baseline[a];
+    const i = intervention[a];
+    let pvB = 0;
+    let pvI = 0;
+    let pvS = 0;
+    for (let t = 0; t < n; t++) {
+      const f = factors[t];
+      const cb = b[t];
+      const ci = i[t];
+      let bt: number;
+      let it: number;
+      if (typeof cb === "number") bt = cb;
+      else if (isBlankCell(cb)) bt = 0;
+      else return null;
+      if (typeof ci === "number") it = ci;
+      else if (isBlankCell(ci)) it = 0;
+      else return null;
+      pvB += bt * f;
+      pvI += it * f;
+      pvS += (bt - it) * f;
+    }
+    if (!Number.isFinite(pvB) || !Number.isFinite(pvI) || !Number.isFinite(pvS)) return null;
+    rows[a] = { pvBaseline: pvB, pvIntervention: pvI, pvSaving: pvS, share: null };
+    totalBaseline += pvB;
+    totalIntervention += pvI;
+    totalSaving += pvS;
+    magnitude += Math.abs(pvS);
+  }
+  if (!Number.isFinite(totalBaseline) || !Number.isFinite(totalIntervention) || !Number.isFinite(totalSaving)) return null;
+  // As lifecycleTable: a total that is zero up to the rounding of its own terms is zero, and has no shares.
+  if (Math.abs(totalSaving) <= 1e-12 * magnitude) totalSaving = 0;
+  if (totalSaving !== 0) for (let a = 0; a < count; a++) rows[a].share = rows[a].pvSaving / totalSaving;
+  const total: LifecycleRow = {
+    pvBaseline: totalBaseline,
+    pvIntervention: totalIntervention,
+    pvSaving: totalSaving,
+    share: totalSaving === 0 ? null : 1,
+  };
+  return { rows, total };
+}
+
+/**
+ * netEffect (effects.ts) on rows of cells, each padded with zeros to `columns`:
+ * net[t] = cell[t]·scale·keep^(t − t₁), t₁ = the row's first non-zero year; +0 before it.
+ * `scale` = (1−deadweight)·attribution·(1−displacement) and `keep` = 1 − dropoff, already checked.
+ * Null when a cell is not a number or blank (or is not finite).
+ */
+export function netEffectOfCells(rows: CellRows, columns: number, scale: number, keep: number): number[][] | null {
+  const out: number[][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const net = new Array<number>(columns);
+    let t = 0;
+    for (; t < columns; t++) {
+      const cell = row[t];
+      if (typeof cell === "number") {
+        if (cell !== 0) break;
+      } else if (!isBlankCell(cell)) return null;
+      net[t] = 0;
+    }
+    let remaining = scale;
+    let probe = 0;
+    for (; t < columns; t++) {
+      const cell = row[t];
+      let x: number;
+      if (typeof cell === "number") x = cell;
+      else if (isBlankCell(cell)) x = 0;
+      else return null;
+      probe += x * 0; // NaN iff some cell is non-finite
+      net[t] = x * remaining + 0;
+      remaining *= keep;
+    }
+    if (probe !== 0) return null;
+    out[r] = net;
+  }
+  return out;
+}
+
+/**
+ * Column sums of rows of cells, `length` long (≥ the widest row; zeros beyond), added row by row
+ * as sumRows (appraisal.ts) adds them; null when a cell is not a number or blank, or a sum is not finite.
+ */
+export function columnSumsOfCells(rows: CellRows, length: number): number[] | null {
+  const sums = new Float64Array(length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const n = row.length < length ? row.length : length;
+    for (let t = 0; t < n; t++) {
+      const cell = row[t];
+      if (typeof cell === "number") sums[t] += cell;
+      else if (!isBlankCell(cell)) return null; // a blank adds 0: nothing
+    }
+  }
+  const out = new Array<number>(length);
+  for (let t = 0; t < length; t++) {
+    const s = sums[t];
+    if (!Number.isFinite(s)) return null;
+    out[t] = s;
+  }
+  return out;
+}
+
+/**
+ * The cells in reading order (row by row, each row padded with zeros to `columns`) as one list, for
+ * functions that take any shape of cells as a list (ALLOCATE's weights); null when a cell is not a
+ * finite number or blank.
+ */
+export function flatCells(rows: CellRows, columns: number): number[] | null {
+  const out = new Array<number>(rows.length * columns);
+  let probe = 0;
+  let k = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c];
+      if (typeof cell === "number") {
+        probe += cell * 0; // NaN iff some cell is non-finite
+        out[k++] = cell;
+      } else if (isBlankCell(cell)) out[k++] = 0;
+      else return null;
+    }
+  }
+  return probe === 0 ? out : null;
+}
