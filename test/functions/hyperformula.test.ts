@@ -1,7 +1,7 @@
 /**
  * The SOCINV functions inside a real spreadsheet engine (HyperFormula with the plugin from
  * test/support/hyperformula.ts calling the real exports of functions.ts): spills, built-ins around
- * them, errors as error cells, Swedish names, and the worked example of docs/functions-reference.md.
+ * them, errors as error cells, Swedish names, and the worked example of the README.
  */
 import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { createSocinvWorkbook, socinvFunctionNames, valueAt } from "../support/hyperformula";
@@ -9,7 +9,7 @@ import { repayment as repaymentEngine } from "../../src/engine/repayment";
 import { fundProjection } from "../../src/engine/fund";
 import { netBenefit as netBenefitEngine } from "../../src/engine/appraisal";
 
-/** The worked example of the README (docs/functions-reference.md), amounts in tkr. */
+/** The worked example of the README, amounts in tkr. */
 const example: unknown[][] = [
   ["År", 2025, 2026, 2027, 2028, 2029],
   ["Fondens ingående saldo", 10000],
@@ -208,7 +208,7 @@ describe("the plugin in general", () => {
     hf.destroy();
   });
 
-  it("the examples of docs/functions-reference.md give the results it states", () => {
+  it("the examples of the README give the results it states", () => {
     const hf = createSocinvWorkbook({
       S: [
         ["=SOCINV.DISCOUNT(0.1, {100, 110, 121})", "=SOCINV.DISCOUNT(0.1, {110, 121}, 1)", "=NPV(0.1, 110, 121)"],

@@ -1,0 +1,79 @@
+import "../support/customFunctions";
+import fc from "fast-check";
+import * as functions from "../../src/functions/functions";
+import { benefitCostRatio, netBenefit, payback } from "../../src/engine/appraisal";
+import { discountFactors, presentValues } from "../../src/engine/discount";
+import { netEffect } from "../../src/engine/effects";
+import { readGrid } from "../../src/engine/grid";
+import { expectExcelError } from "./support";
+
+/**
+ * Large ranges take one-pass fast paths (src/engine/cells.ts); a bad cell sends them back to the
+ * ordinary path. The results must be the engine's to the last bit, and the errors the ordinary ones,
+ * in the ordinary order (a bad cell is reported before a bad rate or timing).
+ */
+
+const cells = fc.array(
+  fc.array(fc.oneof(fc.integer({ min: -500, max: 500 }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.constantFrom(null, "")), {
+    minLength: 2,
+    maxLength: 6,
+  }),
+  { minLength: 2, maxLength: 5 },
+);
+const numbers = (table: unknown[][]) => readGrid("x", table);
+
+describe("fast paths give the engine's results bit for bit", () => {
+  it("DISCOUNT of a table: one present value per row (property)", () => {
+    fc.assert(
+      fc.property(cells, fc.double({ min: -0.5, max: 0.5, noNaN: true }), (table, rate) => {
+        const grid = numbers(table);
+        const expected = presentValues(grid, discountFactors(rate, grid[0].length)).map((pv) => [pv]);
+        expect(functions.discount([[rate]], table)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it("NETEFFECT of a table (property)", () => {
+    fc.assert(
+      fc.property(cells, (table) => {
+        const adjustments = { deadweight: 0.1, attribution: 0.9, displacement: 0.05, dropoff: 0.2 };
+        expect(functions.netEffect(table, 0.1, 0.9, 0.05, 0.2)).toEqual(netEffect(numbers(table), adjustments));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it("NETBENEFIT, BCR and PAYBACK with savings summed while read (property)", () => {
+    fc.assert(
+      fc.property(cells, fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 8 }), (table, investment) => {
+        const grid = numbers(table);
+        expect(functions.netBenefit([investment], table, [[0.03]])).toBe(netBenefit(investment, grid, 0.03));
+        expect(functions.bcr([investment], table, [[0.03]])).toBe(benefitCostRatio(investment, grid, 0.03));
+        const years = payback(investment, grid, 0.03);
+        if (years.reached) expect(functions.payback([investment], table, [[0.03]])).toBe(years.years);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("a bad cell in a large range is still reported first, by cell", () => {
+  const table = [
+    [1, 2, 3],
+    [4, "abc", 6],
+  ];
+  it("DISCOUNT: the cell before a rate of −100 % and a timing of 2", () => {
+    expectExcelError(functions.discount([[-1]], table, 2), "#VALUE!", "values", "(2, 2)");
+  });
+  it("LIFECYCLE: the intervention's cell before a rate of −100 %", () => {
+    expectExcelError(functions.lifecycle([[1, 2], [3, 4]], table, [[-1]]), "#VALUE!", "intervention", "(2, 2)");
+  });
+  it("NETEFFECT: the cell before a deadweight of 2", () => {
+    expectExcelError(functions.netEffect(table, 2), "#VALUE!", "gross", "(2, 2)");
+  });
+  it("NETBENEFIT: an infinite saving by its cell, not as an overflow", () => {
+    expectExcelError(functions.netBenefit([[1]], [[1, 2], [Infinity, 3]], [[0]]), "#NUM!", "savings", "(2, 1)");
+  });
+  it("ALLOCATE: a logical weight by its cell", () => {
+    expectExcelError(functions.allocate(100, [[1, 2], [true, 3]]), "#VALUE!", "weights", "(2, 1)");
+  });
+});
