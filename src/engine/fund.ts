@@ -145,10 +145,15 @@ export function fundProjectionReference(inputs: FundInputs): FundProjection {
  * all their magnitudes bounds every partial sum and balance, so when it stays below 2^53 every
  * addition is exact.
  */
+/** The scaled cells, reused across calls (single-threaded engine): a large buffer is not garbage per call. */
+const scratch = { cells: new Float64Array(0) };
+
 export function fundProjectionFast(inputs: FundInputs): FundProjection | null {
   const n = inputs.horizon;
   const rowCount = inputs.disbursements.length + inputs.repayments.length;
-  const buffer = new ScaledBuffer(1 + (2 + rowCount) * n);
+  const capacity = 1 + (2 + rowCount) * n;
+  if (scratch.cells.length < capacity) scratch.cells = new Float64Array(Math.max(capacity, 2 * scratch.cells.length));
+  const buffer = new ScaledBuffer(capacity, scratch.cells);
   buffer.append([inputs.opening]);
   const contributionsAt = buffer.append(inputs.contributions, n);
   const otherAt = buffer.append(inputs.other, n);
@@ -157,7 +162,7 @@ export function fundProjectionFast(inputs: FundInputs): FundProjection | null {
   if (!buffer.ok) return null;
   const data = buffer.data;
   let magnitude = 0;
-  for (let i = 0; i < data.length; i++) magnitude += Math.abs(data[i]);
+  for (let i = 0; i < capacity; i++) magnitude += Math.abs(data[i]);
   // Σ|k| bounds every partial sum and balance; rounding is monotone, so a computed Σ below 2^53 means
   // the true one is too, and then every addition below is exact.
   if (!(magnitude < SAFE)) return null;

@@ -148,6 +148,9 @@ export function repaymentReference(inputs: RepaymentInputs): number[][] {
  * so does the true one (rounding is monotone), and that one capped year is split with mulDivFloor when
  * its total is < 2^51, else with BigInt.
  */
+/** Scaled savings and result units, reused across calls (single-threaded engine): no large garbage per call. */
+const scratch = { cells: new Float64Array(0), units: new Float64Array(0) };
+
 export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
   const { savings, horizon, start, decimals } = inputs;
   const rows = savings.length;
@@ -157,7 +160,8 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
     for (const row of savings) buffer.append(row, horizon);
     return buffer.ok ? zeros(rows, horizon) : null;
   }
-  const buffer = new ScaledBuffer(rows * horizon);
+  if (scratch.cells.length < rows * horizon) scratch.cells = new Float64Array(Math.max(rows * horizon, 2 * scratch.cells.length));
+  const buffer = new ScaledBuffer(rows * horizon, scratch.cells);
   for (const row of savings) buffer.append(row, horizon); // row b at b·horizon
   const cashable = readScaled(inputs.cashableShares);
   const pShare = decimalScale(inputs.share);
@@ -193,7 +197,9 @@ export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
     if (!(rowFactor[b] * largest < 2 ** 52)) return null;
   }
 
-  const units = new Float64Array(rows * horizon); // the result, in units of 10^−decimals
+  if (scratch.units.length < rows * horizon) scratch.units = new Float64Array(Math.max(rows * horizon, 2 * scratch.units.length));
+  const units = scratch.units; // the result, in units of 10^−decimals
+  units.fill(0, 0, rows * horizon);
   const floors = new Float64Array(rows);
   const remainders = new Float64Array(rows);
   const low = new Float64Array(rows);
