@@ -4,7 +4,7 @@
  * numbers already parsed into number[][]. The ratio is the price of reading, validating, padding,
  * orienting and checking the result at the edge; target 1.5.
  */
-import type { BenchCase } from "./harness";
+import { seededRandom, type BenchCase } from "./harness";
 import { discountFactors, presentValues } from "../src/engine/discount";
 import { lifecycleTable } from "../src/engine/lifecycle";
 import { netEffect as netEffectEngine } from "../src/engine/effects";
@@ -39,18 +39,7 @@ const YEARS = 100;
 const RATE = 0.035;
 const TARGET = 1.5;
 
-/** mulberry32: the same data every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(20120101);
+const random = seededRandom(20120101);
 
 /**
  * Numbers for the engine, and the same numbers as Excel hands them over. Some blanks, as in a budget

@@ -3,7 +3,7 @@
  * Float64Array loop doing the same arithmetic (no validation, no objects, preallocated output).
  * The engine's extra cost is validation, its number[][] inputs and outputs, and result objects.
  */
-import type { BenchCase } from "./harness";
+import { seededRandom, type BenchCase } from "./harness";
 import { discountFactors, presentValues } from "../src/engine/discount";
 import { lifecycleTable, PRINCIPALS, type Principal } from "../src/engine/lifecycle";
 import { netBenefit, payback } from "../src/engine/appraisal";
@@ -14,19 +14,8 @@ const YEARS = 100;
 const RATE = 0.035;
 const TARGET = 3;
 
-/** A small deterministic generator (mulberry32), so every run measures the same data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = generator(20100101);
+const random = seededRandom(20100101);
 const matrix = (f: (row: number, year: number) => number): number[][] =>
   Array.from({ length: ACTORS }, (_, r) => Array.from({ length: YEARS }, (_, t) => f(r, t)));
 const flat = (rows: number[][]): Float64Array => {

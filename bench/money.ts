@@ -4,7 +4,7 @@
  * rounding). The engine's cost on top: validation, reading number[][] cells as exact scaled
  * integers, exact floor division with remainders, the largest-remainder rule and number[][] output.
  */
-import type { BenchCase } from "./harness";
+import { seededRandom, type BenchCase } from "./harness";
 import { allocate } from "../src/engine/allocate";
 import { repayment } from "../src/engine/repayment";
 import { repaymentPlan } from "../src/engine/repaymentPlan";
@@ -14,18 +14,7 @@ const ROWS = 1000;
 const YEARS = 100;
 const TARGET = 10;
 
-/** A small deterministic generator (mulberry32), so every run measures the same data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(20120101);
+const random = seededRandom(20120101);
 /** Kronor in [min, max): whole kronor, or with öre one time in three. */
 const kronor = (min: number, max: number): number => {
   const whole = Math.floor(min + (max - min) * random());

@@ -1,5 +1,5 @@
 import { MAX_CELLS } from "./grid";
-import type { LifecycleRow } from "./lifecycle";
+import { settleShares, type LifecycleRow } from "./lifecycle";
 
 /**
  * One-pass kernels for large ranges as Excel hands them over (rows of cells): each reads a cell and
@@ -83,7 +83,6 @@ export function lifecycleRowsOfCells(
   let totalBaseline = 0;
   let totalIntervention = 0;
   let totalSaving = 0;
-  let magnitude = 0;
   for (let a = 0; a < count; a++) {
     const b = baseline[a];
     const i = intervention[a];
@@ -111,18 +110,10 @@ export function lifecycleRowsOfCells(
     totalBaseline += pvB;
     totalIntervention += pvI;
     totalSaving += pvS;
-    magnitude += Math.abs(pvS);
   }
   if (!Number.isFinite(totalBaseline) || !Number.isFinite(totalIntervention) || !Number.isFinite(totalSaving)) return null;
-  // As lifecycleTable: a total that is zero up to the rounding of its own terms is zero, and has no shares.
-  if (Math.abs(totalSaving) <= 1e-12 * magnitude) totalSaving = 0;
-  if (totalSaving !== 0) for (let a = 0; a < count; a++) rows[a].share = rows[a].pvSaving / totalSaving;
-  const total: LifecycleRow = {
-    pvBaseline: totalBaseline,
-    pvIntervention: totalIntervention,
-    pvSaving: totalSaving,
-    share: totalSaving === 0 ? null : 1,
-  };
+  const total: LifecycleRow = { pvBaseline: totalBaseline, pvIntervention: totalIntervention, pvSaving: totalSaving, share: null };
+  settleShares(rows, total);
   return { rows, total };
 }
 

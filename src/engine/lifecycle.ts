@@ -117,17 +117,8 @@ export function lifecycleTable(
     }
   }
 
-  // A total that is zero up to the rounding of its own terms is zero: a share of 1e15 of it means nothing.
-  let magnitude = 0;
-  for (const row of rows) magnitude += Math.abs(row.pvSaving);
-  if (Math.abs(total.pvSaving) <= 1e-12 * magnitude) total.pvSaving = 0;
-  const totalSaving = total.pvSaving;
-  const shareOf = (row: LifecycleRow) => {
-    row.share = totalSaving === 0 ? null : row.pvSaving / totalSaving;
-  };
-  rows.forEach(shareOf);
-  for (const p of PRINCIPALS) shareOf(byPrincipal[p]);
-  total.share = totalSaving === 0 ? null : 1;
+  const totalSaving = settleShares(rows, total);
+  for (const p of PRINCIPALS) byPrincipal[p].share = totalSaving === 0 ? null : byPrincipal[p].pvSaving / totalSaving;
 
   return {
     rows,
@@ -136,6 +127,21 @@ export function lifecycleTable(
     municipal: { ...byPrincipal.kommun },
     socioEconomic: { ...total },
   };
+}
+
+/**
+ * Sets each row's share of the total PV saving and the total's own share (1), or null when the total
+ * is zero. A total that is zero up to the rounding of its own terms is zero: a share of 1e15 of it
+ * means nothing. Returns the (settled) total saving. Shared with the custom functions' one-pass reader.
+ */
+export function settleShares(rows: LifecycleRow[], total: LifecycleRow): number {
+  let magnitude = 0;
+  for (const row of rows) magnitude += Math.abs(row.pvSaving);
+  if (Math.abs(total.pvSaving) <= 1e-12 * magnitude) total.pvSaving = 0;
+  const totalSaving = total.pvSaving;
+  for (const row of rows) row.share = totalSaving === 0 ? null : row.pvSaving / totalSaving;
+  total.share = totalSaving === 0 ? null : 1;
+  return totalSaving;
 }
 
 function sumOf(rows: readonly LifecycleRow[]): LifecycleRow {

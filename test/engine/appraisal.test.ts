@@ -1,20 +1,9 @@
+import { expectSocinv } from "../support/expectSocinv";
 import fc from "fast-check";
 import { benefitCostRatio, netBenefit, payback, sumRows } from "../../src/engine/appraisal";
 import { discountFactors, presentValue } from "../../src/engine/discount";
 import { SocinvError } from "../../src/engine/errors";
 
-function expectSocinv(fn: () => unknown, kind: string, argument: string, problem: string, params?: object): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown).toBeInstanceOf(SocinvError);
-  const e = thrown as SocinvError;
-  expect({ kind: e.kind, argument: e.argument, problem: e.problem }).toEqual({ kind, argument, problem });
-  if (params) expect(e.params).toMatchObject(params);
-}
 
 const years = (n: number, value: number) => new Array<number>(n).fill(value);
 

@@ -1,21 +1,10 @@
+import { expectSocinv } from "../support/expectSocinv";
 import fc from "fast-check";
 import { NPV } from "@formulajs/formulajs";
 import { discountFactors, presentValue, presentValues } from "../../src/engine/discount";
 import { SocinvError } from "../../src/engine/errors";
 
 /** Asserts fn throws the SocinvError described (and not, say, a TypeError). */
-function expectSocinv(fn: () => unknown, kind: string, argument: string, problem: string, params?: object): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown).toBeInstanceOf(SocinvError);
-  const e = thrown as SocinvError;
-  expect({ kind: e.kind, argument: e.argument, problem: e.problem }).toEqual({ kind, argument, problem });
-  if (params) expect(e.params).toMatchObject(params);
-}
 
 const closeRel = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
 

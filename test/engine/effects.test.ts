@@ -1,19 +1,8 @@
+import { expectSocinv } from "../support/expectSocinv";
 import fc from "fast-check";
 import { netEffect, withOptimismBias } from "../../src/engine/effects";
 import { SocinvError } from "../../src/engine/errors";
 
-function expectSocinv(fn: () => unknown, kind: string, argument: string, problem: string, params?: object): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown).toBeInstanceOf(SocinvError);
-  const e = thrown as SocinvError;
-  expect({ kind: e.kind, argument: e.argument, problem: e.problem }).toEqual({ kind, argument, problem });
-  if (params) expect(e.params).toMatchObject(params);
-}
 
 describe("netEffect: gross·(1−dw)·attr·(1−disp)·(1−dropoff)^max(0, t−t1)", () => {
   /*
