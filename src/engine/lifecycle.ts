@@ -135,8 +135,9 @@ export function lifecycleTable(
  * means nothing. Returns the (settled) total saving. Shared with the custom functions' one-pass reader.
  */
 export function settleShares(rows: LifecycleRow[], total: LifecycleRow): number {
+  // Measured against the present values the savings were computed from, so 0.1 + 0.2 − 0.3 is 0.
   let magnitude = 0;
-  for (const row of rows) magnitude += Math.abs(row.pvSaving);
+  for (const row of rows) magnitude += Math.abs(row.pvBaseline) + Math.abs(row.pvIntervention);
   if (Math.abs(total.pvSaving) <= 1e-12 * magnitude) total.pvSaving = 0;
   const totalSaving = total.pvSaving;
   for (const row of rows) row.share = totalSaving === 0 ? null : row.pvSaving / totalSaving;

@@ -8,7 +8,7 @@ import { checkDecimals, checkFinite, checkWeights, checkWholeNumber } from "./mo
 
 /**
  * REPAYMENTPLAN (Ale's dubbelmodell): an amount repaid over `years` years, straight-line (amount/years
- * a year) or, when rate ≠ 0, as an annuity of amount·r / (1 − (1+r)^−years) a year (Excel's −PMT).
+ * a year) or, when rate > 0, as an annuity of amount·r / (1 − (1+r)^−years) a year (Excel's −PMT).
  * The cumulative total repaid is rounded by the cumulative rule (year total = round(C_t) − round(C_t−1)),
  * and each year's total is split by the key with the largest-remainder rule. Negative amount: mirrored.
  *
@@ -40,7 +40,9 @@ export function checkPlanInputs(amount: number, key: readonly number[], years: n
   if (years === undefined || years === null) throw new SocinvError("value", "years", "missing");
   const n = checkWholeNumber("years", years, 1, 1, 1000);
   const r = rate === undefined || rate === null ? 0 : checkFinite("rate", rate);
-  if (r <= -1) throw new SocinvError("num", "rate", "rateTooLow");
+  // FUNCTIONS.md: straight-line, or an annuity when rate > 0. A negative interest rate on money lent
+  // from the fund is not a repayment plan anyone agrees to: say so rather than guess.
+  if (r < 0) throw new SocinvError("num", "rate", "notNegative");
   return { amount, key: k, years: n, rate: r, decimals: checkDecimals(decimals) };
 }
 
