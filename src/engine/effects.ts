@@ -1,3 +1,4 @@
+import { checkFraction } from "./money";
 import { SocinvError } from "./errors";
 import { nonFiniteError } from "./discount";
 
@@ -18,23 +19,15 @@ export interface EffectAdjustments {
   dropoff?: number;
 }
 
-/** A fraction in [0, 1], or the SocinvError naming the argument. NaN is out of range too. */
-export function checkFraction(argument: string, value: number): number {
-  if (!(typeof value === "number" && value >= 0 && value <= 1)) {
-    throw new SocinvError("num", argument, "fractionRange");
-  }
-  return value;
-}
-
 /**
  * net[t] = gross[t]·(1−deadweight)·attribution·(1−displacement)·(1−dropoff)^max(0, t−t₁),
  * t₁ = the row's own first non-zero year (each actor's effect fades from when it starts).
  */
 export function netEffect(gross: number[][], adjustments: EffectAdjustments = {}): number[][] {
-  const deadweight = checkFraction("deadweight", adjustments.deadweight ?? 0);
-  const attribution = checkFraction("attribution", adjustments.attribution ?? 1);
-  const displacement = checkFraction("displacement", adjustments.displacement ?? 0);
-  const dropoff = checkFraction("dropoff", adjustments.dropoff ?? 0);
+  const deadweight = checkFraction("deadweight", adjustments.deadweight, 0);
+  const attribution = checkFraction("attribution", adjustments.attribution, 1);
+  const displacement = checkFraction("displacement", adjustments.displacement, 0);
+  const dropoff = checkFraction("dropoff", adjustments.dropoff, 0);
   const scale = (1 - deadweight) * attribution * (1 - displacement);
   const keep = 1 - dropoff;
 

@@ -98,15 +98,15 @@ describe("netEffect: gross路(1鈭抎w)路attr路(1鈭抎isp)路(1鈭抎ropoff)^max(0, t鈭
 
 describe("netEffect: validation", () => {
   test.each([
-    ["deadweight", { deadweight: 1.5 }],
-    ["deadweight", { deadweight: -0.01 }],
-    ["attribution", { attribution: 1.01 }],
-    ["attribution", { attribution: -1 }],
-    ["displacement", { displacement: NaN }],
-    ["dropoff", { dropoff: 2 }],
-    ["dropoff", { dropoff: Infinity }],
-  ])("%s out of [0, 1] (%o) is #NUM! fractionRange", (argument, adjustments) => {
-    expectSocinv(() => netEffect([[1, 2]], adjustments), "num", argument, "fractionRange");
+    ["deadweight", { deadweight: 1.5 }, "fractionRange"],
+    ["deadweight", { deadweight: -0.01 }, "fractionRange"],
+    ["attribution", { attribution: 1.01 }, "fractionRange"],
+    ["attribution", { attribution: -1 }, "fractionRange"],
+    ["displacement", { displacement: NaN }, "notFinite"],
+    ["dropoff", { dropoff: 2 }, "fractionRange"],
+    ["dropoff", { dropoff: Infinity }, "notFinite"],
+  ])("%s out of [0, 1] (%o) is #NUM! %s", (argument, adjustments, problem) => {
+    expectSocinv(() => netEffect([[1, 2]], adjustments), "num", argument, problem);
   });
 
   test("the bounds 0 and 1 are accepted", () => {
