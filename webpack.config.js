@@ -4,9 +4,10 @@
  *   functions.js    the SOCINV custom functions, with CustomFunctions.associate calls appended
  *   functions.json  English metadata generated from the JSDoc in src/functions/functions.ts
  *   functions.sv-SE.json  Swedish metadata (scripts/sv-metadata.js; the build fails if untranslated)
+ *   help.html       README.md as the add-in's help page, which every function's helpUrl points at (scripts/help-page.js)
  *   manifest.xml, assets/
  *
- * `webpack --mode production`: minified; manifest URLs rewritten to $ADDIN_URL when it is set.
+ * `webpack --mode production`: minified; manifest and helpUrl URLs rewritten to $ADDIN_URL when it is set.
  * `webpack serve --mode development`: https dev server on port 3000 with office-addin-dev-certs.
  */
 "use strict";
@@ -18,6 +19,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { SwedishMetadataPlugin } = require("./scripts/sv-metadata");
+const { HelpPagePlugin } = require("./scripts/help-page");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -109,6 +111,13 @@ module.exports = async (env = {}, argv = {}) => {
         translations: path.resolve(__dirname, "src/i18n/functions.sv.json"),
         input: "functions.json",
         output: "functions.sv-SE.json",
+      }),
+      // After the Swedish metadata exists: rewrites both files' helpUrls to addinUrl, like the manifest.
+      new HelpPagePlugin({
+        readme: path.resolve(__dirname, "README.md"),
+        metadataFiles: ["functions.json", "functions.sv-SE.json"],
+        devUrl: DEV_URL,
+        addinUrl,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -1,7 +1,8 @@
 /**
  * The preview and test bundles, built into dist/preview/ AFTER the main build (which cleans dist/):
  *   office-standin.js  the in-memory Office/Excel stand-in, served instead of Microsoft's Office.js
- *   preview.js + index.html  the preview page: the task pane in a frame, the workbook as a grid
+ *   preview.js + index.html  the preview page: the task pane in a frame, the workbook as a grid,
+ *                            calculated by HyperFormula (bundled here only, never in the add-in)
  * `npm run preview` builds both configs; the browser tests build them when dist/ is missing or stale.
  */
 "use strict";

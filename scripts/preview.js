@@ -4,8 +4,9 @@
  *
  * Builds dist/ (the add-in) and dist/preview/ (the Office stand-in and the grid page), then serves
  * dist/ over plain http on 127.0.0.1. The preview page shows the real taskpane.html in a frame, with
- * Microsoft's Office.js replaced by the stand-in, and the workbook it writes as a grid beside it.
- * It is not Excel: formulas are shown, not calculated.
+ * Microsoft's Office.js replaced by the stand-in, and the workbook it writes as a grid beside it, its
+ * formulas calculated by HyperFormula (a spreadsheet engine, in the preview bundle only) with the
+ * real SOCINV functions. It is not Excel: charts are listed, not drawn.
  *
  *   npm run preview                 build, then serve on http://127.0.0.1:3100/
  *   npm run preview -- --no-build   serve what dist/ holds
@@ -121,7 +122,7 @@ async function main() {
   const port = process.env.PORT !== undefined ? Number(process.env.PORT) : 3100;
   const { url, close } = await startStaticServer({ root: DIST, port, transform: useStandIn });
   console.log("");
-  console.log(`Preview (not Excel: an in-memory workbook, formulas shown, not calculated):`);
+  console.log(`Preview (not Excel: an in-memory workbook calculated by HyperFormula; charts listed, not drawn):`);
   console.log(`  ${url}preview/`);
   console.log("Stop with Ctrl+C.");
   const stop = () => close().then(() => process.exit(0));

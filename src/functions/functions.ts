@@ -54,7 +54,7 @@ const MAX_DECIMALS = 10;
 /**
  * Present value of yearly amounts; for a table with several rows and years, one present value per row.
  * @customfunction DISCOUNT DISCOUNT
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvdiscount
+ * @helpurl https://localhost:3000/help.html#socinvdiscount
  * @param rate Discount rate per year, e.g. 0.035 for 3.5 %; or a row or column with one rate per year.
  * @param values Amounts per year (kr, tkr or Mkr), year 0 first, as a row or a column; blank cells count as 0. A table gives one present value per row.
  * @param [timing] When in the year the amounts fall: 0 = start, year 0 not discounted (default); 0.5 = mid-year; 1 = end, as NPV.
@@ -94,7 +94,7 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
 /**
  * Lifecycle present values per actor: baseline, with the intervention, the saving and its share of the total saving.
  * @customfunction LIFECYCLE LIFECYCLE
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvlifecycle
+ * @helpurl https://localhost:3000/help.html#socinvlifecycle
  * @param baseline Costs per year without the intervention: one row per actor (förvaltning, region, state…), years across.
  * @param intervention Costs per year with the intervention, same actors in the same order as baseline.
  * @param rate Discount rate per year, e.g. 0.035 for 3.5 %; or a row with one rate per year.
@@ -150,7 +150,7 @@ function lifecycleFast(baseline: unknown, intervention: unknown, rate: unknown, 
 /**
  * Net effect: gross effects adjusted for deadweight, attribution, displacement and drop-off.
  * @customfunction NETEFFECT NETEFFECT
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvneteffect
+ * @helpurl https://localhost:3000/help.html#socinvneteffect
  * @param gross Gross effect per year (kr or a count): one row per effect or actor, years across; or a single column.
  * @param [deadweight] Share that would have happened anyway, 0 to 1 (default 0).
  * @param [attribution] Share caused by this intervention rather than others, 0 to 1 (default 1).
@@ -207,7 +207,7 @@ function appraisalInputs(investment: unknown, savings: unknown): { costs: number
 /**
  * Net benefit: present value of the savings minus present value of the investment.
  * @customfunction NETBENEFIT NETBENEFIT
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvnetbenefit
+ * @helpurl https://localhost:3000/help.html#socinvnetbenefit
  * @param investment Investment per year (kr, tkr or Mkr), year 0 first, as a row or a column; blank cells count as 0.
  * @param savings Savings per year: a row or column, or one row per förvaltning or actor (summed).
  * @param rate Discount rate per year, e.g. 0.035 for 3.5 %; or a row or column with one rate per year.
@@ -224,7 +224,7 @@ export function netBenefit(investment: unknown[][], savings: unknown[][], rate: 
 /**
  * Benefit-cost ratio: present value of the savings divided by present value of the investment.
  * @customfunction BCR BCR
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvbcr
+ * @helpurl https://localhost:3000/help.html#socinvbcr
  * @param investment Investment per year (kr, tkr or Mkr), year 0 first, as a row or a column; blank cells count as 0.
  * @param savings Savings per year: a row or column, or one row per förvaltning or actor (summed).
  * @param rate Discount rate per year, e.g. 0.035 for 3.5 %; or a row or column with one rate per year.
@@ -241,7 +241,7 @@ export function bcr(investment: unknown[][], savings: unknown[][], rate: unknown
 /**
  * Payback period: years from the start of year 0 until the cumulative savings cover the investment.
  * @customfunction PAYBACK PAYBACK
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvpayback
+ * @helpurl https://localhost:3000/help.html#socinvpayback
  * @param investment Investment per year (kr, tkr or Mkr), year 0 first, as a row or a column; blank cells count as 0.
  * @param savings Savings per year: a row or column, or one row per förvaltning or actor (summed).
  * @param [rate] Discount rate per year, e.g. 0.035 for 3.5 % (default 0: not discounted); or one rate per year.
@@ -260,7 +260,7 @@ export function payback(investment: unknown[][], savings: unknown[][], rate?: un
 /**
  * Repayment to the fund: what each förvaltning pays back each year out of its savings.
  * @customfunction REPAYMENT REPAYMENT
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvrepayment
+ * @helpurl https://localhost:3000/help.html#socinvrepayment
  * @param disbursements Money paid from the fund to the project per year, year 0 first, as a row or a column.
  * @param savings Savings per year: one row per förvaltning that repays, years across (or a single column).
  * @param [share] Part of each saving that goes back to the fund, 0 to 1 (default 1 = 100 %).
@@ -298,7 +298,7 @@ function followOrientation(orientation: Orientation, rows: readonly (readonly un
 /**
  * Repayment plan by key: an amount repaid over a number of years, split each year between förvaltningar by a key.
  * @customfunction REPAYMENTPLAN REPAYMENTPLAN
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvrepaymentplan
+ * @helpurl https://localhost:3000/help.html#socinvrepaymentplan
  * @param amount The amount to repay in total (kr, tkr or Mkr).
  * @param key One weight per förvaltning, e.g. their budget frames; a row or a column, weights 0 or more.
  * @param years Number of years to repay over, a whole number from 1 to 1000.
@@ -325,7 +325,7 @@ export function repaymentPlan(amount: unknown, key: unknown[][], years: unknown,
 /**
  * Allocate: split an amount in proportion to weights, rounded so that the parts add up exactly.
  * @customfunction ALLOCATE ALLOCATE
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvallocate
+ * @helpurl https://localhost:3000/help.html#socinvallocate
  * @param amount The amount to split (kr, tkr or Mkr); a negative amount gives negative parts.
  * @param weights The weights, 0 or more with a sum above 0, in any shape of cells; blank cells count as 0.
  * @param [decimals] Decimals to round to, 0 to 10 (default 0 = whole kronor).
@@ -370,7 +370,7 @@ export function allocate(amount: unknown, weights: unknown[][], decimals?: unkno
 /**
  * Fund balance per year: opening balance, contributions, disbursements, repayments, other outflows and closing balance.
  * @customfunction FUNDBALANCE FUNDBALANCE
- * @helpurl https://github.com/socinv/sociala-investeringar-excel#socinvfundbalance
+ * @helpurl https://localhost:3000/help.html#socinvfundbalance
  * @param opening The fund's balance at the start of year 0 (kr, tkr or Mkr).
  * @param contributions Money put into the fund per year, year 0 first, as a row or a column; blank cells count as 0.
  * @param disbursements Money paid out per year: a row, or one row per project (summed), years across.

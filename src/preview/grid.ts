@@ -1,6 +1,7 @@
 /**
  * The preview's picture of the in-memory workbook: sheet tabs and a plain grid of cells. It is not
- * Excel: a formula cell shows its formula (and a value only when the double has one).
+ * Excel: values come from HyperFormula (calculate.ts) when the preview calculated them, numbers are
+ * shown roughly in the cell's number format, and a formula cell nobody calculated shows its formula.
  */
 
 export interface GridCell {
@@ -10,6 +11,13 @@ export interface GridCell {
   value: unknown;
   formula?: string;
   numberFormat?: string;
+  /** The value was calculated by the spreadsheet engine (a formula's result or a spilled value). */
+  calculated?: boolean;
+  /** Part of an array spilled from a formula elsewhere: the cell holds no formula of its own. */
+  spilled?: boolean;
+  /** Excel's error text ("#VALUE!") when the cell calculates to an error, and the function's message. */
+  error?: string;
+  errorMessage?: string;
 }
 
 export interface GridSheet {
@@ -24,6 +32,10 @@ export interface GridSheet {
 export interface GridView {
   activeSheet?: string;
   showFormulas: boolean;
+  /** How numbers are written ("sv-SE": 10 000,5; "en-US": 10,000.5); default en-US. */
+  locale?: string;
+  /** A line above the grid, e.g. why values could not be calculated. */
+  note?: string;
 }
 
 /** Column letters as Excel writes them: 0 → A, 25 → Z, 26 → AA. */
@@ -42,23 +54,46 @@ export function parseAddress(address: string): { row: number; column: number } |
   return { row: Number(match[2]) - 1, column: column - 1 };
 }
 
-/** What a cell shows: the formula in formula mode, else the value (a formula without value shows the formula). */
-export function cellText(cell: GridCell, showFormulas: boolean): string {
-  const hasFormula = typeof cell.formula === "string" && cell.formula.startsWith("=");
-  if (hasFormula && (showFormulas || cell.value === undefined || cell.value === null || cell.value === "")) return cell.formula as string;
+const isFormulaCell = (cell: GridCell) => typeof cell.formula === "string" && cell.formula.startsWith("=");
+
+/**
+ * What a cell shows. Formula mode: the formula (a spilled cell, holding none, shows nothing). Else
+ * the error text, or the value in the cell's number format; a formula nobody calculated shows itself.
+ */
+export function cellText(cell: GridCell, showFormulas: boolean, locale = "en-US"): string {
+  const hasFormula = isFormulaCell(cell);
+  if (showFormulas && hasFormula) return cell.formula as string;
+  if (showFormulas && cell.spilled) return "";
+  if (cell.error) return cell.error;
   const value = cell.value;
+  if (hasFormula && !cell.calculated && (value === undefined || value === null || value === "")) return cell.formula as string;
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return formatValue(value, cell.numberFormat);
+  if (typeof value === "number") return formatNumber(value, cell.numberFormat, locale);
+  if (typeof value === "boolean") return /^sv\b/i.test(locale) ? (value ? "SANT" : "FALSKT") : value ? "TRUE" : "FALSE";
   return String(value);
 }
 
-function formatValue(value: number, numberFormat?: string): string {
-  if (numberFormat && numberFormat.includes("%")) {
-    const decimals = (/0\.(0+)%/.exec(numberFormat)?.[1].length) ?? 0;
-    return `${(value * 100).toFixed(decimals)} %`;
+/**
+ * A number roughly as Excel shows it in an (English-syntax) number format: decimals from the zeros
+ * after the point, thousands separators for ",", percent for "%"; General keeps up to 10 significant
+ * digits. Separators follow the locale. Dates, colours, conditions and text sections are ignored.
+ */
+export function formatNumber(value: number, numberFormat = "General", locale = "en-US"): string {
+  if (!Number.isFinite(value)) return String(value);
+  const section = numberFormat.split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  if (!/[0#]/.test(section)) {
+    const general = Number(value.toPrecision(10));
+    return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(general);
   }
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(10)));
+  // "0.0#": at least one decimal, at most two.
+  const places = /\.([0#]+)/.exec(section)?.[1] ?? "";
+  const percent = section.includes("%");
+  return new Intl.NumberFormat(locale, {
+    style: percent ? "percent" : "decimal",
+    useGrouping: /[0#],[0#]/.test(section),
+    minimumFractionDigits: places.replace(/#/g, "").length,
+    maximumFractionDigits: places.length,
+  }).format(value);
 }
 
 const MAX_ROWS = 400;
@@ -98,6 +133,7 @@ export function renderWorkbook(container: HTMLElement, sheets: GridSheet[], view
   if (active.tables.length) meta.push(`Tables: ${active.tables.join(", ")}`);
   if (active.charts.length) meta.push(`Charts: ${active.charts.join(", ")}`);
   if (active.frozenRows || active.frozenColumns) meta.push(`Frozen: ${active.frozenRows ?? 0} rows, ${active.frozenColumns ?? 0} columns`);
+  if (view.note) meta.push(view.note);
   if (meta.length) container.append(make("p", "grid-meta", meta.join(" · ")));
 
   const rows = Math.min(MAX_ROWS, Math.max(1, ...active.cells.map((cell) => cell.row + 1)));
@@ -121,12 +157,21 @@ export function renderWorkbook(container: HTMLElement, sheets: GridSheet[], view
     for (let c = 0; c < columns; c++) {
       const cell = byPosition.get(`${r}:${c}`);
       const td = make("td");
+      const address = `${columnName(c)}${r + 1}`;
+      td.dataset.cell = address;
       if (cell) {
-        td.textContent = cellText(cell, view.showFormulas);
-        if (cell.formula && String(cell.formula).startsWith("=")) {
-          td.className = "formula";
-          td.title = `${columnName(c)}${r + 1}: ${cell.formula}`;
-        } else if (typeof cell.value === "number") td.className = "number";
+        td.textContent = cellText(cell, view.showFormulas, view.locale);
+        const hasFormula = isFormulaCell(cell);
+        const notes = [hasFormula ? `${address}: ${cell.formula}` : cell.spilled ? `${address}: spilled / spillområde` : ""];
+        if (cell.errorMessage) notes.push(cell.errorMessage);
+        if (notes.join("")) td.title = notes.filter(Boolean).join("\n");
+        const showsFormula = hasFormula && td.textContent === cell.formula;
+        if (showsFormula) td.className = "formula";
+        else {
+          if (typeof cell.value === "number") td.classList.add("number");
+          if (cell.error) td.classList.add("error");
+          if (hasFormula || cell.spilled) td.classList.add("calculated");
+        }
       }
       if (r < (active.frozenRows ?? 0)) td.classList.add("frozen-row");
       tr.append(td);

@@ -1,9 +1,12 @@
 /**
  * The preview page (dist/preview/index.html): the real task pane page in a frame of task-pane width,
- * with the in-memory workbook it writes drawn as a grid beside it. Changing the display language
- * reloads the pane with a fresh, empty workbook.
+ * with the in-memory workbook it writes drawn as a grid beside it, its formulas calculated by
+ * HyperFormula with the real SOCINV functions (values by default, formulas on request). Changing the
+ * display language reloads the pane with a fresh, empty workbook.
  */
-import { renderWorkbook, type GridView } from "./grid";
+import { calculateSheets } from "./calculate";
+import { installCustomFunctionsRuntime } from "./customFunctionsRuntime";
+import { renderWorkbook, type GridSheet, type GridView } from "./grid";
 import { gridSheetsOf } from "./grid-source";
 import type { StandInHandle } from "./standin-entry";
 
@@ -19,6 +22,14 @@ const resetButton = document.getElementById("reset") as HTMLButtonElement;
 const view: GridView = { showFormulas: formulasToggle.checked };
 /** Sheet names at the last redraw: after a build, the first new sheet is shown. */
 let knownSheets: string[] = [];
+/** The workbook as last calculated; dropped whenever the pane changes it. */
+let calculated: GridSheet[] | undefined;
+
+// The SOCINV functions build their errors with Excel's CustomFunctions runtime, and write their
+// messages in Office's display language: stand-ins for both in this page (the pane has its own).
+installCustomFunctionsRuntime();
+const scope = globalThis as unknown as { Office?: { context: { displayLanguage: string } } };
+if (scope.Office === undefined) scope.Office = { context: { displayLanguage: languageSelect.value } };
 
 function standIn(): StandInHandle | undefined {
   try {
@@ -28,9 +39,26 @@ function standIn(): StandInHandle | undefined {
   }
 }
 
+/** The pane's workbook with calculated values (calculated once per change), or its formulas if that fails. */
+function sheetsToShow(handle: StandInHandle | undefined): GridSheet[] {
+  if (!handle) return [];
+  if (calculated) return calculated;
+  const sheets = gridSheetsOf(handle.workbook);
+  try {
+    calculated = calculateSheets(sheets);
+    view.note = undefined;
+    return calculated;
+  } catch (error) {
+    view.note = `Not calculated / Inte beräknat: ${error instanceof Error ? error.message : String(error)}`;
+    return sheets;
+  }
+}
+
 function redraw(): void {
   const handle = standIn();
-  renderWorkbook(gridContainer, handle ? gridSheetsOf(handle.workbook) : [], view, (sheet) => {
+  view.locale = languageSelect.value;
+  if (scope.Office) scope.Office.context.displayLanguage = languageSelect.value;
+  renderWorkbook(gridContainer, sheetsToShow(handle), view, (sheet) => {
     view.activeSheet = sheet;
     redraw();
     gridContainer.querySelector<HTMLElement>(`[data-sheet="${CSS.escape(sheet)}"]`)?.focus();
@@ -39,6 +67,7 @@ function redraw(): void {
 
 function loadPane(): void {
   view.activeSheet = undefined;
+  calculated = undefined;
   knownSheets = [];
   const params = new URLSearchParams({ displayLanguage: languageSelect.value });
   frame.src = `../taskpane.html?${params}`;
@@ -50,6 +79,7 @@ function applyWidth(): void {
 
 window.addEventListener("message", (event) => {
   if (event.origin !== window.location.origin || event.data?.type !== CHANGED_EVENT) return;
+  calculated = undefined;
   const handle = standIn();
   // Show the first new sheet after a build, so the result is visible at once.
   if (handle) {
@@ -62,6 +92,7 @@ window.addEventListener("message", (event) => {
   redraw();
 });
 frame.addEventListener("load", () => {
+  calculated = undefined;
   knownSheets = standIn()?.workbook.sheets.map((sheet) => sheet.name) ?? [];
   redraw();
 });

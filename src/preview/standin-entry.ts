@@ -6,6 +6,7 @@
  * Options: window.__socinvStandInOptions (set by a test before this script), else the page URL's
  * ?displayLanguage=sv-SE.
  */
+import { installCustomFunctionsRuntime } from "./customFunctionsRuntime";
 import { installOfficeStandIn } from "./workbookDouble";
 
 interface StandInOptions {
@@ -48,32 +49,10 @@ window.__socinv = handle;
 
 // The functions bundle in the same page registers its functions; outside Excel there is no
 // CustomFunctions runtime, so record the registrations instead (unless the stand-in brings one).
-const scope = globalThis as unknown as { CustomFunctions?: unknown; Excel: { run: (...args: unknown[]) => Promise<unknown> } };
-if (scope.CustomFunctions === undefined) {
-  class StandInFunctionError extends Error {
-    constructor(public code: string, message?: string) {
-      super(message);
-    }
-  }
-  scope.CustomFunctions = {
-    associate(id: string | Record<string, unknown>) {
-      if (typeof id === "string") associated.push(id);
-      else associated.push(...Object.keys(id));
-    },
-    Error: StandInFunctionError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-  };
-}
+installCustomFunctionsRuntime((ids) => associated.push(...ids));
 
 // Tell the preview grid (this window, or the page framing it) when a batch has run.
+const scope = globalThis as unknown as { Excel: { run: (...args: unknown[]) => Promise<unknown> } };
 const run = scope.Excel.run.bind(scope.Excel);
 scope.Excel.run = async (...args: unknown[]) => {
   try {

@@ -12,12 +12,13 @@ import * as vm from "vm";
 import { validateManifest } from "../../scripts/validate-manifest";
 import { FunctionMetadata, FunctionsMetadata, NAME_PATTERN } from "../../scripts/sv-metadata";
 import { ICON_SIZES } from "../../scripts/make-icons";
+import { elementIds } from "../../scripts/help-page";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OUTPUTS = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.sv-SE.json", "manifest.xml"];
-const SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "scripts/sv-metadata.js", "package.json", "tsconfig.json"];
+const OUTPUTS = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.sv-SE.json", "manifest.xml", "help.html"];
+const SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "scripts/sv-metadata.js", "scripts/help-page.js", "README.md", "package.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry);
@@ -129,6 +130,19 @@ describe("dist/ holds everything the manifest points at", () => {
 
   it("the built manifest passes the offline validation", () => {
     expect(validateManifest(read("manifest.xml"))).toEqual([]);
+  });
+});
+
+describe("help.html, the functions' help page", () => {
+  it.each(["functions.json", "functions.sv-SE.json"])("every helpUrl in %s is <add-in URL>help.html#socinv<id>, an anchor on the page", (file) => {
+    const base = /<bt:Url id="Taskpane\.Url" DefaultValue="([^"]*)taskpane\.html"/.exec(read("manifest.xml"))![1];
+    const ids = [...elementIds(read("help.html"))];
+    const functions = readJson(file).functions;
+    expect(functions).toHaveLength(10);
+    for (const fn of functions) {
+      expect(fn.helpUrl).toBe(`${base}help.html#socinv${fn.id.toLowerCase()}`);
+      expect(ids).toContain(`socinv${fn.id.toLowerCase()}`);
+    }
   });
 });
 

@@ -1,9 +1,15 @@
 /**
  * `npm run preview`'s page: the task pane in a frame with the stand-in in Office.js's place (rewritten
- * by the preview server), and the in-memory workbook drawn as a grid that follows each build.
+ * by the preview server), and the in-memory workbook drawn as a grid that follows each build, its
+ * formulas calculated by HyperFormula (values by default, formulas on request).
  */
 import * as path from "path";
 import type { Browser } from "playwright-core";
+import { columnName } from "../../src/preview/grid";
+import { sheetName } from "../../src/i18n/model";
+import { parseArea } from "../../src/taskpane/model/a1";
+import { exampleAnswers } from "../../src/taskpane/model/example";
+import { buildPlan } from "../../src/taskpane/model/plan";
 import { ensureBuilt, DIST, ROOT } from "./support/build";
 import { chromiumAvailable, launchChromium, screenshot } from "./support/browser";
 
@@ -29,7 +35,7 @@ describeInBrowser("preview page", () => {
     await server?.close();
   });
 
-  test("the example built in the framed pane appears in the grid, formulas shown", async () => {
+  test("the example built in the framed pane appears in the grid, calculated; formulas on request", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const blocked: string[] = [];
     const errors: string[] = [];
@@ -48,9 +54,29 @@ describeInBrowser("preview page", () => {
     // The grid has a tab per sheet (the empty Sheet1, then the model's) and shows the first new one.
     await page.waitForSelector(`.grid-tab[aria-selected="true"][data-sheet="${created[0]}"]`);
     expect(await page.locator(".grid-tab").allTextContents()).toEqual(["Sheet1", ...created]);
-    // The fund sheet holds the live SOCINV.FUNDBALANCE formula, shown as text.
-    await page.click(`.grid-tab[data-sheet="Fund"]`);
-    expect(await page.locator("td.formula", { hasText: "SOCINV.FUNDBALANCE" }).count()).toBeGreaterThan(0);
+
+    // The fund sheet's projection is one SOCINV.FUNDBALANCE spilling 6 rows; its last row is the
+    // closing balance. Worked (as test/taskpane/recalculation.test.ts): 10 000 tkr, disbursed 1 600,
+    // 3 400, 3 100, 1 900 in 2012–15, repaid 2 000 a year 2015–19: 8 400 … back to 10 000.
+    const answers = exampleAnswers("en");
+    const projection = parseArea(buildPlan(answers, "en").anchors.fundProjection.address);
+    const closingCells = Array.from({ length: projection.columns }, (_, t) => `${columnName(projection.column + t)}${projection.row + 6}`);
+    await page.click(`.grid-tab[data-sheet="${sheetName("fund", "en")}"]`);
+    expect(await page.isChecked("#show-formulas")).toBe(false);
+    const closingTexts = await Promise.all(closingCells.map((cell) => page.locator(`td[data-cell="${cell}"]`).textContent()));
+    // Numbers in the cells' #,##0 format, not formulas: "10,000".
+    expect(closingTexts[closingTexts.length - 1]).toBe("10,000");
+    expect(closingTexts.map((text) => Number(String(text).replace(/,/g, "")))).toEqual([8400, 5000, 1900, 2000, 4000, 6000, 8000, 10000, 10000, 10000]);
+    expect(await page.locator("td.formula").count()).toBe(0);
+    expect(await page.locator("td.error").count()).toBe(0);
+    await page.locator(`td[data-cell="${closingCells[closingCells.length - 1]}"]`).scrollIntoViewIfNeeded();
+    await screenshot(page, "preview-1280-fund-values");
+
+    // Show formulas: the anchor holds the live SOCINV.FUNDBALANCE formula; spilled cells hold none.
+    await page.check("#show-formulas");
+    const anchor = page.locator(`td[data-cell="${columnName(projection.column)}${projection.row + 1}"]`);
+    expect(await anchor.textContent()).toMatch(/^=SOCINV\.FUNDBALANCE\(/);
+    expect(await page.locator(`td[data-cell="${closingCells[closingCells.length - 1]}"]`).textContent()).toBe("");
     await screenshot(page, "preview-1280-fund");
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);

@@ -74,7 +74,7 @@ describe("functions.json generated from the JSDoc", () => {
     }
     expect(f.description && f.description.length).toBeGreaterThan(20);
     expect(f.result?.dimensionality === "matrix").toBe(spec.matrixResult);
-    expect(f.helpUrl).toBe(`https://github.com/socinv/sociala-investeringar-excel#socinv${id.toLowerCase()}`);
+    expect(f.helpUrl).toBe(`https://localhost:3000/help.html#socinv${id.toLowerCase()}`);
   });
 
   it("optional parameters come after the required ones (Excel requires it)", () => {
