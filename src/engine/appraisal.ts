@@ -59,13 +59,12 @@ export function benefitCostRatio(investment: readonly number[], savings: Savings
 export type Payback = { reached: true; years: number } | { reached: false; horizon: number };
 
 /**
- * When the cumulative (discounted, unless rate = 0) net S − K first gets back to ≥ 0.
- * Year t's flows accrue evenly during [t, t+1], so the cumulative at the end of year t is reached at
- * time t+1 and the crossing is interpolated linearly inside the year.
- * A cumulative that never goes below 0 pays back at 0 (e.g. a year-0 net already ≥ 0 that stays so).
- * Leading years with no flows do not count as "paid back": the clock keeps running until the net first
- * goes negative and then recovers. Differences below the rounding of the sums (1e-12 relative) count
- * as zero, so 0.1 + 0.2 against 0.3 pays back rather than missing by 5e-17.
+ * When the cumulative (discounted, unless rate = 0) net S − K first reaches ≥ 0 (FUNCTIONS.md, to the
+ * letter). Year t's flows accrue evenly during [t, t+1], so the cumulative at the end of year t is
+ * reached at time t+1 and the crossing is interpolated linearly inside the year. A year-0 net already
+ * ≥ 0 answers 0 — also when year 0 has no flows at all, so a series should start in its first year
+ * with flows. Differences below the rounding of the sums (1e-12 relative) count as zero, so 0.1 + 0.2
+ * against 0.3 pays back rather than missing by 5e-17.
  */
 export function payback(investment: readonly number[], savings: Savings, rate: Rate = 0, timing = 0): Payback {
   const s = savingsSeries(savings);
@@ -81,25 +80,20 @@ export function paybackOf(investment: ArrayLike<number>, savings: ArrayLike<numb
   const ns = savings.length;
   let cumulative = 0;
   let scale = 0; // Σ|discounted net| so far: what "zero up to rounding" is relative to
-  let wentNegative = false;
   for (let t = 0; t < horizon; t++) {
     const flow = ((t < ns ? savings[t] : 0) - (t < ni ? investment[t] : 0)) * factors[t];
     const before = cumulative;
     cumulative += flow;
     scale += Math.abs(flow);
     if (!Number.isFinite(cumulative)) throw nonFiniteCause(investment, savings);
-    const tolerance = 1e-12 * scale;
-    if (!wentNegative) {
-      if (cumulative < -tolerance) wentNegative = true;
-      continue;
-    }
-    if (cumulative >= -tolerance) {
+    if (cumulative >= -1e-12 * scale) {
+      if (t === 0) return { reached: true, years: 0 };
       // before < 0 <= cumulative (up to rounding): the crossing lies inside year t
       const fraction = flow > 0 ? Math.min(1, -before / flow) : 1;
       return { reached: true, years: t + fraction };
     }
   }
-  if (!wentNegative) return { reached: true, years: 0 };
+  if (horizon === 0) return { reached: true, years: 0 };
   return { reached: false, horizon };
 }
 

@@ -20,16 +20,23 @@ export interface EffectAdjustments {
 }
 
 /**
- * net[t] = gross[t]·(1−deadweight)·attribution·(1−displacement)·(1−dropoff)^max(0, t−t₁),
- * t₁ = the row's own first non-zero year (each actor's effect fades from when it starts).
+ * The adjustments checked and folded into two factors: net[t] = gross[t]·scale·keep^(t − t₁), with
+ * scale = (1−deadweight)·attribution·(1−displacement) and keep = 1 − dropoff.
  */
-export function netEffect(gross: number[][], adjustments: EffectAdjustments = {}): number[][] {
+export function effectFactors(adjustments: EffectAdjustments = {}): { scale: number; keep: number } {
   const deadweight = checkFraction("deadweight", adjustments.deadweight, 0);
   const attribution = checkFraction("attribution", adjustments.attribution, 1);
   const displacement = checkFraction("displacement", adjustments.displacement, 0);
   const dropoff = checkFraction("dropoff", adjustments.dropoff, 0);
-  const scale = (1 - deadweight) * attribution * (1 - displacement);
-  const keep = 1 - dropoff;
+  return { scale: (1 - deadweight) * attribution * (1 - displacement), keep: 1 - dropoff };
+}
+
+/**
+ * net[t] = gross[t]·(1−deadweight)·attribution·(1−displacement)·(1−dropoff)^max(0, t−t₁),
+ * t₁ = the row's own first non-zero year (each actor's effect fades from when it starts).
+ */
+export function netEffect(gross: number[][], adjustments: EffectAdjustments = {}): number[][] {
+  const { scale, keep } = effectFactors(adjustments);
 
   const out: number[][] = new Array(gross.length);
   for (let r = 0; r < gross.length; r++) {

@@ -15,7 +15,7 @@ import { allocate as allocateParts } from "../engine/allocate";
 import { benefitCostRatio, netBenefit as netBenefitOf, payback as paybackOf } from "../engine/appraisal";
 import { columnSumsOfCells, flatCells, lifecycleRowsOfCells, netEffectOfCells, plainRange, presentValuesOfCells } from "../engine/cells";
 import { discountFactors, presentValue, presentValues } from "../engine/discount";
-import { netEffect as netEffectOf } from "../engine/effects";
+import { effectFactors, netEffect as netEffectOf } from "../engine/effects";
 import { SocinvError } from "../engine/errors";
 import { fundProjection } from "../engine/fund";
 import {
@@ -67,7 +67,7 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
     if (range !== null && range.rows.length > 1 && range.columns > 1) {
       // A table: one pass reading and discounting each row (the ordinary path below names any bad cell).
       const column = fastPath(() => {
-        const factors = discountFactors(readRate("rate", rate), range.columns, readScalar("timing", timing, 0));
+        const factors = discountFactors(readRate("rate", rate, 0), range.columns, readScalar("timing", timing, 0));
         const pvs = presentValuesOfCells(range.rows, factors);
         if (pvs === null) return null;
         const out = new Array<number[]>(pvs.length);
@@ -79,14 +79,14 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
     const grid = readGridShared("values", values);
     const tau = readScalar("timing", timing, 0);
     if (grid.length > 1 && grid[0].length > 1) {
-      const factors = discountFactors(readRate("rate", rate), grid[0].length, tau);
+      const factors = discountFactors(readRate("rate", rate, 0), grid[0].length, tau);
       const pvs = presentValues(grid, factors);
       const column = new Array<number[]>(pvs.length);
       for (let r = 0; r < pvs.length; r++) column[r] = [finite("values", pvs[r])];
       return column;
     }
     const series = grid.length === 1 ? grid[0] : grid.map((row) => row[0]);
-    const factors = discountFactors(readRate("rate", rate), series.length, tau);
+    const factors = discountFactors(readRate("rate", rate, 0), series.length, tau);
     return [[finite("values", presentValue(series, factors))]];
   });
 }
@@ -110,7 +110,7 @@ export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate
     const years = horizon(base, withIntervention);
     padRows(base, years);
     padRows(withIntervention, years);
-    const table = lifecycleTable(base, withIntervention, readRate("rate", rate), readScalar("timing", timing, 0));
+    const table = lifecycleTable(base, withIntervention, readRate("rate", rate, 0), readScalar("timing", timing, 0));
     const out: (number | string)[][] = [];
     for (const row of [...table.rows, table.total]) {
       out.push([
@@ -135,7 +135,7 @@ function lifecycleFast(baseline: unknown, intervention: unknown, rate: unknown, 
   if (base.rows.length !== withIntervention.rows.length) return null;
   return fastPath(() => {
     const years = Math.max(base.columns, withIntervention.columns);
-    const factors = discountFactors(readRate("rate", rate), years, readScalar("timing", timing, 0));
+    const factors = discountFactors(readRate("rate", rate, 0), years, readScalar("timing", timing, 0));
     const table = lifecycleRowsOfCells(base.rows, withIntervention.rows, factors);
     if (table === null) return null;
     const out: (number | string)[][] = new Array(table.rows.length + 1);
@@ -165,13 +165,13 @@ export function netEffect(gross: unknown[][], deadweight?: unknown, attribution?
     if (range !== null && range.columns > 1) {
       // Years across: one pass reading and adjusting each row (the ordinary path below names any bad cell).
       const fast = fastPath(() => {
-        const deadweightShare = readFraction("deadweight", deadweight, 0);
-        const attributionShare = readFraction("attribution", attribution, 1);
-        const displacementShare = readFraction("displacement", displacement, 0);
-        const dropoffShare = readFraction("dropoff", dropoff, 0);
-        // As netEffect (effects.ts) computes them.
-        const scale = (1 - deadweightShare) * attributionShare * (1 - displacementShare);
-        return netEffectOfCells(range.rows, range.columns, scale, 1 - dropoffShare);
+        const { scale, keep } = effectFactors({
+          deadweight: readFraction("deadweight", deadweight, 0),
+          attribution: readFraction("attribution", attribution, 1),
+          displacement: readFraction("displacement", displacement, 0),
+          dropoff: readFraction("dropoff", dropoff, 0),
+        });
+        return netEffectOfCells(range.rows, range.columns, scale, keep);
       });
       if (fast !== null) return fast;
     }
@@ -217,7 +217,7 @@ function appraisalInputs(investment: unknown, savings: unknown): { costs: number
 export function netBenefit(investment: unknown[][], savings: unknown[][], rate: unknown[][], timing?: unknown) {
   return guard("NETBENEFIT", (): number => {
     const { costs, gains } = appraisalInputs(investment, savings);
-    return finite("savings", netBenefitOf(costs, gains, readRate("rate", rate), readScalar("timing", timing, 0)));
+    return finite("savings", netBenefitOf(costs, gains, readRate("rate", rate, 0), readScalar("timing", timing, 0)));
   });
 }
 
@@ -234,7 +234,7 @@ export function netBenefit(investment: unknown[][], savings: unknown[][], rate: 
 export function bcr(investment: unknown[][], savings: unknown[][], rate: unknown[][], timing?: unknown) {
   return guard("BCR", (): number => {
     const { costs, gains } = appraisalInputs(investment, savings);
-    return finite("savings", benefitCostRatio(costs, gains, readRate("rate", rate), readScalar("timing", timing, 0)));
+    return finite("savings", benefitCostRatio(costs, gains, readRate("rate", rate, 0), readScalar("timing", timing, 0)));
   });
 }
 
@@ -308,12 +308,12 @@ function followOrientation(orientation: Orientation, rows: readonly (readonly un
  */
 export function repaymentPlan(amount: unknown, key: unknown[][], years: unknown, rate?: unknown, decimals?: unknown) {
   return guard("REPAYMENTPLAN", (): number[][] => {
-    const total = readScalar("amount", amount);
+    const total = readScalar("amount", amount, 0);
     const weights = readSeries("key", key).values;
     const plan = repaymentPlanOf(
       total,
       weights,
-      readWholeNumber("years", years, 1, MAX_YEARS),
+      readWholeNumber("years", years, 1, MAX_YEARS, 0),
       readScalar("rate", rate, 0),
       readWholeNumber("decimals", decimals, 0, MAX_DECIMALS, 0),
     );
@@ -333,7 +333,7 @@ export function repaymentPlan(amount: unknown, key: unknown[][], years: unknown,
  */
 export function allocate(amount: unknown, weights: unknown[][], decimals?: unknown) {
   return guard("ALLOCATE", (): number[][] => {
-    const total = readScalar("amount", amount);
+    const total = readScalar("amount", amount, 0);
     requirePresent("weights", weights);
     // The weights in reading order, read in one pass; the ordinary reader names a bad cell.
     const range = plainRange(weights);
@@ -380,7 +380,7 @@ export function allocate(amount: unknown, weights: unknown[][], decimals?: unkno
  */
 export function fundBalance(opening: unknown, contributions: unknown[][], disbursements: unknown[][], repayments: unknown[][], other?: unknown[][]) {
   return guard("FUNDBALANCE", (): number[][] => {
-    const start = readScalar("opening", opening);
+    const start = readScalar("opening", opening, 0);
     const hasOther = !isOmitted(other);
     const orientation = fundOrientation([
       dimensions("contributions", contributions),

@@ -107,10 +107,12 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
     expect(payback([100], [0, 40, 40, 40])).toEqual({ reached: true, years: 3.5 });
   });
 
-  test("inside year 0 itself is never answered: a year-0 net ≥ 0 (and never negative after) is 0", () => {
+  test("inside year 0 itself is never answered: a year-0 net already ≥ 0 is 0 (FUNCTIONS.md)", () => {
     expect(payback([100], [100])).toEqual({ reached: true, years: 0 });
     expect(payback([100, 0], [150, 10])).toEqual({ reached: true, years: 0 });
     expect(payback([], [])).toEqual({ reached: true, years: 0 });
+    // year 0: +50 ≥ 0 → 0, although 100 is invested in year 1 (the contract's "first reaches ≥ 0")
+    expect(payback([0, 100], [50, 0, 100])).toEqual({ reached: true, years: 0 });
   });
 
   test("investment and savings in the same year 0: net −60, then +30 and +30 → 3", () => {
@@ -135,9 +137,11 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
     expect(payback([100], [0, 50, 50], 0.05)).toEqual({ reached: false, horizon: 3 });
   });
 
-  test("leading years without flows do not count as paid back: nothing in year 0, 100 invested in year 1 → 4", () => {
-    // cumulative at times 1..4: 0, −100, −50, 0 → 4
-    expect(payback([0, 100], [0, 0, 50, 50])).toEqual({ reached: true, years: 4 });
+  test("a year 0 without flows has a cumulative of 0, already ≥ 0: 0 (start the series in its first year with flows)", () => {
+    // cumulative at times 1..4: 0, −100, −50, 0 → the first point ≥ 0 is the end of year 0, answered as 0
+    expect(payback([0, 100], [0, 0, 50, 50])).toEqual({ reached: true, years: 0 });
+    // the same flows from year 0: −100, −50, 0 → 3
+    expect(payback([100], [0, 50, 50])).toEqual({ reached: true, years: 3 });
   });
 
   test("the first recovery counts, even if the cumulative dips again later", () => {
@@ -162,7 +166,7 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
     expect(payback([100], [0, 50, 50], 0, 1)).toEqual({ reached: true, years: 3 });
   });
 
-  test("at the returned time the interpolated cumulative is 0 and the year before was negative (property)", () => {
+  test("payback is the first year-end with a cumulative ≥ 0, interpolated to the zero crossing (property)", () => {
     const amount = fc.integer({ min: -1000, max: 1000 });
     fc.assert(
       fc.property(fc.array(amount, { maxLength: 30 }), fc.array(amount, { maxLength: 30 }), (k, s) => {
@@ -171,17 +175,14 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
         const cumulative: number[] = [];
         let c = 0;
         for (let t = 0; t < n; t++) cumulative.push((c += (s[t] ?? 0) - (k[t] ?? 0)));
-        const firstNegative = cumulative.findIndex((x) => x < 0);
-        if (!result.reached) {
-          // went negative and never recovered
-          return firstNegative >= 0 && cumulative.slice(firstNegative).every((x) => x < 0) && result.horizon === n;
-        }
-        if (firstNegative < 0) return result.years === 0;
+        const firstReached = cumulative.findIndex((x) => x >= 0);
+        if (!result.reached) return firstReached < 0 && result.horizon === n && n > 0;
+        if (n === 0 || firstReached === 0) return result.years === 0;
         const T = result.years;
         const year = Math.ceil(T) - 1; // the crossing lies in year `year`, i.e. in [year, year+1]
-        const before = year === 0 ? 0 : cumulative[year - 1];
+        const before = cumulative[year - 1];
         const at = before + (cumulative[year] - before) * (T - year);
-        return year > firstNegative && before < 0 && cumulative[year] >= 0 && Math.abs(at) < 1e-9 && cumulative.slice(firstNegative, year).every((x) => x < 0);
+        return year === firstReached && before < 0 && Math.abs(at) < 1e-9;
       }),
       { numRuns: 1000 },
     );

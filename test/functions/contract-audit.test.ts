@@ -889,10 +889,11 @@ describe("errors name the argument", () => {
     expectExcelError(discount([["x"]], [[1]]), "#VALUE!", "rate");
   });
 
-  it("a required argument left out is #VALUE! naming it", () => {
+  it("a required range left out is #VALUE! naming it; a blank single number counts as 0", () => {
     expectExcelError(discount([[0.1]], null as unknown as unknown[][]), "#VALUE!", "values");
-    expectExcelError(allocate(null, [[1]]), "#VALUE!", "amount");
-    expectExcelError(repaymentPlan(100, [[1]], null), "#VALUE!", "years");
+    // "Blank cells count as 0": a blank amount splits 0; a blank years is 0, out of range (#NUM!)
+    expect(allocate(null, [[1]])).toEqual([[0]]);
+    expectExcelError(repaymentPlan(100, [[1]], null), "#NUM!", "years");
   });
 
   it("messages are Swedish when Excel's display language is Swedish, English otherwise", () => {

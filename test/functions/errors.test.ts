@@ -109,6 +109,7 @@ function callWith(spec: FunctionSpec, index: number, value: unknown): unknown {
   return result;
 }
 
+const blankMeansZero = (kind: Kind) => ["scalar", "rate", "whole"].includes(kind);
 const isRange = (kind: Kind) => ["series", "matrix", "rate", "weights", "key"].includes(kind);
 
 /** The bad-input classes that apply to an argument: [label, value, code, message fragment]. */
@@ -145,7 +146,11 @@ function badInputs(arg: ArgumentSpec): [string, unknown, string, RegExp][] {
     cases.push(["a negative weight", [[1, -1]], "#NUM!", /must not be negative/]);
     cases.push(["all zero weights", [[0, null]], "#NUM!", /sum to more than zero/]);
   }
-  if (arg.required) cases.push(["missing (undefined)", undefined, "#VALUE!", /is required/], ["missing (null)", null, "#VALUE!", /is required/]);
+  // A required range left out is an error; a blank where a single number (or rate) is expected counts as 0 (FUNCTIONS.md),
+  // as in Excel's own functions — pinned in "blank scalars count as 0" below.
+  if (arg.required && !blankMeansZero(arg.kind)) {
+    cases.push(["missing (undefined)", undefined, "#VALUE!", /is required/], ["missing (null)", null, "#VALUE!", /is required/]);
+  }
   if (isRange(arg.kind)) {
     const row = new Array(1000).fill(1);
     const huge = new Array(Math.floor(MAX_CELLS / 1000) + 1).fill(row);
@@ -252,5 +257,21 @@ describe("messages in Excel's display language", () => {
       },
     };
     expectExcelError(functions.discount([[-2]], [[1]]), "#NUM!", "rate");
+  });
+});
+
+describe("blank scalars count as 0 (FUNCTIONS.md: blank cells count as 0), as in Excel's own functions", () => {
+  const blanks: unknown[] = [null, undefined, "", [[null]], [[""]]];
+  test.each(blanks.map((b) => [JSON.stringify(b) ?? "undefined", b]))("blank %s", (_label, blank) => {
+    // rate blank = 0 %: 100 + 110 undiscounted = 210
+    expect(functions.discount(blank as never, [[100, 110]])).toEqual([[210]]);
+    // opening blank = 0: closing = 0 + 5 − 3 + 1 = 3
+    expect((functions.fundBalance(blank, [[5]], [[3]], [[1]]) as number[][])[5]).toEqual([3]);
+    // amount blank = 0: every part 0
+    expect(functions.allocate(blank, [[1, 1]])).toEqual([[0, 0]]);
+    // years blank = 0: out of range, named
+    const years = functions.repaymentPlan(100, [[1]], blank) as unknown as { code: string; message: string };
+    expect(years.code).toBe("#NUM!");
+    expect(years.message).toMatch(/^years: must be a whole number from 1 to/);
   });
 });
