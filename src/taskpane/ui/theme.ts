@@ -1,12 +1,16 @@
 /**
  * Follows Office's theme when the host tells us one (Office.context.officeTheme), otherwise the
- * system's (prefers-color-scheme, handled in CSS). Sets data-theme="dark"|"light" on <html>.
+ * system's (prefers-color-scheme). Sets data-theme="dark"|"light" on <html>: the one switch the CSS reads.
  */
 export function applyOfficeTheme(root: HTMLElement = document.documentElement): void {
   const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
   const background = theme?.bodyBackgroundColor;
-  if (!background) return;
-  root.dataset.theme = isDark(background) ? "dark" : "light";
+  if (background) {
+    root.dataset.theme = isDark(background) ? "dark" : "light";
+    return;
+  }
+  const systemDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+  root.dataset.theme = systemDark ? "dark" : "light";
 }
 
 /** A colour "#rrggbb" (or "#rgb") is dark when its relative luminance is below the midpoint. */
