@@ -119,7 +119,7 @@ export const modelTexts = {
     fundSource: "Fondens medel tas ur",
     equity: "eget kapital",
     operatingBudget: "driftbudget",
-    decimals: "Decimaler i återföringen",
+    decimals: "Avrundning (decimaler)",
     fixedStructure: "Bestämmer modellens uppställning; bygg en ny modell för att ändra.",
     explainRate: "Real ränta för nuvärden, t.ex. 3,5 %.",
     explainTiming: "0 = första året odiskonterat, 0,5 = mitt i året, 1 = som NUVÄRDE.",
@@ -127,7 +127,7 @@ export const modelTexts = {
     explainLag: "Antal år efter första utbetalningen innan återföringen börjar.",
     explainCofinancing: "Minsta andel av projektkostnaden som sökanden själv betalar.",
     explainFundSource: "Skriv 'eget kapital' eller 'driftbudget'. Avsättningar ur driftbudgeten påverkar årets resultat.",
-    explainDecimals: "Återföringen avrundas så att delarna summerar exakt.",
+    explainDecimals: "Återföringen avrundas till så många decimaler (förval: hela kronor i vald enhet) så att delarna summerar exakt.",
     actor: "Aktör",
     principal: "Huvudman",
     cashableShare: "Kontant andel",
@@ -153,6 +153,8 @@ export const modelTexts = {
     saving: "Besparing = utgångsläge − med insats",
     cashableSaving: "Kontant besparing = besparing × kontant andel (plan)",
     outcome: "Utfall: realiserad kontant besparing (skriv över formlerna vid uppföljning)",
+    costsRowsNote:
+      "Raderna följer aktörerna och projekten (namnen hämtas från Aktörer och Projekt). Sortera inte och infoga inte rader här; bygg en ny modell i fönstret för att lägga till aktörer eller projekt.",
     chosenModel: (label: string) => `Vald modell: ${label}`,
     repaymentPlan: "Återföring enligt plan (planerade kontanta besparingar) – förvaltningen bär risken",
     repaymentOutcome: "Återföring enligt utfall (realiserade kontanta besparingar) – fonden bär risken",
@@ -163,6 +165,8 @@ export const modelTexts = {
     pooledNone: "Gemensam insatsbudget: ingen återföring (nollor).",
     repaymentByAdministration: "Återbetalning till fonden per förvaltning (summa över projekt)",
     frameAdjustment: "Ramjustering per förvaltning (= − återbetalning)",
+    fundLossTitle: "Om fonden bär risken: vad fonden förlorar per projekt (plan − utfall, där positivt)",
+    paidBeyondTitle: "Om förvaltningen bär risken: vad förvaltningen betalar utöver sin realiserade besparing",
     total: "Summa",
     contributions: "Avsättning (ändra per år vid behov)",
     fundProjection: "Fondprognos",
@@ -234,7 +238,7 @@ export const modelTexts = {
     fundSource: "The fund's money comes from",
     equity: "equity",
     operatingBudget: "operating budget",
-    decimals: "Decimals in repayments",
+    decimals: "Rounding (decimals)",
     fixedStructure: "Sets the model's layout; build a new model to change it.",
     explainRate: "Real rate for present values, e.g. 3.5 %.",
     explainTiming: "0 = first year undiscounted, 0.5 = mid-year, 1 = as NPV.",
@@ -242,7 +246,7 @@ export const modelTexts = {
     explainLag: "Years after the first disbursement before repayment starts.",
     explainCofinancing: "Smallest share of the project cost the applicant pays itself.",
     explainFundSource: "Type 'equity' or 'operating budget'. Contributions from the operating budget touch the year's result.",
-    explainDecimals: "Repayments are rounded so that the parts add up exactly.",
+    explainDecimals: "Repayments are rounded to this many decimals (default: whole kronor in the chosen unit) so that the parts add up exactly.",
     actor: "Actor",
     principal: "Principal",
     cashableShare: "Cashable share",
@@ -268,6 +272,8 @@ export const modelTexts = {
     saving: "Saving = baseline − with intervention",
     cashableSaving: "Cashable saving = saving × cashable share (plan)",
     outcome: "Outcome: realised cashable saving (overwrite the formulas during follow-up)",
+    costsRowsNote:
+      "The rows follow the actors and projects (names come from Actors and Projects). Do not sort or insert rows here; build a new model from the pane to add actors or projects.",
     chosenModel: (label: string) => `Chosen model: ${label}`,
     repaymentPlan: "Repayment by plan (planned cashable savings) – the administration bears the risk",
     repaymentOutcome: "Repayment from outcome (realised cashable savings) – the fund bears the risk",
@@ -278,6 +284,8 @@ export const modelTexts = {
     pooledNone: "Pooled budget: no repayment (zeros).",
     repaymentByAdministration: "Repayment to the fund per administration (sum over projects)",
     frameAdjustment: "Frame adjustment per administration (= − repayment)",
+    fundLossTitle: "If the fund bears the risk: what the fund loses per project (plan − outcome, where positive)",
+    paidBeyondTitle: "If the administration bears the risk: what it pays beyond its realised saving",
     total: "Total",
     contributions: "Contribution (change per year if needed)",
     fundProjection: "Fund projection",
@@ -334,7 +342,7 @@ export type ModelTexts = (typeof modelTexts)["sv"];
 export const answerMessages = {
   sv: {
     firstYear: "Första år måste vara ett heltal mellan 1900 och 2200.",
-    years: "Antal år måste vara ett heltal mellan 1 och 60.",
+    years: "Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning).",
     unit: "Enheten måste vara kr, tkr eller Mkr.",
     discountRate: "Diskonteringsräntan måste vara ett tal mellan −99 % och 100 %.",
     timing: "Tidpunkten måste vara 0, 0,5 eller 1.",
@@ -371,7 +379,7 @@ export const answerMessages = {
   },
   en: {
     firstYear: "The first year must be a whole number between 1900 and 2200.",
-    years: "The number of years must be a whole number between 1 and 60.",
+    years: "The number of years must be a whole number between 2 and 60 (with a single year, repayments cannot be computed per administration).",
     unit: "The unit must be kr, tkr or Mkr.",
     discountRate: "The discount rate must be a number between −99 % and 100 %.",
     timing: "The timing must be 0, 0.5 or 1.",
@@ -407,3 +415,10 @@ export const answerMessages = {
     modelExists: (sheets: string) => `The workbook already has a model (${sheets}). Open it instead, or choose to build another model.`,
   },
 } satisfies Record<Language, Record<string, string | ((...args: never[]) => string)>>;
+
+/** The pane's line when the workbook holds more than one model (the newest one is described above it). */
+export function modelCountText(count: number, language: Language): string {
+  return language === "sv"
+    ? `Arbetsboken har ${count} modeller; ovan beskrivs den senaste.`
+    : `The workbook holds ${count} models; the newest is described above.`;
+}

@@ -31,12 +31,24 @@ describe("validation names the field and says what is wrong, in the user's langu
   test("years, rate, timing, shares", () => {
     const a = { ...base(), years: 0, discountRate: -1, timing: 0.3 as 0, repaymentShare: 1.5 };
     expect(validateAnswers(a, "sv")).toEqual(expect.arrayContaining([
-      { field: "years", message: "Antal år måste vara ett heltal mellan 1 och 60." },
+      { field: "years", message: "Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning)." },
       { field: "discountRate", message: "Diskonteringsräntan måste vara ett tal mellan −99 % och 100 %." },
       { field: "timing", message: "Tidpunkten måste vara 0, 0,5 eller 1." },
       { field: "repaymentShare", message: "Måste vara mellan 0 % och 100 %." },
     ]));
     expect(validateAnswers(a, "en")).toContainEqual({ field: "timing", message: "The timing must be 0, 0.5 or 1." });
+  });
+
+  test("one year is refused (every K×1 block would be read as a column series); two years are accepted", () => {
+    const oneYear = (years: number): ModelAnswers => {
+      const a = base();
+      a.years = years;
+      a.projects = a.projects.map((p) => ({ ...p, disbursements: p.disbursements.slice(0, years) }));
+      return a;
+    };
+    expect(validateAnswers(oneYear(1), "sv")).toEqual([{ field: "years", message: "Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning)." }]);
+    expect(validateAnswers(oneYear(1), "en")).toEqual([{ field: "years", message: "The number of years must be a whole number between 2 and 60 (with a single year, repayments cannot be computed per administration)." }]);
+    expect(validateAnswers(oneYear(2), "sv")).toEqual([]);
   });
 
   test("actors: empty and duplicate names, formula-like names, no förvaltning", () => {

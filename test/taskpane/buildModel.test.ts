@@ -62,7 +62,10 @@ describe("a full build of the Swedish example", () => {
     expect(actors.get("A6")).toMatchObject({ value: "Aktör", bold: true });
     expect(fund.get("B15")).toMatchObject({ formula: null, numberFormat: "#,##0" });
     expect(fund.frozen).toEqual({ rows: 5, columns: 1 });
-    expect(wb.settings.get(MODEL_SETTING_KEY)).toMatchObject({ version: 1, sheets: report.sheets, createdAt: "2025-03-01T10:00:00.000Z", language: "sv", repaymentModel: "key" });
+    expect(wb.settings.get(MODEL_SETTING_KEY)).toMatchObject({
+      version: 2,
+      models: [{ version: 1, sheets: report.sheets, createdAt: "2025-03-01T10:00:00.000Z", language: "sv", repaymentModel: "key" }],
+    });
   });
 
   test("the Excel table header cells are text, as Excel stores them", async () => {
@@ -75,7 +78,29 @@ describe("a full build of the Swedish example", () => {
     const before = standIn.workbook.snapshot();
     await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toThrow(/Arbetsboken har redan en modell \(Parametrar, Aktörer/);
     expect(standIn.workbook.snapshot()).toEqual(before);
-    await expect(findExistingModel()).resolves.toEqual({ sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" });
+    const first = { sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" };
+    await expect(findExistingModel()).resolves.toEqual({ ...first, count: 1, models: [first] });
+  });
+
+  test("a second model is recorded beside the first: findExistingModel returns the newest and both", async () => {
+    await buildModel(exampleAnswers("sv"), "sv", { now: NOW });
+    await buildModel(defaultAnswers("en", new Date(2025, 0, 1)), "en", { allowAnotherModel: true, now: () => new Date("2025-04-02T08:00:00Z") });
+    const first = { sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" };
+    const second = { sheets: ["Parameters", "Actors", "Projects", "Costs", "Repayment", "Fund", "Results"], createdAt: "2025-04-02T08:00:00.000Z", language: "en" };
+    await expect(findExistingModel()).resolves.toEqual({ ...second, count: 2, models: [first, second] });
+    // Deleting the second model's sheets brings the first back as the newest one left.
+    for (const name of second.sheets) standIn.workbook.sheets.splice(standIn.workbook.sheets.findIndex((s) => s.name === name), 1);
+    await expect(findExistingModel()).resolves.toEqual({ ...first, count: 1, models: [first] });
+  });
+
+  test("the version-1 setting (one record) is still read, and kept when another model is added", async () => {
+    await buildModel(exampleAnswers("sv"), "sv", { now: NOW });
+    const { models } = standIn.workbook.settings.get(MODEL_SETTING_KEY) as { models: unknown[] };
+    standIn.workbook.settings.set(MODEL_SETTING_KEY, models[0]);
+    await expect(findExistingModel()).resolves.toMatchObject({ createdAt: "2025-03-01T10:00:00.000Z", count: 1 });
+    await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toThrow(/Arbetsboken har redan en modell/);
+    await buildModel(exampleAnswers("sv"), "sv", { allowAnotherModel: true });
+    await expect(findExistingModel()).resolves.toMatchObject({ count: 2, sheets: expect.arrayContaining(["Parametrar (2)"]) });
   });
 
   test("asked to, it builds another model beside the first on free names", async () => {
@@ -180,7 +205,7 @@ describe("invalid answers never reach Excel", () => {
   test("a ModelBuildError naming the fields, and no round trip", async () => {
     const standIn = installOfficeStandIn();
     const answers = { ...exampleAnswers("en"), years: 0 };
-    await expect(buildModel(answers, "en")).rejects.toThrow(/years: The number of years must be a whole number between 1 and 60\./);
+    await expect(buildModel(answers, "en")).rejects.toThrow(/years: The number of years must be a whole number between 2 and 60 \(with a single year/);
     expect(standIn.syncCount()).toBe(0);
   });
 });

@@ -5,12 +5,12 @@
  */
 import type { Language } from "../../src/i18n/language";
 import { contains, overlaps, parseArea, type Area } from "../../src/taskpane/model/a1";
-import { defaultAnswers, type ModelAnswers, type RepaymentModel } from "../../src/taskpane/model/answers";
+import { decimalsForUnit, defaultAnswers, type ModelAnswers, type RepaymentModel } from "../../src/taskpane/model/answers";
 import { exampleAnswers } from "../../src/taskpane/model/example";
 import { buildPlan, type ModelPlan } from "../../src/taskpane/model/plan";
 
 const ALLOWED_FUNCTIONS = new Set([
-  "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "INDEX", "MATCH", "IF", "AND", "IFERROR",
+  "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "MAX", "INDEX", "MATCH", "IF", "AND", "IFNA",
   "SOCINV.REPAYMENT", "SOCINV.REPAYMENTPLAN", "SOCINV.FUNDBALANCE", "SOCINV.LIFECYCLE",
   "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK",
 ]);
@@ -122,7 +122,11 @@ describe.each(cases)("plan of %s", (_, answers, language) => {
         if (table.key === "parameters") continue; // labels and fixed values beside the inputs
         const dataWrites = sheet.writes.filter((w) => overlaps(parseArea(w.address), { ...area, row: area.row + 1, rows: area.rows - 1 }));
         expect(dataWrites.length).toBeGreaterThan(0);
-        for (const w of dataWrites) expect(w.role).toBe("input");
+        // Data is input; the label columns (project, actor) of the cost tables are formulas on the names.
+        for (const w of dataWrites) {
+          const labels = parseArea(w.address).column < 2 && ["baseline", "intervention", "outcome"].includes(table.key);
+          expect(w.role).toBe(labels ? "formula" : "input");
+        }
       }
     }
   });
@@ -161,6 +165,26 @@ describe("sheet and table names follow the language", () => {
   });
 });
 
+describe("rounding of repayments: whole kronor in the model's unit", () => {
+  const decimalsCell = (plan: ModelPlan) => {
+    const parameters = plan.sheets.find((s) => s.key === "parameters")!;
+    const label = parameters.writes.find((w) => w.formulas[0][0] === "Avrundning (decimaler)")!;
+    const at = parseArea(label.address);
+    const value = parameters.writes.find((w) => { const a = parseArea(w.address); return a.row === at.row && a.column === 1; })!;
+    return { value: value.formulas[0][0], role: value.role, absolute: `'Parametrar'!$B$${at.row + 1}` };
+  };
+  test.each([["kr", 0], ["tkr", 3], ["Mkr", 6]] as const)("%s → %p decimals, a visible input cell every REPAYMENT and REPAYMENTPLAN reads", (unit, decimals) => {
+    expect(decimalsForUnit(unit)).toBe(decimals);
+    const plan = buildPlan({ ...exampleAnswers("sv"), unit }, "sv");
+    const cell = decimalsCell(plan);
+    expect([cell.value, cell.role]).toEqual([decimals, "input"]);
+    const formulas = plan.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat())).filter((x): x is string => typeof x === "string" && /SOCINV\.REPAYMENT(PLAN)?\(/.test(x));
+    // 3 projects × (plan + outcome) REPAYMENT + 3 key REPAYMENTPLAN; each ends with the decimals cell.
+    expect(formulas).toHaveLength(9);
+    for (const f of formulas) expect(f.endsWith(`,${cell.absolute})`)).toBe(true);
+  });
+});
+
 describe("what the example workbook says", () => {
   const plan = buildPlan(exampleAnswers("sv"), "sv");
   const texts = plan.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat())).filter((x): x is string => typeof x === "string");
@@ -169,7 +193,9 @@ describe("what the example workbook says", () => {
   });
   test("names the chosen repayment model and shows payback as 'ej inom perioden' when not reached", () => {
     expect(texts).toContain("Vald modell: Fördelningsnyckel (dubbelmodell): avbetalning fördelad efter ram");
-    expect(texts.filter((x) => x.includes('IFERROR(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(2);
+    // IFNA, not IFERROR: only #N/A (no payback) becomes the text; other errors stay visible.
+    expect(texts.filter((x) => x.includes('IFNA(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(2);
+    expect(texts.some((x) => x.includes("IFERROR"))).toBe(false);
   });
   test("the key model repays each project's disbursed total over 5 years split by the förvaltningar's frames", () => {
     expect(texts.filter((x) => x.startsWith("=SOCINV.REPAYMENTPLAN(SUM('Projekt'!D") && x.includes(",'Aktörer'!$D$7:$D$8,5,0,"))).toHaveLength(3);

@@ -8,14 +8,14 @@ import type { HyperFormula } from "hyperformula";
 import { benefitCostRatio, netBenefit, payback } from "../../src/engine/appraisal";
 import { fundProjection, freeCapacity } from "../../src/engine/fund";
 import { lifecycleTable } from "../../src/engine/lifecycle";
-import { repayment } from "../../src/engine/repayment";
+import { compareRiskBearers, repayment } from "../../src/engine/repayment";
 import { repaymentPlan } from "../../src/engine/repaymentPlan";
 import type { Language } from "../../src/i18n/language";
 import { sheetName } from "../../src/i18n/model";
 import { installOfficeStandIn, type WorkbookDouble } from "../../src/preview/workbookDouble";
 import { buildModel } from "../../src/taskpane/excel/buildModel";
 import { parseArea } from "../../src/taskpane/model/a1";
-import type { ModelAnswers, RepaymentModel } from "../../src/taskpane/model/answers";
+import { decimalsForUnit, type ModelAnswers, type RepaymentModel } from "../../src/taskpane/model/answers";
 import { exampleAnswers } from "../../src/taskpane/model/example";
 import { buildPlan, orderedActors, type Located } from "../../src/taskpane/model/plan";
 import { createSocinvWorkbook } from "../support/hyperformula";
@@ -65,13 +65,13 @@ function expected(answers: ModelAnswers) {
     share: answers.repaymentShare,
     cap: p.disbursements.reduce((x, y) => x + y, 0),
     lag: answers.lag,
-    decimals: 0,
+    decimals: decimalsForUnit(answers.unit),
   });
   const planned = answers.projects.map((p) => repayment(p.disbursements, administrations.map((a) => cashable(p.name, a)), options(p)));
   const realised = planned; // the outcome block defaults to the plan
   const keyed = answers.projects.map((p) => {
     const total = p.disbursements.reduce((x, y) => x + y, 0);
-    const plan = repaymentPlan(total, administrations.map((a) => a.frame ?? 0), answers.keyYears, 0, 0);
+    const plan = repaymentPlan(total, administrations.map((a) => a.frame ?? 0), answers.keyYears, 0, decimalsForUnit(answers.unit));
     const first = p.disbursements.findIndex((d) => d > 0);
     const start = (first < 0 ? N : first) + answers.lag;
     return plan.map((row) => Array.from({ length: N }, (_, t) => (t >= start && t < start + answers.keyYears ? row[t - start] : 0)));
@@ -148,8 +148,10 @@ describe("the example model (Ale, key model) recalculates to the engine's result
   test("repayment per förvaltning under the key model, split by frames 600 000 : 450 000", () => {
     const byAdministration = read(hf, language, plan.anchors.repaymentByAdministration);
     want.byAdministration.forEach((row, k) => row.forEach((x, t) => close(byAdministration[k][t], x, 9)));
-    // Worked: 2 000 a year split 600:450 → 1 142.857… and 857.142…, rounded with the parts summing exactly.
-    expect(want.byAdministration.map((row) => row[3] + 0)).toEqual([1143, 857]);
+    // Worked: 2 000 a year split 600:450 → 1 142.857… and 857.142…, rounded to the krona (3 decimals in tkr)
+    // with the parts summing exactly.
+    close(want.byAdministration[0][3], 1142.857, 9);
+    close(want.byAdministration[1][3], 857.143, 9);
     const frames = read(hf, language, plan.anchors.frameAdjustment);
     want.byAdministration.forEach((row, k) => row.forEach((x, t) => close(frames[k][t], x === 0 ? 0 : -x, 9)));
   });
@@ -214,5 +216,219 @@ describe.each<[RepaymentModel, Language]>([
     close(society, want.netBenefit[1]);
     if (model === "pooled") expect(want.fund.repayments.every((x) => x === 0)).toBe(true);
     else expect(want.fund.repayments.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+});
+
+/** Writes values into a located area of the recalculated workbook (what a user types during follow-up). */
+function write(hf: HyperFormula, language: Language, where: Located, values: (number | string)[][]): void {
+  const area = parseArea(where.address);
+  hf.setCellContents({ sheet: hf.getSheetId(sheetName(where.sheet, language))!, row: area.row, col: area.column }, values);
+}
+
+const isError = (x: unknown) => x !== null && typeof x === "object" && "type" in (x as object);
+
+describe("a model in Mkr rounds repayments to the krona (6 decimals), through the visible Avrundning cell", () => {
+  // 1.0 Mkr disbursed in year 0; cashable savings 0.3 and 0.1 Mkr a year at two förvaltningar.
+  const answers: ModelAnswers = {
+    firstYear: 2025, years: 3, unit: "Mkr", discountRate: 0.035, timing: 0, repaymentModel: "fundBearsRisk",
+    repaymentShare: 1, lag: 0, keyYears: 3, cofinancingRequirement: 0, openingBalance: 2, yearlyContribution: 0, fundFromEquity: true,
+    actors: [
+      { name: "Socialförvaltningen", principal: "kommun", cashableShare: 1 },
+      { name: "Utbildningsförvaltningen", principal: "kommun", cashableShare: 1 },
+    ],
+    projects: [{ name: "Tidiga insatser", owner: "Utbildningsförvaltningen", disbursements: [1, 0, 0], cofinancingShare: 0 }],
+    costs: [
+      { project: "Tidiga insatser", actor: "Socialförvaltningen", baseline: [0.5, 0.5, 0.5], intervention: [0.2, 0.2, 0.2] },
+      { project: "Tidiga insatser", actor: "Utbildningsförvaltningen", baseline: [0.4, 0.4, 0.4], intervention: [0.3, 0.3, 0.3] },
+    ],
+  };
+  const language: Language = "sv";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+
+  test("[[0.3, 0.3, 0.15], [0.1, 0.1, 0.05]], as the engine with 6 decimals; the fund is refilled to 2.0", () => {
+    // Worked: 0.4 a year is repaid in years 0 and 1 (0.8); the remaining 0.2 of the 1.0 cap is split 3:1.
+    const want = repayment([1, 0, 0], [[0.3, 0.3, 0.3], [0.1, 0.1, 0.1]], { decimals: 6 });
+    expect(want).toEqual([[0.3, 0.3, 0.15], [0.1, 0.1, 0.05]]);
+    expect(errorsIn(hf)).toEqual([]);
+    const byAdministration = read(hf, language, plan.anchors.repaymentByAdministration);
+    want.forEach((row, k) => row.forEach((x, t) => close(byAdministration[k][t], x, 9)));
+    close(read(hf, language, plan.anchors.fundProjection)[5][2], 2, 9);
+  });
+
+  test("the decimals are a parameter cell the formulas read: set to 0, repayments become whole Mkr", () => {
+    // Parametrar: header row 5, decimals is the 10th parameter → B15.
+    const sheet = hf.getSheetId("Parametrar")!;
+    expect([hf.getCellValue({ sheet, row: 14, col: 0 }), hf.getCellValue({ sheet, row: 14, col: 1 })]).toEqual(["Avrundning (decimaler)", 6]);
+    hf.setCellContents({ sheet, row: 14, col: 1 }, 0);
+    // Cumulative 0.4 → 0, 0.8 → 1, 1.0 → 1: the whole 1 Mkr in year 1, to the larger saver.
+    const whole = repayment([1, 0, 0], [[0.3, 0.3, 0.3], [0.1, 0.1, 0.1]], { decimals: 0 });
+    expect(whole).toEqual([[0, 1, 0], [0, 0, 0]]);
+    const byAdministration = read(hf, language, plan.anchors.repaymentByAdministration);
+    whole.forEach((row, k) => row.forEach((x, t) => close(byAdministration[k][t], x, 9)));
+    hf.setCellContents({ sheet, row: 14, col: 1 }, 6);
+  });
+});
+
+describe.each<[RepaymentModel, Language]>([
+  ["fundBearsRisk", "sv"],
+  ["administrationBearsRisk", "en"],
+])("realised savings below the plan under %s (%s): who bears the risk", (model, language) => {
+  // Two projects, two förvaltningar (Utbildning 50 % cashable) and a region; share 80 %.
+  const answers: ModelAnswers = {
+    firstYear: 2025, years: 4, unit: "tkr", discountRate: 0.035, timing: 0, repaymentModel: model,
+    repaymentShare: 0.8, lag: 0, keyYears: 3, cofinancingRequirement: 0, openingBalance: 1000, yearlyContribution: 0, fundFromEquity: true,
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+      { name: "Utb", principal: "kommun", cashableShare: 0.5 },
+    ],
+    projects: [
+      { name: "A", owner: "Utb", disbursements: [400, 200, 0, 0], cofinancingShare: 0 },
+      { name: "B", owner: "Soc", disbursements: [0, 300, 0, 0], cofinancingShare: 0 },
+    ],
+    costs: [
+      { project: "A", actor: "Soc", baseline: [0, 300, 300, 300], intervention: [0, 100, 100, 100] },
+      { project: "A", actor: "Utb", baseline: [100, 100, 100, 100], intervention: [150, 50, 50, 50] },
+      { project: "A", actor: "Region", baseline: [50, 50, 50, 50], intervention: [0, 0, 0, 0] },
+      { project: "B", actor: "Utb", baseline: [0, 0, 300, 300], intervention: [0, 0, 100, 100] },
+    ],
+  };
+  const plan = buildPlan(answers, language);
+  const actors = orderedActors(answers); // Soc, Utb, Region
+  const administrations = actors.filter((a) => a.principal === "kommun");
+  const cashable = (project: string, actor: (typeof actors)[number]) => {
+    const c = answers.costs!.find((x) => x.project === project && x.actor === actor.name);
+    return Array.from({ length: 4 }, (_, t) => (c ? (c.baseline[t] - c.intervention[t]) * actor.cashableShare : 0));
+  };
+  // The follow-up: half of the planned cashable saving was realised, and nothing in year 2 (2027).
+  const realisedOf = (series: number[]) => series.map((x, t) => (t === 2 ? 0 : x / 2));
+  const options = { share: 0.8, decimals: 3 };
+  const engine = answers.projects.map((p) => {
+    const planned = administrations.map((a) => cashable(p.name, a));
+    const realised = planned.map(realisedOf);
+    return {
+      planned: repayment(p.disbursements, planned, options),
+      realised: repayment(p.disbursements, realised, options),
+      comparison: compareRiskBearers(p.disbursements, planned, realised, options),
+    };
+  });
+  const sum = (part: "planned" | "realised") =>
+    administrations.map((_, k) => Array.from({ length: 4 }, (__, t) => engine.reduce((s, e) => s + e[part][k][t], 0)));
+  let hf: HyperFormula;
+
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+    // Overwrite the outcome table (project-major, actors in model order) with the realised savings.
+    write(hf, language, plan.anchors.outcomeSavings, answers.projects.flatMap((p) => actors.map((a) => realisedOf(cashable(p.name, a)))));
+  });
+  afterAll(() => hf.destroy());
+
+  test("the worked numbers: project A plans 160 + 20 a year from 2026, realises 80 + 10 in 2026 and 2028", () => {
+    // Planned: Soc 0.8·200 = 160, Utb 0.8·0.5·50 = 20 a year from year 1 (year 0's saving is negative at Utb).
+    expect(engine[0].planned).toEqual([[0, 160, 160, 160], [0, 20, 20, 20]]);
+    expect(engine[0].realised).toEqual([[0, 80, 0, 80], [0, 10, 0, 10]]);
+    // The fund loses 180 − 90 = 90, then 180, then 90; Soc pays 160 − 0.8·100 = 80 beyond its saving (160 in 2027).
+    expect(engine[0].comparison.fundShortfall).toEqual([0, 90, 180, 90]);
+    expect(engine[0].comparison.paidBeyondRealisedSavings[0]).toEqual([0, 80, 160, 80]);
+  });
+
+  test("no errors; each project's plan and outcome blocks equal the engine on planned and realised savings", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    engine.forEach((e, p) => {
+      const planned = read(hf, language, plan.anchors.repaymentPlan[p]);
+      const realised = read(hf, language, plan.anchors.repaymentOutcome[p]);
+      e.planned.forEach((row, k) => row.forEach((x, t) => close(planned[k][t], x, 9)));
+      e.realised.forEach((row, k) => row.forEach((x, t) => close(realised[k][t], x, 9)));
+    });
+  });
+
+  test(`the fund's income follows the ${model === "fundBearsRisk" ? "OUTCOME" : "PLAN"}; the frame adjustment is minus it; the fund projection too`, () => {
+    const want = sum(model === "fundBearsRisk" ? "realised" : "planned");
+    const other = sum(model === "fundBearsRisk" ? "planned" : "realised");
+    // The two risk bearers differ here, so the assertion below tells them apart.
+    expect(want).not.toEqual(other);
+    const byAdministration = read(hf, language, plan.anchors.repaymentByAdministration);
+    const frames = read(hf, language, plan.anchors.frameAdjustment);
+    want.forEach((row, k) =>
+      row.forEach((x, t) => {
+        close(byAdministration[k][t], x, 9);
+        close(frames[k][t], -x, 9);
+      }),
+    );
+    const repaid = read(hf, language, plan.anchors.fundProjection)[3];
+    repaid.forEach((x, t) => close(x, want[0][t] + want[1][t], 9));
+  });
+
+  test("what the fund loses and what the förvaltning pays beyond its realised saving equal compareRiskBearers", () => {
+    const loss = read(hf, language, plan.anchors.fundLoss);
+    engine.forEach((e, p) => e.comparison.fundShortfall.forEach((x, t) => close(loss[p][t], x, 9)));
+    const beyond = read(hf, language, plan.anchors.paidBeyondOutcome);
+    administrations.forEach((_, k) =>
+      beyond[k].forEach((x, t) => close(x, engine.reduce((s, e) => s + e.comparison.paidBeyondRealisedSavings[k][t], 0), 9)),
+    );
+    // Project B (300 disbursed in 2026): Utb plans 0.8·0.5·200 = 80 in 2027 and 2028, realises 40 then 0…
+    expect(engine[1].planned[1]).toEqual([0, 0, 80, 80]);
+    expect(engine[1].realised[1]).toEqual([0, 0, 0, 40]);
+  });
+});
+
+describe("renaming an actor in Aktörer keeps its results (the Kostnader labels follow the name)", () => {
+  const language: Language = "sv";
+  const answers = exampleAnswers(language);
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+
+  test("the first actor renamed: same lifecycle values and net benefit, the new name in Kostnader and Resultat", () => {
+    const before = read(hf, language, plan.anchors.lifecycle);
+    const netBefore = read(hf, language, plan.anchors.netBenefit);
+    expect(before[0][2]).not.toBe(0);
+    const actors = hf.getSheetId("Aktörer")!;
+    const oldName = hf.getCellValue({ sheet: actors, row: 6, col: 0 });
+    hf.setCellContents({ sheet: actors, row: 6, col: 0 }, "Sektor lärande");
+    expect(read(hf, language, plan.anchors.lifecycle)).toEqual(before);
+    expect(read(hf, language, plan.anchors.netBenefit)).toEqual(netBefore);
+    expect(errorsIn(hf)).toEqual([]);
+    const costs = hf.getSheetId("Kostnader")!;
+    const baseline = parseArea(plan.anchors.baselineCosts.address);
+    expect(hf.getCellValue({ sheet: costs, row: baseline.row, col: 1 })).toBe("Sektor lärande");
+    const lifecycle = parseArea(plan.anchors.lifecycle.address);
+    expect(hf.getCellValue({ sheet: hf.getSheetId("Resultat")!, row: lifecycle.row, col: 0 })).toBe("Sektor lärande");
+    expect(oldName).not.toBe("Sektor lärande");
+  });
+});
+
+describe("payback shows 'ej inom perioden' only for #N/A: real errors stay visible", () => {
+  const language: Language = "sv";
+  const answers = exampleAnswers(language);
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeEach(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterEach(() => hf.destroy());
+
+  test("a text cost cell makes both payback cells errors, not the 'not within' text", () => {
+    expect(read(hf, language, plan.anchors.payback)[0].some(isError)).toBe(false);
+    // The first row of Utgångsläge is the first project at the first förvaltning (a kommun actor).
+    write(hf, language, plan.anchors.baselineCosts, [["okänt"]]);
+    const paybacks = read(hf, language, plan.anchors.payback)[0];
+    expect(paybacks.map(isError)).toEqual([true, true]);
+    expect(paybacks).not.toContain("ej inom perioden");
+  });
+
+  test("a text discount rate makes both payback cells errors", () => {
+    // Parametrar: the discount rate is the 4th parameter → B9.
+    hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 8, col: 1 }, "tre procent");
+    const paybacks = read(hf, language, plan.anchors.payback)[0];
+    expect(paybacks.map(isError)).toEqual([true, true]);
   });
 });

@@ -24,20 +24,58 @@ export interface BuildReport {
   syncs: number;
 }
 
-export interface ExistingModel {
+export interface ModelSummary {
   sheets: string[];
   createdAt: string;
   language: Language;
 }
 
-/** What is stored in workbook settings under MODEL_SETTING_KEY. */
-export interface RecordedModel extends ExistingModel {
+/** The newest model still in the workbook, with every model still there (oldest first) and their count. */
+export interface ExistingModel extends ModelSummary {
+  count: number;
+  models: ModelSummary[];
+}
+
+/** One model as recorded in workbook settings. */
+export interface RecordedModel extends ModelSummary {
   version: 1;
   tables: string[];
   charts: string[];
   repaymentModel: ModelAnswers["repaymentModel"];
   firstYear: number;
   years: number;
+}
+
+/** What is stored under MODEL_SETTING_KEY: every model built, oldest first. (Version 1 stored one RecordedModel.) */
+export interface RecordedModels {
+  version: 2;
+  models: RecordedModel[];
+}
+
+/** The recorded models in a setting's value, of either format; anything unreadable is skipped. */
+export function recordedModels(value: unknown): RecordedModel[] {
+  if (value === null || typeof value !== "object") return [];
+  const candidates: unknown[] = Array.isArray((value as Partial<RecordedModels>).models)
+    ? ((value as RecordedModels).models as unknown[])
+    : [value];
+  return candidates.filter(
+    (m): m is RecordedModel => m !== null && typeof m === "object" && Array.isArray((m as Partial<RecordedModel>).sheets),
+  );
+}
+
+/** The recorded models with the sheets still in the workbook; models none of whose sheets is left are dropped. */
+function presentModels(models: readonly RecordedModel[], present: ReadonlySet<string>): RecordedModel[] {
+  return models
+    .map((m) => ({ ...m, sheets: m.sheets.filter((n) => typeof n === "string" && present.has(n.toLowerCase())) }))
+    .filter((m) => m.sheets.length > 0);
+}
+
+function summary(m: Partial<RecordedModel>): ModelSummary {
+  return {
+    sheets: m.sheets ?? [],
+    createdAt: typeof m.createdAt === "string" ? m.createdAt : "",
+    language: m.language === "sv" ? "sv" : "en",
+  };
 }
 
 export class ModelBuildError extends Error {
@@ -131,10 +169,9 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
     }
     const sheetNames = worksheets.items.map((s) => s.name);
     const takenSheets = new Set(sheetNames.map((n) => n.toLowerCase()));
-    if (!setting.isNullObject && !options.allowAnotherModel) {
-      const recorded = setting.value as Partial<RecordedModel> | null;
-      const present = (recorded?.sheets ?? []).filter((n) => takenSheets.has(n.toLowerCase()));
-      if (present.length > 0) throw new ModelBuildError(m.modelExists(present.join(", ")), true);
+    const earlier = setting.isNullObject ? [] : presentModels(recordedModels(setting.value), takenSheets);
+    if (earlier.length > 0 && !options.allowAnotherModel) {
+      throw new ModelBuildError(m.modelExists(earlier.flatMap((x) => x.sheets).join(", ")), true);
     }
     const takenTables = new Set([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
 
@@ -172,7 +209,8 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
     // ---- round trip 2: everything, the setting last (so it exists only if all else succeeded)
     try {
       queuePlan(context, plan);
-      context.workbook.settings.add(MODEL_SETTING_KEY, recorded);
+      const stored: RecordedModels = { version: 2, models: [...earlier, recorded] };
+      context.workbook.settings.add(MODEL_SETTING_KEY, stored);
       await sync();
     } catch (error) {
       const rolledBack = await rollback(context, new Set(report.sheets.map((n) => n.toLowerCase())), sheetNames);
@@ -262,7 +300,10 @@ async function rollback(context: Excel.RequestContext, ours: ReadonlySet<string>
   }
 }
 
-/** The model this workbook already holds (recorded in its settings), if any of its sheets is still there. */
+/**
+ * The newest model this workbook holds (recorded in its settings) whose sheets are not all deleted, with
+ * the count and list of all such models; null when there is none.
+ */
 export async function findExistingModel(): Promise<ExistingModel | null> {
   let api: typeof Excel;
   try {
@@ -277,15 +318,9 @@ export async function findExistingModel(): Promise<ExistingModel | null> {
     worksheets.load("items/name");
     await context.sync();
     if (setting.isNullObject) return null;
-    const recorded = setting.value as Partial<RecordedModel> | null;
-    if (!recorded || !Array.isArray(recorded.sheets)) return null;
     const present = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
-    const sheets = recorded.sheets.filter((n) => typeof n === "string" && present.has(n.toLowerCase()));
-    if (sheets.length === 0) return null;
-    return {
-      sheets,
-      createdAt: typeof recorded.createdAt === "string" ? recorded.createdAt : "",
-      language: recorded.language === "sv" ? "sv" : "en",
-    };
+    const models = presentModels(recordedModels(setting.value), present).map(summary);
+    if (models.length === 0) return null;
+    return { ...models[models.length - 1], count: models.length, models };
   });
 }

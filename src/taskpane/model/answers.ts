@@ -65,6 +65,11 @@ export interface ModelAnswers {
 }
 
 export const MAX_YEARS = 60;
+/**
+ * At least two years: with one year every K×1 block (K förvaltningar, 1 year) would be read as a column
+ * series by the SOCINV functions' orientation rule (FUNCTIONS.md), not as K rows of one year.
+ */
+export const MIN_YEARS = 2;
 export const MAX_ACTORS = 60;
 export const MAX_PROJECTS = 60;
 export const MAX_NAME_LENGTH = 60;
@@ -74,6 +79,21 @@ export const MAX_NAME_LENGTH = 60;
  * web, whose payload limit is 5 MB.
  */
 export const MAX_COST_CELLS = 12_000;
+
+/**
+ * The decimals repayments are rounded to: whole kronor whatever the unit (kr 0, tkr 3, Mkr 6), so a
+ * model in Mkr does not round a förvaltning's repayment to whole millions.
+ */
+export function decimalsForUnit(unit: Unit): number {
+  switch (unit) {
+    case "kr":
+      return 0;
+    case "tkr":
+      return 3;
+    case "Mkr":
+      return 6;
+  }
+}
 
 /** A sensible new model: this year, 10 years, tkr, 3.5 %, timing 0, the fund bears the risk, two förvaltningar + region, one project. */
 export function defaultAnswers(language: Language, today: Date = new Date()): ModelAnswers {
@@ -136,7 +156,7 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
   const add = (field: string, message: string) => problems.push({ field, message });
 
   if (!isWhole(answers.firstYear, 1900, 2200)) add("firstYear", m.firstYear);
-  const yearsOk = isWhole(answers.years, 1, MAX_YEARS);
+  const yearsOk = isWhole(answers.years, MIN_YEARS, MAX_YEARS);
   if (!yearsOk) add("years", m.years);
   if (!["kr", "tkr", "Mkr"].includes(answers.unit)) add("unit", m.unit);
   if (!isFiniteNumber(answers.discountRate) || answers.discountRate <= -0.99 || answers.discountRate > 1) {

@@ -11,7 +11,7 @@ import {
   type TableKey,
 } from "../../i18n/model";
 import { cell, qualified, range } from "./a1";
-import type { ActorAnswer, ModelAnswers } from "./answers";
+import { decimalsForUnit, type ActorAnswer, type ModelAnswers } from "./answers";
 
 /**
  * The PLAN: a pure description of the workbook a model consists of (sheets, cells, formulas, formats,
@@ -21,7 +21,7 @@ import type { ActorAnswer, ModelAnswers } from "./answers";
  * Formulas use the invariant English names and the custom function ids (SOCINV.REPAYMENT …), plain A1
  * references (no structured references, no spill operator "#": HyperFormula knows neither) and only
  * built-ins that both Excel and HyperFormula have (SUM, SUMIF, COUNTIF, COUNT, MIN, INDEX, MATCH, IF,
- * AND, IFERROR). Dynamic-array results get a declared spill area that no write and no table touches.
+ * AND, IFNA, MAX). Dynamic-array results get a declared spill area that no write and no table touches.
  */
 
 /** A literal (number, text, boolean, "" = blank) or a formula (text starting with "="). */
@@ -105,6 +105,14 @@ export interface ModelAnchors {
   /** Per project: the K×N REPAYMENT spills on planned and realised savings. */
   repaymentPlan: Located[];
   repaymentOutcome: Located[];
+  /** P×N: per project and year, planned − realised repayment where positive (what the fund loses if it bears the risk). */
+  fundLoss: Located;
+  /** K×N: per förvaltning and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
+  paidBeyondOutcome: Located;
+  /** M×N Kostnader data (M = projects × actors, project-major, actors in model order). */
+  baselineCosts: Located;
+  /** M×N realised cashable savings (the outcome table; formulas = the plan until overwritten). */
+  outcomeSavings: Located;
   /** (A+1)×4 LIFECYCLE spill. */
   lifecycle: Located;
   /** 1×2: municipal, socio-economic. */
@@ -280,7 +288,7 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
       repaymentShare: { label: tx.repaymentShare, value: answers.repaymentShare, input: true, format: PERCENT_FORMAT, note: tx.explainShare },
       lag: { label: tx.lag, value: answers.lag, input: true, format: "0", note: tx.explainLag },
       keyYears: { label: tx.keyYears, value: answers.keyYears, input: false, format: "0", note: tx.fixedStructure },
-      decimals: { label: tx.decimals, value: 0, input: true, format: "0", note: tx.explainDecimals },
+      decimals: { label: tx.decimals, value: decimalsForUnit(answers.unit), input: true, format: "0", note: tx.explainDecimals },
       cofinancingRequirement: {
         label: tx.cofinancingRequirement,
         value: answers.cofinancingRequirement,
@@ -416,15 +424,18 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
   // ---------------------------------------------------------------- Kostnader
   const cst = sheets.costs;
   heading(cst, 2);
+  cst.text(3, 0, tx.costsRowsNote, "note");
   const CY = 2; // first year column in Kostnader
   const M = P * A;
   const pairs = projects.flatMap((p, pi) => actors.map((a, ai) => ({ project: p.name, actor: a.name, pi, ai })));
   const costOf = (project: string, actor: string) => answers.costs?.find((c) => c.project === project && c.actor === actor);
   const pairIndex = (pi: number, ai: number) => pi * A + ai;
+  const projectNameCell = (p: number) => ref("projects", cell(projectRow(p), 0, { row: true, column: true }));
   const tableBlock = (row: number, title: string, key: TableKey, values: (pair: (typeof pairs)[number]) => CellInput[]): number => {
     cst.put(row, 0, [[title]], "title");
     cst.put(row + 1, 0, [[tx.project, tx.actor, ...yearTexts]], "header");
-    cst.put(row + 2, 0, pairs.map((x) => [x.project, x.actor]), "input");
+    // The labels follow the names in Projekt and Aktörer, so renaming an actor there renames it here too.
+    cst.put(row + 2, 0, pairs.map((x) => [`=${projectNameCell(x.pi)}`, `=${actorCell(x.ai, 0)}`]), "formula");
     cst.put(row + 2, CY, pairs.map(values), "input", money);
     cst.tables.push({ key, name: tableNameOf(key), address: range(row + 1, 0, M + 1, CY + N), style: TABLE_STYLE });
     return row + 2;
@@ -438,7 +449,7 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
     cst.put(first, CY, pairs.map((_, i) => yearNumbers.map((__, t) => formula(i, t))), "formula", money);
     return first;
   };
-  const baselineRow0 = tableBlock(3, tx.baseline, "baseline", (x) =>
+  const baselineRow0 = tableBlock(4, tx.baseline, "baseline", (x) =>
     yearNumbers.map((_, t) => costOf(x.project, x.actor)?.baseline[t] ?? 0),
   );
   const interventionRow0 = tableBlock(baselineRow0 + M + 1, tx.intervention, "intervention", (x) =>
@@ -571,6 +582,54 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
     "formula",
     money,
   );
+
+  // Who bears the risk (Norrköping's question), whatever model was chosen: the plan and outcome blocks
+  // above side by side. What the fund loses if it bears the risk; what a förvaltning pays beyond its
+  // realised saving if it does.
+  const fundLossRow0 = frameRow0 + K + 3;
+  rep.text(fundLossRow0 - 2, 0, tx.fundLossTitle, "title");
+  rep.put(fundLossRow0 - 1, 0, [[tx.project, ...yearNumbers]], "header");
+  rep.formats.push({ address: range(fundLossRow0 - 1, RY, 1, N), numberFormat: YEAR_FORMAT });
+  rep.put(fundLossRow0, 0, projects.map((_, p) => [`=${ref("projects", cell(projectRow(p), 0, { row: true, column: true }))}`]), "formula");
+  rep.put(
+    fundLossRow0,
+    RY,
+    projects.map((_, p) =>
+      yearNumbers.map((__, t) => `=MAX(0,SUM(${range(planRows[p], RY + t, K, 1)})-SUM(${range(outcomeRows[p], RY + t, K, 1)}))`),
+    ),
+    "formula",
+    money,
+  );
+  rep.put(fundLossRow0 + P, 0, [[tx.total]], "label");
+  rep.put(fundLossRow0 + P, RY, [yearNumbers.map((_, t) => `=SUM(${range(fundLossRow0, RY + t, P, 1)})`)], "formula", money);
+
+  const beyondRow0 = fundLossRow0 + P + 3;
+  rep.text(beyondRow0 - 2, 0, tx.paidBeyondTitle, "title");
+  rep.put(beyondRow0 - 1, 0, [[tx.actor, ...yearNumbers]], "header");
+  rep.formats.push({ address: range(beyondRow0 - 1, RY, 1, N), numberFormat: YEAR_FORMAT });
+  administrationNames(beyondRow0);
+  const share = param("repaymentShare");
+  rep.put(
+    beyondRow0,
+    RY,
+    Array.from({ length: K }, (_, k) =>
+      yearNumbers.map(
+        (__, t) =>
+          "=" +
+          projects
+            .map((___, p) => {
+              const realised = ref("costs", cell(outcomeRow0 + pairIndex(p, k), CY + t));
+              return `MAX(0,${cell(planRows[p] + k, RY + t)}-${share}*MAX(${realised},0))`;
+            })
+            .join("+"),
+      ),
+    ),
+    "formula",
+    money,
+  );
+  rep.put(beyondRow0 + K, 0, [[tx.total]], "label");
+  rep.put(beyondRow0 + K, RY, [yearNumbers.map((_, t) => `=SUM(${range(beyondRow0, RY + t, K, 1)})`)], "formula", money);
+
   rep.chart(
     {
       name: "SocinvRepayment",
@@ -579,7 +638,7 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
       categories: range(yearHeaderRow, RY, 1, N),
       series: actors.slice(0, K).map((a, k) => ({ name: a.name, values: range(byAdministrationRow0 + k, RY, 1, N) })),
     },
-    frameRow0 + K + 1,
+    beyondRow0 + K + 2,
   );
   rep.freeze = { rows: 0, columns: 1 };
   rep.columnWidths = [260];
@@ -719,8 +778,10 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
         [
           tx.payback,
           "",
-          `=IFERROR(SOCINV.PAYBACK(${inv},${mun},${rate},${timing}),"${tx.notWithinHorizon}")`,
-          `=IFERROR(SOCINV.PAYBACK(${inv},${soc},${rate},${timing}),"${tx.notWithinHorizon}")`,
+          // IFNA, not IFERROR: only "no payback within the horizon" (#N/A) becomes text; a text cost or a bad
+          // rate stays a visible error.
+          `=IFNA(SOCINV.PAYBACK(${inv},${mun},${rate},${timing}),"${tx.notWithinHorizon}")`,
+          `=IFNA(SOCINV.PAYBACK(${inv},${soc},${rate},${timing}),"${tx.notWithinHorizon}")`,
         ],
       ],
       "formula",
@@ -779,10 +840,12 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
       actorLabels(row0);
       res.put(row0, XY, actors.map((_, a) => yearNumbers.map((__, t) => formula(a, t))), "formula", money);
     };
-    const sumIf = (tableRow0: number) => (a: number, t: number) =>
-      `=SUMIF(${ref("costs", range(tableRow0, 1, M, 1, { row: true, column: true }))},${cell(baselineActorRow0 + a, 0, { column: true })},${ref("costs", range(tableRow0, CY + t, M, 1, { row: true }))})`;
-    perActor(baselineActorRow0, tx.baselinePerActor, sumIf(baselineRow0));
-    perActor(interventionActorRow0, tx.interventionPerActor, sumIf(interventionRow0));
+    // Positional, not SUMIF on names: the Kostnader rows are project-major in actor order, so actor a's
+    // rows are a, a + A, a + 2A …; and "+" (unlike SUMIF or SUM) turns a text cost cell into #VALUE!.
+    const sumOfActor = (tableRow0: number) => (a: number, t: number) =>
+      `=${projects.map((_, p) => ref("costs", cell(tableRow0 + pairIndex(p, a), CY + t))).join("+")}`;
+    perActor(baselineActorRow0, tx.baselinePerActor, sumOfActor(baselineRow0));
+    perActor(interventionActorRow0, tx.interventionPerActor, sumOfActor(interventionRow0));
     perActor(savingActorRow0, tx.savingPerActor, (a, t) => `=${cell(baselineActorRow0 + a, XY + t)}-${cell(interventionActorRow0 + a, XY + t)}`);
 
     res.text(seriesTitle, 0, tx.appraisal, "title");
@@ -846,6 +909,10 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
     frameAdjustment: at("repayment", range(frameRow0, RY, K, N)),
     repaymentPlan: planRows.map((r) => at("repayment", range(r, RY, K, N))),
     repaymentOutcome: outcomeRows.map((r) => at("repayment", range(r, RY, K, N))),
+    fundLoss: at("repayment", range(fundLossRow0, RY, P, N)),
+    paidBeyondOutcome: at("repayment", range(beyondRow0, RY, K, N)),
+    baselineCosts: at("costs", range(baselineRow0, CY, M, N)),
+    outcomeSavings: at("costs", range(outcomeRow0, CY, M, N)),
     lifecycle: at("results", range(lifecycleRow0, XY, A + 1, 4)),
     netBenefit: at("results", range(keyRow + 1, XY, 1, 2)),
     benefitCostRatio: at("results", range(keyRow + 2, XY, 1, 2)),

@@ -1,4 +1,5 @@
 import type { Language } from "../../i18n/language";
+import { modelCountText } from "../../i18n/model";
 import { uiText, type UiText } from "../../i18n/ui";
 import { defaultAnswers, validateAnswers, type AnswerProblem, type ModelAnswers } from "../model/answers";
 import { exampleAnswers } from "../model/example";
@@ -77,6 +78,7 @@ export class Pane {
         this.existing
           ? [
             h("p", { id: "workbook-status-text", class: "status-text" }, t.existingModel(this.existing.sheets, this.formatDate(this.existing.createdAt))),
+            this.existing.count > 1 ? h("p", { id: "model-count", class: "muted" }, modelCountText(this.existing.count, this.language)) : null,
             h("p", { class: "muted" }, t.existingModelHint),
             h("div", { class: "checkbox" },
               h("input", {
