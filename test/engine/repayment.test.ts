@@ -126,12 +126,21 @@ function exactCumulative(disbursements: number[], savings: number[][], options: 
         const cash = options.cashableShares?.[b] ?? 1;
         e = e.plus(new Big(options.share ?? 1).times(cash).times(Math.max(row[t] ?? 0, 0)));
       });
-      c = Decimal.min(new Big(cap), c.plus(e));
+      c = Big.min(new Big(cap), c.plus(e)); // Big.min: the base Decimal.min would round to 20 digits
     }
     out.push(c);
   }
   return out;
 }
+
+test("a 21-digit exact total rounds from its exact value, not a 20-digit approximation (found by fast-check)", () => {
+  // eligible: 0.25·0.99999999998·1 = 0.249999999995 and 0.25·0.57·837 225 027 = 119 304 566.3475;
+  // total 119 304 566.597499999995 → 119 304 566.597 at 3 decimals (a 20-digit rounding would give .598).
+  // Units of 0.001: floors 249 + 119 304 566 347 = 119 304 566 596, one unit missing → the larger remainder
+  // (0.999999995 vs 0.5) → row 0: 0.250 and 119 304 566.347.
+  const out = repayment([119304567], [[1, 0], [0, 0], [837225027, 0]], { share: 0.25, decimals: 3, cashableShares: [0.99999999998, 0, 0.57] });
+  expect(out).toEqual([[0.25, 0], [0, 0], [119304566.347, 0]]);
+});
 
 describe("repayment: properties (fast-check)", () => {
   const caseArb = (fallback: boolean) =>
