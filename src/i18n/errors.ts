@@ -23,7 +23,10 @@ export interface ProblemParams {
 type Render = (p: ProblemParams) => string;
 
 const at = (p: ProblemParams, sv: boolean) =>
-  p.row === undefined ? "" : sv ? `cellen (${p.row}, ${p.column}) ` : `cell (${p.row}, ${p.column}) `;
+  p.row === undefined ? "" : sv ? `cellen på rad ${p.row}, kolumn ${p.column} ` : `cell (${p.row}, ${p.column}) `;
+
+/** Swedish writes decimals with a comma: 12.5 → "12,5". */
+const svNumber = (value: number | undefined) => String(value).replace(".", ",");
 
 export const problemMessages = {
   text: {
@@ -72,7 +75,7 @@ export const problemMessages = {
   },
   timingRange: {
     en: () => `must be between 0 and 1 (0 = first year undiscounted, 0.5 = mid-year, 1 = as Excel's NPV)`,
-    sv: () => `måste vara mellan 0 och 1 (0 = första året odiskonterat, 0,5 = mitt i året, 1 = som Excels NUVÄRDE)`,
+    sv: () => `måste vara mellan 0 och 1 (0 = första året diskonteras inte, 0,5 = mitt i året, 1 = vid årets slut, som Excels NETNUVÄRDE)`,
   },
   fractionRange: {
     en: () => `must be between 0 and 1 (0 % to 100 %)`,
@@ -92,15 +95,15 @@ export const problemMessages = {
   },
   rowsMismatch: {
     en: (p) => `has ${p.rows} rows; expected ${p.expected}, as many as ${p.other}`,
-    sv: (p) => `har ${p.rows} rader; ${p.expected} förväntas, lika många som ${p.other}`,
+    sv: (p) => `har ${p.rows} rader; ${p.expected} förväntas, lika många som ${argumentName(p.other ?? "", "sv")}`,
   },
   lengthMismatch: {
     en: (p) => `has ${p.count} values; expected ${p.expected}, as many as ${p.other}`,
-    sv: (p) => `har ${p.count} värden; ${p.expected} förväntas, lika många som ${p.other}`,
+    sv: (p) => `har ${p.count} värden; ${p.expected} förväntas, lika många som ${argumentName(p.other ?? "", "sv")}`,
   },
   zeroPresentValue: {
     en: () => `has a present value of 0; the ratio is undefined`,
-    sv: () => `har nuvärdet 0; kvoten är odefinierad`,
+    sv: () => `har nuvärdet 0; kvoten går inte att beräkna`,
   },
   neverPaysBack: {
     en: (p) => `the cumulative net never reaches 0 within the ${p.years} years`,
@@ -108,11 +111,11 @@ export const problemMessages = {
   },
   tooPrecise: {
     en: () => `has more digits than can be computed exactly`,
-    sv: () => `har fler siffror än som kan räknas exakt`,
+    sv: () => `har för många siffror för att kunna räknas exakt`,
   },
   resultOverflow: {
     en: () => `gives a result too large to compute (beyond ±1.8e308)`,
-    sv: () => `ger ett resultat som är för stort för att beräknas (över ±1,8e308)`,
+    sv: () => `ger ett resultat som är för stort för att kunna beräknas (över ±1,8e308)`,
   },
   unknownPrincipal: {
     en: (p) => `'${p.text}' is not a principal; expected kommun, region, stat, individ or annan`,
@@ -124,7 +127,7 @@ export const problemMessages = {
   },
   cofinancingBelowRequirement: {
     en: (p) => `is ${p.value} %; the requirement is at least ${p.min} %`,
-    sv: (p) => `är ${p.value} %; kravet är minst ${p.min} %`,
+    sv: (p) => `är ${svNumber(p.value)} %; kravet är minst ${svNumber(p.min)} %`,
   },
 } satisfies Record<string, Record<Language, Render>>;
 
@@ -137,7 +140,7 @@ export const argumentNames: Record<string, { sv: string }> = {
   timing: { sv: "tidpunkt" },
   baseline: { sv: "utgångsläge" },
   intervention: { sv: "insats" },
-  gross: { sv: "brutto" },
+  gross: { sv: "bruttoeffekt" },
   deadweight: { sv: "dödvikt" },
   attribution: { sv: "tillskrivning" },
   displacement: { sv: "undanträngning" },
@@ -150,23 +153,23 @@ export const argumentNames: Record<string, { sv: string }> = {
   lag: { sv: "fördröjning" },
   decimals: { sv: "decimaler" },
   amount: { sv: "belopp" },
-  key: { sv: "nyckel" },
+  key: { sv: "fördelningsnyckel" },
   years: { sv: "år" },
   weights: { sv: "vikter" },
   opening: { sv: "ingående" },
   contributions: { sv: "avsättningar" },
   repayments: { sv: "återbetalningar" },
   other: { sv: "övrigt" },
-  cashableShare: { sv: "kontantandel" },
+  cashableShare: { sv: "budgetpåverkande andel" },
   optimismBias: { sv: "optimismtillägg" },
   costs: { sv: "kostnader" },
   totalCost: { sv: "totalkostnad" },
   cofinancingShare: { sv: "medfinansieringsandel" },
-  requiredShare: { sv: "kravandel" },
-  planned: { sv: "planerade" },
+  requiredShare: { sv: "krav på medfinansiering" },
+  planned: { sv: "plan" },
   realised: { sv: "utfall" },
   principals: { sv: "huvudmän" },
-  committed: { sv: "beslutade" },
+  committed: { sv: "beslutade utbetalningar" },
 };
 
 export function argumentName(argument: string, language: Language): string {

@@ -73,6 +73,7 @@ export interface UiText {
   rolledBack: string;
   notANumber: string;
   notAList: string;
+  ambiguousList: string;
   fixProblems: (count: number) => string;
   helpHeading: string;
   help: string[];
@@ -80,7 +81,7 @@ export interface UiText {
 
 const sv: UiText = {
   title: "Sociala investeringar",
-  subtitle: "Livscykelkostnader, återföring mellan förvaltningar och fondens saldo – som levande formler i arbetsboken.",
+  subtitle: "Livscykelkostnader, återföring från förvaltningarna till fonden och fondens saldo – som levande formler i arbetsboken.",
   languageLegend: "Språk",
   loading: "Läser arbetsboken …",
   notExcel: "Tillägget fungerar bara i Excel.",
@@ -88,14 +89,14 @@ const sv: UiText = {
   existingModel: (sheets, createdAt) =>
     `Arbetsboken har redan en modell${createdAt ? ` (skapad ${createdAt})` : ""}. Blad: ${sheets.join(", ")}.`,
   existingModelHint:
-    "Arbeta vidare i den: alla resultat är formler som räknas om när du ändrar indata. En ny modell behövs inte för att ändra siffror.",
+    "Arbeta vidare i den: alla resultat är formler som räknas om när du ändrar indata. Du behöver ingen ny modell för att ändra siffror.",
   confirmSecondModel: "Jag vill ändå bygga en ny, separat modell (befintliga blad lämnas orörda)",
   newModelHeading: "Ny modell",
   exampleHeading: "Exempel",
   exampleText:
-    "Ett exempel byggt på Ale kommuns fond (10 Mkr ur eget kapital, projekten MiniMili, Fotosyntes och Star for Life). Siffrorna är illustrativa, inte Ales bokföring.",
+    "Ett exempel byggt på Ale kommuns fond (10 Mkr ur eget kapital, projekten MiniMili, Fotosyntes och Star for Life). Siffrorna är illustrativa, inte Ale kommuns räkenskaper.",
   exampleButton: "Bygg exemplet (illustrativa siffror)",
-  illustrativeNote: "Exemplets siffror är illustrativa, inte Ale kommuns bokföring; bladen säger det också.",
+  illustrativeNote: "Exemplets siffror är illustrativa, inte Ale kommuns räkenskaper; det står också på bladen.",
   sectionModel: "Kalkyl",
   sectionFund: "Fonden",
   sectionRepayment: "Återföring",
@@ -105,59 +106,59 @@ const sv: UiText = {
   years: "Antal år",
   unit: "Enhet",
   discountRate: "Diskonteringsränta (%)",
-  discountRateHint: "Real ränta. 3,5 % är vanligt i offentliga kalkyler.",
-  timing: "När under året flödena räknas",
+  discountRateHint: "Real ränta, dvs. utan inflation. 3,5 % är vanligt i offentliga kalkyler.",
+  timing: "När under året beloppen räknas",
   timingOptions: {
     "0": "Vid årets början – första året diskonteras inte (offentlig praxis)",
     "0.5": "Mitt i året",
-    "1": "Vid årets slut – som Excels NPV/NUVÄRDE",
+    "1": "Vid årets slut – som Excels NETNUVÄRDE",
   },
   repaymentModel: "Återföringsmodell",
   repaymentModels: {
     fundBearsRisk: {
       label: "Fonden bär risken",
-      explanation: "Förvaltningarna betalar tillbaka av sina faktiska besparingar; uteblir de, förlorar fonden.",
+      explanation: "Förvaltningarna betalar tillbaka av sina realiserade besparingar; uteblir besparingarna förlorar fonden.",
     },
     administrationBearsRisk: {
       label: "Förvaltningen bär risken",
-      explanation: "Återbetalningen bestäms i förväg av de planerade besparingarna; ramen sänks oavsett utfall.",
+      explanation: "Återföringen bestäms i förväg utifrån de planerade besparingarna; ramen sänks oavsett utfall.",
     },
     pooled: {
       label: "Gemensam insatsbudget",
-      explanation: "Ingen återbetalning; fonden förbrukas av varje projekt.",
+      explanation: "Ingen återföring; varje projekt förbrukar en del av fonden.",
     },
     key: {
       label: "Fördelningsnyckel",
-      explanation: "Alla förvaltningar betalar tillbaka tillsammans under några år, fördelat efter t.ex. ramarnas storlek (Ales dubbelmodell).",
+      explanation: "Alla förvaltningar betalar tillbaka tillsammans under några år, fördelat efter t.ex. kostnadsramarnas storlek (Ales dubbelmodell).",
     },
   },
   repaymentShare: "Andel av besparingen som återförs (%)",
   lag: "Fördröjning innan återföringen börjar (år)",
-  keyYears: "Antal år för återbetalningen",
+  keyYears: "Antal avbetalningsår",
   cofinancingRequirement: "Krav på medfinansiering (%)",
-  cofinancingRequirementHint: "Den andel sökanden själv måste betala, t.ex. 50 %.",
+  cofinancingRequirementHint: "Den andel av projektkostnaden som sökanden själv måste stå för, t.ex. 50 %.",
   openingBalance: (unit) => `Ingående saldo (${unit})`,
   yearlyContribution: (unit) => `Årlig avsättning (${unit})`,
-  fundSource: "Fondens pengar kommer från",
-  fundFromEquity: "Eget kapital (öronmärkt) – påverkar inte årets resultat",
+  fundSource: "Fondens medel tas ur",
+  fundFromEquity: "Öronmärkt eget kapital – påverkar inte årets resultat",
   fundFromOperating: "Driftbudgeten – räknas mot balanskravet",
   actor: (index) => `Aktör ${index}`,
   actorName: "Namn",
   principal: "Huvudman",
-  principals: { kommun: "Kommun", region: "Region", stat: "Staten", individ: "Individen", annan: "Annan" },
+  principals: { kommun: "Kommun", region: "Region", stat: "Stat", individ: "Individ", annan: "Annan" },
   cashableShare: "Budgetpåverkande andel (%)",
-  cashableShareHint: "Den del av besparingen som faktiskt sänker budgeten.",
-  frame: (unit) => `Budgetram (${unit})`,
-  frameHint: "Valfri; används som nyckel i fördelningsnyckelmodellen.",
+  cashableShareHint: "Den del av besparingen som faktiskt sänker kostnaderna i budgeten, inte bara frigör tid.",
+  frame: (unit) => `Kostnadsram (${unit})`,
+  frameHint: "Valfri; används som fördelningsnyckel när förvaltningarna betalar tillbaka efter ram.",
   addActor: "Lägg till aktör",
   removeActor: (name) => `Ta bort aktören ${name}`,
   project: (index) => `Projekt ${index}`,
   projectName: "Namn",
-  owner: "Ägare (aktör)",
+  owner: "Projektägare (aktör)",
   noActors: "(lägg först till en aktör)",
   cofinancingShare: "Medfinansiering (%)",
   disbursements: (unit) => `Utbetalningar per år (${unit})`,
-  disbursementsHint: "Ett belopp per år, åtskilda med mellanslag eller semikolon, t.ex. 500 300 200. Ett enda belopp = bara första året.",
+  disbursementsHint: "Ett belopp per år, åtskilda med semikolon, t.ex. 1 500; 300; 200. Ett enda belopp gäller bara första året.",
   addProject: "Lägg till projekt",
   removeProject: (name) => `Ta bort projektet ${name}`,
   remove: "Ta bort",
@@ -170,13 +171,14 @@ const sv: UiText = {
   buildFailed: (message) => `Modellen kunde inte byggas: ${message}`,
   rolledBack: "Det som hann skapas har tagits bort; arbetsboken är som förut.",
   notANumber: "Ange ett tal.",
-  notAList: "Ange belopp åtskilda med mellanslag, t.ex. 500 300 200.",
+  notAList: "Ange ett belopp per år, åtskilda med semikolon, t.ex. 1 500; 300; 200.",
+  ambiguousList: "Ett belopp eller flera? Skilj åren åt med semikolon: 1 500 för ett belopp, 1; 500 för två.",
   fixProblems: (n) => (n === 1 ? "Rätta en uppgift innan modellen byggs:" : `Rätta ${n} uppgifter innan modellen byggs:`),
   helpHeading: "Så fungerar modellen",
   help: [
     "Modellen är levande: varje resultat är en SOCINV-formel som räknas om när du ändrar ett indatavärde. Ändra siffrorna i bladen, inte i resultaten.",
-    "I svenska Excel skriver du funktionerna med svenska namn, t.ex. =SOCINV.DISKONTERA(B2; C5:L5) eller =SOCINV.ÅTERFÖRING(…), med semikolon mellan argumenten. Formler som tillägget skriver kan visas med de engelska namnen (SOCINV.DISCOUNT); de fungerar lika.",
-    "Besparingar som landar hos region, stat eller individ räknas i det samhällsekonomiska perspektivet men återför aldrig pengar till kommunens fond.",
+    "I svenska Excel skriver du funktionerna med svenska namn och semikolon mellan argumenten, t.ex. =SOCINV.DISKONTERA(B2; C5:L5) eller =SOCINV.ÅTERFÖRING(…). Formler som tillägget skriver kan visas med de engelska namnen (SOCINV.DISCOUNT); de fungerar likadant.",
+    "Besparingar som uppstår hos region, stat eller individ räknas med i det samhällsekonomiska perspektivet men återförs aldrig till kommunens fond.",
   ],
 };
 
@@ -259,7 +261,7 @@ const en: UiText = {
   noActors: "(add an actor first)",
   cofinancingShare: "Co-financing (%)",
   disbursements: (unit) => `Disbursements per year (${unit})`,
-  disbursementsHint: "One amount per year, separated by commas or spaces, e.g. 500, 300, 200. A single amount = the first year only.",
+  disbursementsHint: "One amount per year, separated by semicolons or commas, e.g. 1500; 300; 200. A single amount = the first year only.",
   addProject: "Add project",
   removeProject: (name) => `Remove project ${name}`,
   remove: "Remove",
@@ -272,7 +274,8 @@ const en: UiText = {
   buildFailed: (message) => `The model could not be built: ${message}`,
   rolledBack: "What had been created was removed; the workbook is as before.",
   notANumber: "Enter a number.",
-  notAList: "Enter amounts separated by commas or spaces, e.g. 500, 300, 200.",
+  notAList: "Enter one amount per year, separated by semicolons or commas, e.g. 1500; 300; 200.",
+  ambiguousList: "One amount or several? Separate years with semicolons: 1,500 for one amount, 1; 500 for two.",
   fixProblems: (n) => (n === 1 ? "Fix one entry before the model is built:" : `Fix ${n} entries before the model is built:`),
   helpHeading: "How the model works",
   help: [

@@ -237,7 +237,7 @@ describe("messages in Excel's display language", () => {
 
   it("Swedish when Excel runs in sv-SE: argument and problem in Swedish", () => {
     setDisplayLanguage("sv-SE");
-    expectExcelError(functions.netBenefit([[1]], [[1, "abc"]], [[0.1]]), "#VALUE!", "besparingar", /cellen \(1, 2\) är text \('abc'\); ett tal förväntas/);
+    expectExcelError(functions.netBenefit([[1]], [[1, "abc"]], [[0.1]]), "#VALUE!", "besparingar", /cellen på rad 1, kolumn 2 är text \('abc'\); ett tal förväntas/);
     expectExcelError(functions.discount([[-2]], [[1]]), "#NUM!", "ränta", /måste vara större än −100 %/);
     expectExcelError(functions.payback([[100]], [[0, 10]]), "#N/A", "besparingar", /når aldrig 0 inom de 2 åren/);
     expectExcelError(functions.repaymentPlan(100, [[1]], 2.5), "#NUM!", "år", /heltal från 1 till 1000/);

@@ -33,7 +33,7 @@ describe("validation names the field and says what is wrong, in the user's langu
     expect(validateAnswers(a, "sv")).toEqual(expect.arrayContaining([
       { field: "years", message: "Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning)." },
       { field: "discountRate", message: "Diskonteringsräntan måste vara ett tal mellan −99 % och 100 %." },
-      { field: "timing", message: "Tidpunkten måste vara 0, 0,5 eller 1." },
+      { field: "timing", message: "Tidpunkten måste vara 0; 0,5 eller 1." },
       { field: "repaymentShare", message: "Måste vara mellan 0 % och 100 %." },
     ]));
     expect(validateAnswers(a, "en")).toContainEqual({ field: "timing", message: "The timing must be 0, 0.5 or 1." });

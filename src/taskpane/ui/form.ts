@@ -320,7 +320,7 @@ export class ModelForm {
         const text = (event.target as HTMLInputElement).value;
         this.typed.set(disbursementField, text);
         const values = parseAmountList(text, this.language);
-        if (values === null) this.parseProblems.set(disbursementField, this.text.notAList);
+        if (typeof values === "string") this.parseProblems.set(disbursementField, this.text[values]);
         else {
           this.parseProblems.delete(disbursementField);
           project.disbursements = values;

@@ -20,23 +20,37 @@ describe("numbers as typed in the pane", () => {
     expect(parseNumber(text)).toBeNull();
   });
 
-  test("a Swedish list separates with spaces or semicolons; the comma is a decimal sign", () => {
-    expect(parseAmountList("500 300,5;200", "sv")).toEqual([500, 300.5, 200]);
+  test("a Swedish list: semicolons separate years, then spaces group thousands; the comma is a decimal sign", () => {
+    expect(parseAmountList("1 500; 300,5;200", "sv")).toEqual([1500, 300.5, 200]);
+    expect(parseAmountList("12\u00a0000\n300", "sv")).toEqual([12000, 300]);
+    // no semicolon: spaces separate, as long as the text cannot also be one amount
+    expect(parseAmountList("500 30 0,25", "sv")).toEqual([500, 30, 0.25]);
   });
 
-  test("an English list also separates with commas", () => {
+  test("an English list: semicolons separate years, then commas group thousands; else commas or spaces separate", () => {
+    expect(parseAmountList("1,500; 300.5;200", "en")).toEqual([1500, 300.5, 200]);
     expect(parseAmountList("500, 300.5,200", "en")).toEqual([500, 300.5, 200]);
+  });
+
+  test("a text that reads as one grouped amount or as several is refused, never guessed", () => {
+    // "1 500" is 1 500 kr to a Swede and [1, 500] to a list parser; "1,500" likewise in English
+    expect(parseAmountList("1 500", "sv")).toBe("ambiguousList");
+    expect(parseAmountList("500 300 200", "sv")).toBe("ambiguousList");
+    expect(parseAmountList("1,500", "en")).toBe("ambiguousList");
+    expect(parseAmountList("1 500;", "sv")).toEqual([1500]);
   });
 
   test("an empty list is empty, a bad token makes the whole list invalid", () => {
     expect(parseAmountList("  ", "sv")).toEqual([]);
-    expect(parseAmountList("500 x 200", "en")).toBeNull();
+    expect(parseAmountList("500 x 200", "en")).toBe("notAList");
   });
 
   test("numbers are shown so they parse back unchanged", () => {
     expect(formatNumber(3.5, "sv")).toBe("3,5");
     expect(formatNumber(3.5, "en")).toBe("3.5");
-    expect(formatAmountList([500, 300, 0.25], "sv")).toBe("500 300 0,25");
+    expect(formatAmountList([500, 300, 0.25], "sv")).toBe("500; 300; 0,25");
+    expect(parseAmountList(formatAmountList([1500, 300, 200], "sv"), "sv")).toEqual([1500, 300, 200]);
+    expect(parseAmountList(formatAmountList([1500, 300, 200], "en"), "en")).toEqual([1500, 300, 200]);
     expect(formatAmountList([500, 300, 0.25], "en")).toBe("500, 300, 0.25");
     // 0.035 · 100 is 3.5000000000000004 in binary floating point; the pane shows 3,5.
     expect(formatPercent(0.035, "sv")).toBe("3,5");
