@@ -63,8 +63,8 @@ export type Payback = { reached: true; years: number } | { reached: false; horiz
  * letter). Year t's flows accrue evenly during [t, t+1], so the cumulative at the end of year t is
  * reached at time t+1 and the crossing is interpolated linearly inside the year. A year-0 net already
  * ≥ 0 answers 0 — also when year 0 has no flows at all, so a series should start in its first year
- * with flows. Differences below the rounding of the sums (1e-12 relative) count as zero, so 0.1 + 0.2
- * against 0.3 pays back rather than missing by 5e-17.
+ * with flows. Differences within the rounding error of the sums count as zero, so 0.1 + 0.2 against
+ * 0.3 pays back rather than missing by 5e-17.
  */
 export function payback(investment: readonly number[], savings: Savings, rate: Rate = 0, timing = 0): Payback {
   const s = savingsSeries(savings);
@@ -86,7 +86,9 @@ export function paybackOf(investment: ArrayLike<number>, savings: ArrayLike<numb
     cumulative += flow;
     scale += Math.abs(flow);
     if (!Number.isFinite(cumulative)) throw nonFiniteCause(investment, savings);
-    if (cumulative >= -1e-12 * scale) {
+    // Rounding noise of t+1 discounted additions is below (t+2)·4ε·Σ|flow|: 0.1 + 0.2 − 0.3 counts as 0,
+    // one öre short of 10 Mdr kr (1e-12 relative) does not.
+    if (cumulative >= -(t + 2) * 4 * Number.EPSILON * scale) {
       if (t === 0) return { reached: true, years: 0 };
       // before < 0 <= cumulative (up to rounding): the crossing lies inside year t
       const fraction = flow > 0 ? Math.min(1, -before / flow) : 1;

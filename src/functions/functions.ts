@@ -388,11 +388,17 @@ export function fundBalance(opening: unknown, contributions: unknown[][], disbur
       dimensions("repayments", repayments),
       ...(hasOther ? [dimensions("other", other)] : []),
     ]);
+    // Years down only when every input is a single column; otherwise an R×1 range is R projects in year 0.
+    const perYear = (argument: string, value: unknown): number[][] => {
+      if (orientation === "column") return readMatrixShared(argument, value).rows;
+      requirePresent(argument, value);
+      return readGridShared(argument, value);
+    };
     const projection = fundProjection(
       start,
       readSeries("contributions", contributions).values,
-      readMatrixShared("disbursements", disbursements).rows,
-      readMatrixShared("repayments", repayments).rows,
+      perYear("disbursements", disbursements),
+      perYear("repayments", repayments),
       hasOther ? readSeries("other", other).values : undefined,
     );
     const rows = [

@@ -113,7 +113,7 @@ describe("errors name the argument and the 1-based cell", () => {
     );
     expect(e.message).toBe("savings: cell (2, 5) is text ('abc'); expected a number");
     expect(e.localized("sv")).toContain("besparingar");
-    expect(e.localized("sv")).toContain("(2, 5)");
+    expect(e.localized("sv")).toContain("rad 2, kolumn 5");
   });
 
   test("a logical value is #VALUE! boolean, shown as TRUE/FALSE", () => {

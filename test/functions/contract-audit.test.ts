@@ -809,16 +809,19 @@ describe("FUNDBALANCE", () => {
     );
   });
 
-  it("not every input a column → years across (6×N)", () => {
+  it("not every input a column → years across (6×N); a 2×1 repayments range is then two förvaltningar in year 0", () => {
+    // "otherwise years run across and matrices have one row per project or förvaltning": repayments
+    // {0; 5} are two rows in year 0 → 5 in year 0. A series (contributions) is a series either way.
+    // closing: 100 + 50 − 40 + 5 = 115; 115 + 50 − 20 = 145.
     expectMatrix(
       fundBalance(100, column([50, 50]), [[40, 20]], column([0, 5])),
       [
-        [100, 110],
+        [100, 115],
         [50, 50],
         [40, 20],
-        [0, 5],
+        [5, 0],
         [0, 0],
-        [110, 145],
+        [115, 145],
       ],
       12,
     );
