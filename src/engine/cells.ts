@@ -113,7 +113,7 @@ export function lifecycleRowsOfCells(
   }
   if (!Number.isFinite(totalBaseline) || !Number.isFinite(totalIntervention) || !Number.isFinite(totalSaving)) return null;
   const total: LifecycleRow = { pvBaseline: totalBaseline, pvIntervention: totalIntervention, pvSaving: totalSaving, share: null };
-  settleShares(rows, total);
+  settleShares(rows, total, n);
   return { rows, total };
 }
 

@@ -117,7 +117,7 @@ export function lifecycleTable(
     }
   }
 
-  const totalSaving = settleShares(rows, total);
+  const totalSaving = settleShares(rows, total, horizon);
   for (const p of PRINCIPALS) byPrincipal[p].share = totalSaving === 0 ? null : byPrincipal[p].pvSaving / totalSaving;
 
   return {
@@ -134,11 +134,12 @@ export function lifecycleTable(
  * is zero. A total that is zero up to the rounding of its own terms is zero: a share of 1e15 of it
  * means nothing. Returns the (settled) total saving. Shared with the custom functions' one-pass reader.
  */
-export function settleShares(rows: LifecycleRow[], total: LifecycleRow): number {
-  // Measured against the present values the savings were computed from, so 0.1 + 0.2 − 0.3 is 0.
+export function settleShares(rows: LifecycleRow[], total: LifecycleRow, years: number): number {
+  // The rounding error of years·rows discounted additions is below (years + rows + 2)·4ε times the
+  // present values the savings come from: within it, 0.1 + 0.2 − 0.3 is 0; beyond it, a saving is real.
   let magnitude = 0;
   for (const row of rows) magnitude += Math.abs(row.pvBaseline) + Math.abs(row.pvIntervention);
-  if (Math.abs(total.pvSaving) <= 1e-12 * magnitude) total.pvSaving = 0;
+  if (Math.abs(total.pvSaving) <= (years + rows.length + 2) * 4 * Number.EPSILON * magnitude) total.pvSaving = 0;
   const totalSaving = total.pvSaving;
   for (const row of rows) row.share = totalSaving === 0 ? null : row.pvSaving / totalSaving;
   total.share = totalSaving === 0 ? null : 1;

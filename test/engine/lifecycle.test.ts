@@ -126,6 +126,17 @@ describe("lifecycleTable: conventions", () => {
     expect(table.byPrincipal.region.share).toBeNull();
   });
 
+  test("a small real saving on a large base keeps its share; only rounding noise counts as zero", () => {
+    // 0.01 kr saved on 10 Mdr kr: far above the sums' rounding error (≈ 7e-5), so share 1, not "".
+    const small = lifecycleTable([[1e10]], [[1e10 - 0.01]], 0);
+    expect(small.total.share).toBe(1);
+    expect(small.total.pvSaving).toBeCloseTo(0.01, 4);
+    // 0.1 + 0.2 against 0.3 differs by 5.6e-17 in doubles: noise, so the total is 0 and there are no shares.
+    const noise = lifecycleTable([[0.1, 0.2]], [[0.3, 0]], 0);
+    expect(noise.total.pvSaving).toBe(0);
+    expect(noise.total.share).toBeNull();
+  });
+
   test("negative shares are kept: an actor that pays more than it saves has a negative share", () => {
     const table = lifecycleTable([[0, 0], [300, 0]], [[100, 0], [0, 0]], 0);
     expectRow(table.rows[0], 0, 100, -100, -0.5);
