@@ -49,7 +49,7 @@ window.__socinv = handle;
 
 // The functions bundle in the same page registers its functions; outside Excel there is no
 // CustomFunctions runtime, so record the registrations instead (unless the stand-in brings one).
-installCustomFunctionsRuntime((ids) => associated.push(...ids));
+installCustomFunctionsRuntime((id) => associated.push(id));
 
 // Tell the preview grid (this window, or the page framing it) when a batch has run.
 const scope = globalThis as unknown as { Excel: { run: (...args: unknown[]) => Promise<unknown> } };

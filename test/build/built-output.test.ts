@@ -13,6 +13,7 @@ import { validateManifest } from "../../scripts/validate-manifest";
 import { FunctionMetadata, FunctionsMetadata, NAME_PATTERN } from "../../scripts/sv-metadata";
 import { ICON_SIZES } from "../../scripts/make-icons";
 import { elementIds } from "../../scripts/help-page";
+import { createCustomFunctionsRuntime, StandInFunctionError } from "../../src/preview/customFunctionsRuntime";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -58,35 +59,11 @@ function scripts(html: string): { src: string; attributes: string }[] {
   return found;
 }
 
-/** A stand-in for Excel's CustomFunctions global: Error, ErrorCode and a recording associate. */
+/** The project's CustomFunctions stand-in, recording each registration. */
 function customFunctionsStandIn() {
   const associations = new Map<string, unknown>();
-  const ErrorCode = {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  };
-  class CustomFunctionsError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message);
-    }
-  }
-  const CustomFunctions = {
-    Error: CustomFunctionsError,
-    ErrorCode,
-    associate(idOrMappings: string | Record<string, unknown>, fn?: unknown) {
-      if (typeof idOrMappings === "string") associations.set(idOrMappings, fn);
-      else for (const [id, f] of Object.entries(idOrMappings)) associations.set(id, f);
-    },
-  };
-  return { CustomFunctions, CustomFunctionsError, associations };
+  const CustomFunctions = createCustomFunctionsRuntime((id, fn) => associations.set(id, fn));
+  return { CustomFunctions, CustomFunctionsError: StandInFunctionError, associations };
 }
 
 /** Runs the functions bundle the way the shared runtime does: a page with the CustomFunctions global. */
