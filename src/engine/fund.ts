@@ -86,9 +86,9 @@ export function checkFundInputs(
   const c = checkSeries("contributions", contributions);
   const d = checkMatrix("disbursements", disbursements);
   const r = checkMatrix("repayments", repayments);
-  const o = other === undefined || other === null ? [] : checkSeries("other", other);
-  const horizon = Math.max(1, c.length, o.length, ...d.map((x) => x.length), ...r.map((x) => x.length));
-  return { opening, contributions: c, disbursements: d, repayments: r, other: o, horizon };
+  const o = other === undefined || other === null ? undefined : checkSeries("other", other);
+  // Every cell checked; the shapes and the horizon as the fast path sees them (one loop, no spread of rows).
+  return shapeFundInputs(opening, c, d, r, o);
 }
 
 /** Year of the lowest closing balance (the first on ties) and the first year with a negative one. */

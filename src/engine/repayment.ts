@@ -91,7 +91,9 @@ export function checkRepaymentInputs(
     c.forEach((x, i) => checkFraction("cashableShare", x, 1, i + 1));
     cashableShares = c;
   }
-  const horizon = Math.max(d.length, ...s.map((row) => row.length));
+  // A loop, not Math.max(...rows): hundreds of thousands of rows would overflow the call stack.
+  let horizon = d.length;
+  for (const row of s) if (row.length > horizon) horizon = row.length;
   const first = d.findIndex((x) => x > 0);
   const start = first < 0 ? -1 : first + lag;
   return { disbursements: d, savings: s, share, cap, lag, decimals, cashableShares, horizon, start };

@@ -142,6 +142,14 @@ test("a 21-digit exact total rounds from its exact value, not a 20-digit approxi
   expect(out).toEqual([[0.25, 0], [0, 0], [119304566.347, 0]]);
 });
 
+test("300 000 förvaltningar are read without overflowing the call stack (no Math.max spread over rows)", () => {
+  // cap 100 = Σ disbursements; year 0 eligible 300 000 · 1 → the cap is split pro rata, 100 of 300 000
+  // rows get one unit each by the earlier-row tie rule; the total is exactly 100.
+  const out = repayment([100, 0], Array.from({ length: 300_000 }, () => [1, 2]));
+  expect(out).toHaveLength(300_000);
+  expect(out.reduce((sum, row) => sum + row[0] + row[1], 0)).toBe(100);
+});
+
 describe("repayment: properties (fast-check)", () => {
   const caseArb = (fallback: boolean) =>
     fc.record({
