@@ -70,6 +70,19 @@ async function devServerHttpsOptions() {
   }
 }
 
+/** TypeScript through ts-loader; shared with webpack.preview.config.js. */
+function typescriptRule(development) {
+  return {
+    test: /\.ts$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      // Type errors are `npm run typecheck`'s job; ES modules let webpack hoist and minify.
+      options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: development } },
+    },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const development = mode === "development";
@@ -93,17 +106,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".js", ".json"] },
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type errors are `npm run typecheck`'s job; ES modules let webpack hoist and minify.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: development } },
-          },
-        },
-      ],
+      rules: [typescriptRule(development)],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
@@ -158,4 +161,5 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.productionUrl = productionUrl;
+module.exports.typescriptRule = typescriptRule;
 module.exports.DEV_URL = DEV_URL;

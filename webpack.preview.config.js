@@ -9,6 +9,7 @@
 
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { typescriptRule } = require("./webpack.config");
 
 module.exports = (_env = {}, argv = {}) => {
   const mode = argv.mode || "production";
@@ -28,13 +29,7 @@ module.exports = (_env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".js", ".json"] },
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
-        },
-      ],
+      rules: [typescriptRule(mode === "development")],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview-page.html", chunks: ["preview"] }),
