@@ -23,8 +23,8 @@ export interface Matrix {
   readonly orientation: Orientation;
 }
 
-/** The most cells one argument may hold; more is rejected rather than left to exhaust Excel. */
-export const MAX_CELLS = 1_000_000;
+export { MAX_CELLS } from "./limits";
+import { MAX_CELLS } from "./limits";
 
 export const isBlank = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
 

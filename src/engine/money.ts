@@ -7,7 +7,8 @@ import { POW10 } from "./exact/scaled";
  * path, decimal.js on the reference path, both giving identical results.
  */
 
-export const MAX_DECIMALS = 10;
+export { MAX_DECIMALS } from "./limits";
+import { MAX_DECIMALS } from "./limits";
 
 /** A finite number, else SocinvError (never a TypeError). */
 export function checkFinite(argument: string, x: unknown, row?: number, column?: number): number {

@@ -1,3 +1,4 @@
+import { MAX_HORIZON_YEARS } from "./limits";
 import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
 import { exact, roundHalfAway, tenPow, toNumber, ZERO } from "./exact/decimal";
@@ -75,7 +76,7 @@ export function checkRepaymentInputs(
     cap = checkFinite("cap", o.cap);
     if (cap < 0) throw new SocinvError("num", "cap", "notNegative");
   }
-  const lag = checkWholeNumber("lag", o.lag, 0, 0, 1000);
+  const lag = checkWholeNumber("lag", o.lag, 0, 0, MAX_HORIZON_YEARS);
   const decimals = checkDecimals(o.decimals);
   let cashableShares: readonly number[];
   if (o.cashableShares === undefined || o.cashableShares === null) cashableShares = s.map(() => 1);

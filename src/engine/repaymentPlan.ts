@@ -1,3 +1,4 @@
+import { MAX_HORIZON_YEARS } from "./limits";
 import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
 import { Exact, floorDivide, toNumber } from "./exact/decimal";
@@ -38,7 +39,7 @@ export function checkPlanInputs(amount: number, key: readonly number[], years: n
   checkFinite("amount", amount);
   const k = checkWeights("key", key);
   if (years === undefined || years === null) throw new SocinvError("value", "years", "missing");
-  const n = checkWholeNumber("years", years, 1, 1, 1000);
+  const n = checkWholeNumber("years", years, 1, 1, MAX_HORIZON_YEARS);
   const r = rate === undefined || rate === null ? 0 : checkFinite("rate", rate);
   // FUNCTIONS.md: straight-line, or an annuity when rate > 0. A negative interest rate on money lent
   // from the fund is not a repayment plan anyone agrees to: say so rather than guess.

@@ -46,10 +46,7 @@ import {
   readRate,
 } from "./adapters";
 
-/** The most years a repayment may be delayed or spread over: far beyond any budget horizon. */
-const MAX_YEARS = 1000;
-/** Rounding to at most ten decimals: öre and far below, within what doubles show exactly. */
-const MAX_DECIMALS = 10;
+import { MAX_DECIMALS, MAX_HORIZON_YEARS as MAX_YEARS } from "../engine/limits";
 
 /**
  * Present value of yearly amounts; for a table with several rows and years, one present value per row.

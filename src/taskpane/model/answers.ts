@@ -64,21 +64,22 @@ export interface ModelAnswers {
   illustrative?: boolean;
 }
 
-export const MAX_YEARS = 60;
-/**
- * At least two years: with one year every K×1 block (K förvaltningar, 1 year) would be read as a column
- * series by the SOCINV functions' orientation rule (FUNCTIONS.md), not as K rows of one year.
- */
-export const MIN_YEARS = 2;
-export const MAX_ACTORS = 60;
-export const MAX_PROJECTS = 60;
-export const MAX_NAME_LENGTH = 60;
-/**
- * Projects × actors × years: the cost blocks hold five cells per (project, actor, year). 12 000 keeps a
- * whole model (about 80 000 cells, ~2 MB of formulas and formats) inside one request of Excel on the
- * web, whose payload limit is 5 MB.
- */
-export const MAX_COST_CELLS = 12_000;
+export {
+  MODEL_MAX_YEARS as MAX_YEARS,
+  MODEL_MIN_YEARS as MIN_YEARS,
+  MODEL_MAX_ACTORS as MAX_ACTORS,
+  MODEL_MAX_PROJECTS as MAX_PROJECTS,
+  MODEL_MAX_NAME_LENGTH as MAX_NAME_LENGTH,
+  MODEL_MAX_COST_CELLS as MAX_COST_CELLS,
+} from "../../engine/limits";
+import {
+  MODEL_MAX_YEARS as MAX_YEARS,
+  MODEL_MIN_YEARS as MIN_YEARS,
+  MODEL_MAX_ACTORS as MAX_ACTORS,
+  MODEL_MAX_PROJECTS as MAX_PROJECTS,
+  MODEL_MAX_NAME_LENGTH as MAX_NAME_LENGTH,
+  MODEL_MAX_COST_CELLS as MAX_COST_CELLS,
+} from "../../engine/limits";
 
 /**
  * The decimals repayments are rounded to: whole kronor whatever the unit (kr 0, tkr 3, Mkr 6), so a

@@ -1,0 +1,32 @@
+/**
+ * Every size limit of the add-in, in one place. The functions' limits are FUNCTIONS.md's contract;
+ * the model limits keep a model the pane writes within what Excel (and Excel on the web's request
+ * size) handles comfortably.
+ */
+
+/** Functions: the most years a horizon, a delay (lag) or a repayment plan may span (FUNCTIONS.md "Size"). */
+export const MAX_HORIZON_YEARS = 1000;
+/** Functions: the most cells one argument may hold or one result may return (FUNCTIONS.md "Size"). */
+export const MAX_CELLS = 1_000_000;
+/** Functions: rounding to at most ten decimals (öre and far below), within what doubles show exactly. */
+export const MAX_DECIMALS = 10;
+
+/** Model (task pane): the most years a model may span. */
+export const MODEL_MAX_YEARS = 60;
+/**
+ * Model: at least two years. With one year every K×1 block (K förvaltningar, 1 year) would be read as
+ * a column series by the SOCINV functions' orientation rule (FUNCTIONS.md), not as K rows of one year.
+ */
+export const MODEL_MIN_YEARS = 2;
+/** Model: the most actors (förvaltningar and others). */
+export const MODEL_MAX_ACTORS = 60;
+/** Model: the most projects. */
+export const MODEL_MAX_PROJECTS = 60;
+/** Model: the longest actor or project name. */
+export const MODEL_MAX_NAME_LENGTH = 60;
+/**
+ * Model: projects × actors × years. The cost blocks hold five cells per (project, actor, year); 12 000
+ * keeps a whole model (about 80 000 cells, ~2 MB of formulas and formats) inside one request of Excel
+ * on the web, whose payload limit is 5 MB.
+ */
+export const MODEL_MAX_COST_CELLS = 12_000;
