@@ -7,9 +7,8 @@ import { discountFactors, nonFiniteError, type Rate } from "./discount";
  * the total saving, and the same totals per principal (huvudman), municipal and socio-economic.
  */
 
-export type Principal = "kommun" | "region" | "stat" | "individ" | "annan";
-
-export const PRINCIPALS: readonly Principal[] = ["kommun", "region", "stat", "individ", "annan"];
+export { PRINCIPALS, type Principal } from "./vocabulary";
+import { PRINCIPALS, type Principal } from "./vocabulary";
 
 export interface LifecycleRow {
   pvBaseline: number;

@@ -1,4 +1,4 @@
-import type { Principal } from "../engine/lifecycle";
+import type { Principal } from "../engine/vocabulary";
 import type { Language } from "./language";
 
 /**
@@ -62,7 +62,7 @@ export function tableName(key: TableKey, language: Language): string {
   return tableNames[language][key];
 }
 
-export const PRINCIPALS: readonly Principal[] = ["kommun", "region", "stat", "individ", "annan"];
+export { PRINCIPALS } from "../engine/vocabulary";
 
 const principalLabels: Record<Language, Record<Principal, string>> = {
   sv: { kommun: "kommun", region: "region", stat: "stat", individ: "individ", annan: "annan" },
@@ -73,7 +73,8 @@ export function principalLabel(principal: Principal, language: Language): string
   return principalLabels[language][principal];
 }
 
-export type RepaymentModelKey = "fundBearsRisk" | "administrationBearsRisk" | "pooled" | "key";
+export type { RepaymentModel as RepaymentModelKey } from "../engine/vocabulary";
+import type { RepaymentModel as RepaymentModelKey } from "../engine/vocabulary";
 
 const repaymentModelLabels: Record<Language, Record<RepaymentModelKey, string>> = {
   sv: {

@@ -1,4 +1,4 @@
-import type { Principal } from "../../engine/lifecycle";
+import type { Principal, RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
 import { answerMessages, PRINCIPALS } from "../../i18n/model";
 
@@ -8,7 +8,7 @@ import { answerMessages, PRINCIPALS } from "../../i18n/model";
  */
 
 export type Unit = "kr" | "tkr" | "Mkr";
-export type RepaymentModel = "fundBearsRisk" | "administrationBearsRisk" | "pooled" | "key";
+export type { RepaymentModel } from "../../engine/vocabulary";
 export type Timing = 0 | 0.5 | 1;
 
 /** A party that bears costs. An actor whose principal is "kommun" is a förvaltning that can repay the fund. */

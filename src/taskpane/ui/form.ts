@@ -1,14 +1,12 @@
 import type { Language } from "../../i18n/language";
 import type { UiText } from "../../i18n/ui";
 import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAnswer } from "../model/answers";
-import type { Principal } from "../../engine/lifecycle";
+import { PRINCIPALS, REPAYMENT_MODELS, type Principal } from "../../engine/vocabulary";
 import { h, fieldId, type Child } from "./dom";
 import { parseNumber, parseAmountList, formatNumber, formatAmountList, formatPercent } from "./numbers";
 
 const UNITS: Unit[] = ["kr", "tkr", "Mkr"];
 const TIMINGS: Timing[] = [0, 0.5, 1];
-const REPAYMENT_MODELS: RepaymentModel[] = ["fundBearsRisk", "administrationBearsRisk", "pooled", "key"];
-const PRINCIPALS: Principal[] = ["kommun", "region", "stat", "individ", "annan"];
 
 /** "500 500 0 0 0" reads better as "500 500": missing years count as zero. */
 const withoutTrailingZeros = (values: readonly number[]): number[] => {
