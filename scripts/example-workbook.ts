@@ -1,0 +1,132 @@
+/**
+ * The example workbook (issue 14): the example model exactly as the task pane writes it (built into
+ * the workbook double), every formula's value calculated by HyperFormula with the real SOCINV
+ * functions, written as .xlsx with the values cached; and its copy to share (SOCINV formulas replaced
+ * by their values). `node -r ts-node/register/transpile-only scripts/example-workbook.ts OUTDIR`
+ * writes both files in Swedish and English; `npm run build` runs it into dist/.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DetailedCellError } from "hyperformula";
+import type { Language } from "../src/i18n/language";
+import { workbookFileTexts } from "../src/i18n/workbookFile";
+import { installCustomFunctionsRuntime } from "../src/preview/customFunctionsRuntime";
+import { createSocinvWorkbook } from "../src/preview/socinvHyperFormula";
+import { installOfficeStandIn } from "../src/preview/workbookDouble";
+import { buildModel } from "../src/taskpane/excel/buildModel";
+import { exampleAnswers } from "../src/taskpane/model/example";
+import { buildPlan } from "../src/taskpane/model/plan";
+import { sharedCopy, type SnapshotCell, type SnapshotSheet, type SnapshotValue, type WorkbookSnapshot } from "../src/workbookFile/snapshot";
+import { writeXlsx } from "../src/workbookFile/xlsx";
+
+const VERSION: string = require("../package.json").version;
+
+export const EXAMPLE_FILE_NAMES: Record<Language, { example: string; shared: string }> = {
+  sv: { example: "Sociala-investeringar-exempel.xlsx", shared: "Sociala-investeringar-exempel-delad-kopia.xlsx" },
+  en: { example: "Social-investments-example.xlsx", shared: "Social-investments-example-shared-copy.xlsx" },
+};
+
+function calculated(value: unknown): SnapshotValue {
+  if (value instanceof DetailedCellError) return { error: value.value };
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return null;
+}
+
+/** The example model as the pane writes it, with every formula's value calculated. */
+export async function exampleSnapshot(language: Language): Promise<WorkbookSnapshot> {
+  installCustomFunctionsRuntime();
+  const { workbook } = installOfficeStandIn({ displayLanguage: language === "sv" ? "sv-SE" : "en-US" });
+  const answers = exampleAnswers(language);
+  await buildModel(answers, language);
+  const plan = buildPlan(answers, language);
+  const planned = new Map(plan.sheets.map((s) => [s.name, s]));
+  const sheets = workbook.sheets.filter((s) => planned.has(s.name));
+  const hf = createSocinvWorkbook(Object.fromEntries(sheets.map((s) => [s.name, s.contents()])));
+  try {
+    return {
+      sheets: sheets.map((sheet): SnapshotSheet => {
+        const values = hf.getSheetValues(hf.getSheetId(sheet.name)!);
+        const cells: SnapshotCell[] = [];
+        const seen = new Set<string>();
+        for (const [position, c] of sheet.cells) {
+          seen.add(position);
+          const [row, column] = position.split(",").map(Number);
+          const value = c.formula !== null || c.value === null || c.value === "" ? calculated(values[row]?.[column]) : c.value;
+          cells.push({ row, column, formula: c.formula ?? undefined, value, numberFormat: c.numberFormat, fill: c.fill, bold: c.bold, italic: c.italic, fontColor: c.fontColor });
+        }
+        // Spilled values in cells the pane never touched.
+        values.forEach((row, r) =>
+          row.forEach((value, column) => {
+            if (!seen.has(`${r},${column}`) && calculated(value) !== null) cells.push({ row: r, column, value: calculated(value) });
+          }),
+        );
+        return {
+          name: sheet.name,
+          cells,
+          tables: sheet.tables.map((t) => ({ name: t.name, address: t.address, style: t.style })),
+          spills: planned.get(sheet.name)!.spills,
+          frozen: { ...sheet.frozen },
+          columnWidths: new Map(sheet.columnWidths),
+          tabColor: sheet.tabColor || undefined,
+          charts: sheet.charts.map((chart) => chart.title || chart.name),
+        };
+      }),
+    };
+  } finally {
+    hf.destroy();
+  }
+}
+
+/** The explanation sheet in front of the model's own. */
+export function aboutSheet(snapshot: WorkbookSnapshot, language: Language, kind: "example" | "shared", created: Date): SnapshotSheet {
+  const t = workbookFileTexts[language];
+  const lines: [string, boolean?][] = [
+    [kind === "example" ? t.exampleTitle : t.sharedTitle, true],
+    [""],
+    [t.illustrative],
+    [kind === "example" ? t.cached : t.shared],
+    [""],
+    [t.charts, true],
+    ...snapshot.sheets.flatMap((s) => s.charts.map((chart): [string] => [`${s.name}: ${chart}`])),
+    [""],
+    [`${t.version} ${VERSION}. ${t.generated} ${created.toISOString().slice(0, 10)}.`],
+  ];
+  return {
+    name: t.sheet,
+    cells: lines.map(([text, bold], row) => ({ row, column: 0, value: text, bold: bold ?? false, wrap: true })),
+    tables: [],
+    spills: [],
+    frozen: { rows: 0, columns: 0 },
+    columnWidths: new Map([[0, 480]]),
+    charts: [],
+  };
+}
+
+/** Both files of one language: the example and its copy to share. */
+export async function exampleFiles(language: Language, created = new Date()): Promise<{ example: Uint8Array; shared: Uint8Array; snapshot: WorkbookSnapshot }> {
+  const snapshot = await exampleSnapshot(language);
+  const copy = sharedCopy(snapshot);
+  return {
+    snapshot,
+    example: await writeXlsx(snapshot, { leading: [aboutSheet(snapshot, language, "example", created)], created }),
+    shared: await writeXlsx(copy, { leading: [aboutSheet(copy, language, "shared", created)], created }),
+  };
+}
+
+async function main(outDir: string): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  for (const language of ["sv", "en"] as const) {
+    const files = await exampleFiles(language);
+    writeFileSync(join(outDir, EXAMPLE_FILE_NAMES[language].example), files.example);
+    writeFileSync(join(outDir, EXAMPLE_FILE_NAMES[language].shared), files.shared);
+    console.log(`example workbook (${language}): ${EXAMPLE_FILE_NAMES[language].example}, ${EXAMPLE_FILE_NAMES[language].shared}`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv[2] ?? "dist").catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
