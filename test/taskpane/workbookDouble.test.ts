@@ -3,7 +3,8 @@
  * has its round trips right: writes apply at sync, unloaded properties throw, a failed batch keeps
  * what ran before the failing operation, ranges reject arrays of the wrong size.
  */
-import { installOfficeStandIn, OfficeErrorDouble, type RequestContextDouble } from "../../src/preview/workbookDouble";
+import { installOfficeStandIn, OfficeErrorDouble, type RangeProxy, type RequestContextDouble } from "../../src/preview/workbookDouble";
+import type { Conforms } from "../../src/preview/workbook/proxy";
 
 type Run = <T>(batch: (context: RequestContextDouble) => Promise<T>) => Promise<T>;
 const run = () => (globalThis as unknown as { Excel: { run: Run } }).Excel.run;
@@ -95,5 +96,15 @@ describe("the workbook double", () => {
       sheet.tables.add(sheet.getRange("E1:F2"), true).name = "projekt";
       await context.sync();
     })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("the proxies are tied to Office.js's types: a member Excel lacks, or a mistyped one, does not compile", () => {
+    // Checked by tsc (npm run typecheck), not at run time: each line below must be a type error.
+    // @ts-expect-error Excel.Range has no member 'autoFill2'.
+    const extra: Conforms<RangeProxy & { autoFill2(): void }, Excel.Range, "area" | "sheetName" | "qualifiedAddress" | "styleCells"> = true;
+    // @ts-expect-error Excel.Range's rowCount is a number.
+    const mistyped: Conforms<{ rowCount: string }, Excel.Range> = true;
+    const exact: Conforms<{ rowCount: number; values: unknown[][] }, Excel.Range> = true;
+    expect([extra, mistyped, exact]).toEqual([true, true, true]);
   });
 });
