@@ -17,6 +17,8 @@ export interface Engine {
   syncs: number;
   operations: number;
   failAt: number | null;
+  /** The date Excel would call today: "1/2" entered as text becomes 2 January of its year. */
+  today: Date;
 }
 
 type Operation = { location: string; run: () => void };

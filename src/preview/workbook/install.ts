@@ -11,6 +11,8 @@ export interface StandInOptions {
   failAfterOperations?: number;
   /** Start from this workbook (e.g. one seeded with the user's sheets); a new empty one with "Blad1" otherwise. */
   workbook?: WorkbookDouble;
+  /** The date Excel would call today (dates such as "1/2" entered as text fall in its year); now by default. */
+  today?: Date;
 }
 
 export interface StandIn {
@@ -36,6 +38,7 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
     syncs: 0,
     operations: 0,
     failAt: options.failAfterOperations === undefined ? null : options.failAfterOperations + 1,
+    today: options.today ?? new Date(),
   };
 
   async function run<T>(first: Batch<T> | unknown, second?: Batch<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type { Conforms } from "./proxy";
 import { areaAddress, type Area } from "../../taskpane/model/a1";
 import type { RequestContextDouble } from "./context";
 import { fail, notLoaded } from "./errors";
+import { enterText } from "./coercion";
 import { ProxyBase } from "./proxy";
 import { cellKey, type CellDouble, type CellValue, type SheetDouble } from "./state";
 import type { WorksheetProxy } from "./worksheet";
@@ -18,6 +19,36 @@ function broadcast<T>(value: T | Grid<T>, area: Area, property: string): Grid<T>
     );
   }
   return value;
+}
+
+/** A value written into a cell through range.values or range.formulas, as Excel stores it. */
+function enter(cell: CellDouble, x: CellValue, today: Date): void {
+  cell.formula = null;
+  cell.error = false;
+  if (typeof x !== "string") {
+    cell.value = x;
+    return;
+  }
+  if (x === "") cell.value = null;
+  else if (cell.numberFormat === "@") cell.value = x;
+  else if (x.startsWith("=")) {
+    // Excel reads text that starts with "=" as a formula, whichever property it arrives through.
+    cell.formula = x;
+    cell.value = null;
+  } else {
+    const entry = enterText(x, today);
+    cell.value = entry.value;
+    cell.error = entry.error;
+    if (entry.numberFormat && cell.numberFormat === "General") cell.numberFormat = entry.numberFormat;
+  }
+}
+
+/** Excel's type of a cell's value, as range.valueTypes reports it (a formula's result is not calculated here). */
+function valueType(cell: CellDouble | undefined): Excel.RangeValueType {
+  if (!cell || (cell.formula === null && (cell.value === null || cell.value === ""))) return "Empty" as Excel.RangeValueType;
+  if (cell.error) return "Error" as Excel.RangeValueType;
+  const types = { number: "Double", boolean: "Boolean", string: "String" } as const;
+  return (cell.formula !== null ? "Unknown" : types[typeof cell.value as keyof typeof types]) as Excel.RangeValueType;
 }
 
 export class RangeProxy extends ProxyBase {
@@ -78,6 +109,9 @@ export class RangeProxy extends ProxyBase {
         case "values":
           this.data.values = grid((x) => (x ? (x.value ?? "") : ""));
           break;
+        case "valueTypes":
+          this.data.valueTypes = grid(valueType);
+          break;
         case "formulas":
           this.data.formulas = grid((x) => (x ? (x.formula ?? x.value ?? "") : ""));
           break;
@@ -106,17 +140,14 @@ export class RangeProxy extends ProxyBase {
   get values(): CellValue[][] {
     return this.need("values", this.data.values as CellValue[][]);
   }
+  /** Excel reads a string as it reads typing (enterText): formulas, numbers, dates…; a "@" cell keeps it as text. */
   set values(v: CellValue[][]) {
-    this.write("values", v, (cell, x) => {
-      if (typeof x === "string" && x.startsWith("=")) {
-        // Excel reads text that starts with "=" as a formula, whichever property it arrives through.
-        cell.formula = x;
-        cell.value = null;
-      } else {
-        cell.formula = null;
-        cell.value = x === "" ? null : x;
-      }
-    });
+    const today = this.ctx.engine.today;
+    this.write("values", v, (cell, x) => enter(cell, x, today));
+  }
+
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.need("valueTypes", this.data.valueTypes as Excel.RangeValueType[][]);
   }
 
   get formulas(): CellValue[][] {

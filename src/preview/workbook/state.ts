@@ -3,6 +3,7 @@
  * (no proxies). Tests and the preview read it; the proxies change it when a batch is synced.
  */
 import { parseArea, type Area } from "../../taskpane/model/a1";
+import { changesOnEntry } from "./coercion";
 
 export type CellValue = string | number | boolean | null;
 
@@ -10,6 +11,8 @@ export interface CellDouble {
   value: CellValue;
   /** "=…" for a formula cell, else null. */
   formula: string | null;
+  /** The value is an error literal entered as text ("#N/A"): Excel's valueTypes says "Error". */
+  error: boolean;
   numberFormat: string;
   fill: string | null;
   bold: boolean;
@@ -44,6 +47,7 @@ export interface ChartDouble {
 const emptyCell = (): CellDouble => ({
   value: null,
   formula: null,
+  error: false,
   numberFormat: "General",
   fill: null,
   bold: false,
@@ -121,7 +125,10 @@ export class SheetDouble {
     return Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (__, c) => {
         const x = this.cellAt(r, c);
-        return x ? (x.formula ?? x.value) : null;
+        if (!x) return null;
+        // HyperFormula parses text as Excel parses typing: a text cell reading "2030" needs its apostrophe back.
+        if (typeof x.value === "string" && x.formula === null && !x.error && changesOnEntry(x.value, new Date())) return `'${x.value}`;
+        return x.formula ?? x.value;
       }),
     );
   }
