@@ -30,3 +30,10 @@ export const MODEL_MAX_NAME_LENGTH = 60;
  * on the web, whose payload limit is 5 MB.
  */
 export const MODEL_MAX_COST_CELLS = 12_000;
+
+/**
+ * Excel on the web: the largest payload of one request (one context.sync) and of its answer, 5 MB
+ * (Microsoft's "Resource limits and performance optimization for Office Add-ins"). Above it the sync
+ * fails with RequestPayloadSizeLimitExceeded; the workbook double can enforce it (requestLimitBytes).
+ */
+export const EXCEL_WEB_REQUEST_BYTES = 5 * 1024 * 1024;
