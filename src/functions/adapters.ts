@@ -1,6 +1,6 @@
 import { SocinvError, type ErrorKind } from "../engine/errors";
 import { cellNumber, isBlank, MAX_CELLS, readGrid, readScalar, readSeries, requirePresent, type Matrix, type Orientation } from "../engine/grid";
-import { formatProblem, problemText } from "../i18n/errors";
+import { errorMessage, problemText } from "../i18n/errors";
 import { displayLanguage } from "./language";
 
 /**
@@ -25,7 +25,7 @@ function errorCode(kind: ErrorKind): CustomFunctions.ErrorCode {
 
 /** An engine error as the Excel error value the cell shows, with its message in Excel's language. */
 export function toExcelError(error: SocinvError): CustomFunctions.Error {
-  return new CustomFunctions.Error(errorCode(error.kind), error.localized(displayLanguage()));
+  return new CustomFunctions.Error(errorCode(error.kind), errorMessage(error, displayLanguage()));
 }
 
 /**
@@ -59,7 +59,7 @@ export function fastPath<T>(attempt: () => T | null): T | null {
 }
 
 /** A message for tests and logs in English, the same text guard() would show. */
-export const englishMessage = (error: SocinvError): string => formatProblem(error.argument, error.problem, error.params, "en");
+export const englishMessage = (error: SocinvError): string => errorMessage(error, "en");
 
 /**
  * A discount rate: one number, or a row or column of one rate per year. The engine checks that a
