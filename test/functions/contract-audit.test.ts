@@ -330,6 +330,14 @@ describe("PAYBACK", () => {
     expectNumber(payback([[0]], [[10]]), 0);
   });
 
+  it("issue 8: a model that starts before the money: {0,100,0,0} against {0,0,60,60} → 3.667, not 0", () => {
+    // cumulative 0, −100, −40, +20: negative from year 1, back to 0 inside year 3 at 40/60 → 3 + 2/3 = 11/3
+    expectNumber(payback([[0, 100, 0, 0]], [[0, 0, 60, 60]]), 11 / 3);
+    expectNumber(payback(column([0, 100, 0, 0]), column([0, 0, 60, 60])), 11 / 3);
+    // never negative (a saving before any cost) is still 0
+    expectNumber(payback([[0, 0]], [[10, 0]]), 0);
+  });
+
   it("interpolated inside the year: cumulative −100, −60, +20 → 2 + 60/80 = 2.75", () => {
     expectNumber(payback([[100]], [[0, 40, 80]]), 2.75);
   });
