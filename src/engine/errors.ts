@@ -17,6 +17,7 @@ export const PROBLEM_KEYS = [
   "notScalar",
   "tooLarge",
   "rateTooLow",
+  "emptyRate",
   "rateLength",
   "timingRange",
   "fractionRange",

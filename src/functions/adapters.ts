@@ -72,6 +72,15 @@ export function readRate(argument: string, value: unknown, fallback?: number): n
   return readScalar(argument, value, fallback);
 }
 
+/**
+ * The required rate of DISCOUNT, LIFECYCLE, NETBENEFIT and BCR: an empty cell is an error, never a
+ * silent 0, so a cleared rate cell cannot quietly undiscount a whole model (FUNCTIONS.md).
+ */
+export function readRequiredRate(argument: string, value: unknown): number | number[] {
+  if (isOmitted(value)) throw new SocinvError("value", argument, "emptyRate");
+  return readRate(argument, value);
+}
+
 /** An optional number without a fixed default (e.g. the cap, which defaults to the disbursements). */
 export function readOptionalScalar(argument: string, value: unknown): number | undefined {
   if (isOmitted(value)) return undefined;

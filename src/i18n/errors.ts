@@ -57,6 +57,10 @@ export const problemMessages = {
     en: () => `must be greater than −100 %`,
     sv: () => `måste vara större än −100 %`,
   },
+  emptyRate: {
+    en: () => `the cell is empty; enter 0 for no discounting`,
+    sv: () => `cellen är tom; ange 0 för ingen diskontering`,
+  },
   rateLength: {
     en: (p) => `has ${p.count} values; expected one rate or exactly ${p.expected} (one per year)`,
     sv: (p) => `har ${p.count} värden; en ränta eller exakt ${p.expected} (en per år) förväntas`,

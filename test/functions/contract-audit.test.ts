@@ -907,6 +907,28 @@ describe("errors name the argument", () => {
     expectExcelError(repaymentPlan(100, [[1]], null), "#NUM!", "years");
   });
 
+  it("issue 9 item 7: an empty required rate is #VALUE! (never a silent 0), in English and Swedish", () => {
+    // Excel hands an empty cell over as a 1×1 blank (null or ""); before the fix each was read as 0 %.
+    for (const blank of [[[null]], [[""]], null, undefined]) {
+      const rate = blank as unknown as unknown[][];
+      expectExcelError(discount(rate, [[1, 2]]), "#VALUE!", "rate", "rate: the cell is empty; enter 0 for no discounting");
+      expectExcelError(lifecycle([[1, 2]], [[0, 1]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(netBenefit([[1]], [[0, 2]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(bcr([[1]], [[0, 2]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(discount(rate, [[1, 2], [3, 4]]), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(lifecycle([[1, 2], [3, 4]], [[0, 1], [0, 1]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+    }
+    setDisplayLanguage("sv-SE");
+    try {
+      expectExcelError(netBenefit([[1]], [[0, 2]], [[null]]), "#VALUE!", "ränta", "ränta: cellen är tom; ange 0 för ingen diskontering");
+    } finally {
+      setDisplayLanguage(undefined);
+    }
+    // PAYBACK's rate is optional: blank means 0 (−100, −50, 0 → 3)
+    expectNumber(payback([[100]], [[0, 50, 50]], [[null]]), 3);
+    expectNumber(payback([[100]], [[0, 50, 50]], [[""]]), 3);
+  });
+
   it("messages are Swedish when Excel's display language is Swedish, English otherwise", () => {
     const english = discount([[-1]], [[1, 2]]) as unknown as FakeCustomFunctionError;
     setDisplayLanguage("sv-SE");
