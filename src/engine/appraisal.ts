@@ -59,12 +59,12 @@ export function benefitCostRatio(investment: readonly number[], savings: Savings
 export type Payback = { reached: true; years: number } | { reached: false; horizon: number };
 
 /**
- * When the cumulative (discounted, unless rate = 0) net S − K first reaches ≥ 0 (FUNCTIONS.md, to the
- * letter). Year t's flows accrue evenly during [t, t+1], so the cumulative at the end of year t is
- * reached at time t+1 and the crossing is interpolated linearly inside the year. A year-0 net already
- * ≥ 0 answers 0 — also when year 0 has no flows at all, so a series should start in its first year
- * with flows. Differences within the rounding error of the sums count as zero, so 0.1 + 0.2 against
- * 0.3 pays back rather than missing by 5e-17.
+ * When the cumulative (discounted, unless rate = 0) net S − K, having been negative, first reaches
+ * ≥ 0 again (FUNCTIONS.md). Year t's flows accrue evenly during [t, t+1], so the cumulative at the
+ * end of year t is reached at time t+1 and the crossing is interpolated linearly inside the year.
+ * Years before the first cost do not count as paid back: {0, 100, 0, 0} against {0, 0, 60, 60} is
+ * 3 + 40/60, not 0. A cumulative that is never negative answers 0. Differences within the rounding
+ * error of the sums count as zero, so 0.1 + 0.2 against 0.3 pays back rather than missing by 5e-17.
  */
 export function payback(investment: readonly number[], savings: Savings, rate: Rate = 0, timing = 0): Payback {
   const s = savingsSeries(savings);
@@ -80,6 +80,7 @@ export function paybackOf(investment: ArrayLike<number>, savings: ArrayLike<numb
   const ns = savings.length;
   let cumulative = 0;
   let scale = 0; // Σ|discounted net| so far: what "zero up to rounding" is relative to
+  let wasNegative = false;
   for (let t = 0; t < horizon; t++) {
     const flow = ((t < ns ? savings[t] : 0) - (t < ni ? investment[t] : 0)) * factors[t];
     const before = cumulative;
@@ -88,14 +89,15 @@ export function paybackOf(investment: ArrayLike<number>, savings: ArrayLike<numb
     if (!Number.isFinite(cumulative)) throw nonFiniteCause(investment, savings);
     // Rounding noise of t+1 discounted additions is below (t+2)·4ε·Σ|flow|: 0.1 + 0.2 − 0.3 counts as 0,
     // one öre short of 10 Mdr kr (1e-12 relative) does not.
-    if (cumulative >= -(t + 2) * 4 * Number.EPSILON * scale) {
-      if (t === 0) return { reached: true, years: 0 };
+    if (cumulative < -(t + 2) * 4 * Number.EPSILON * scale) {
+      wasNegative = true;
+    } else if (wasNegative) {
       // before < 0 <= cumulative (up to rounding): the crossing lies inside year t
       const fraction = flow > 0 ? Math.min(1, -before / flow) : 1;
       return { reached: true, years: t + fraction };
     }
   }
-  if (horizon === 0) return { reached: true, years: 0 };
+  if (!wasNegative) return { reached: true, years: 0 };
   return { reached: false, horizon };
 }
 

@@ -1,12 +1,62 @@
-import { formatProblem, type ProblemKey, type ProblemParams } from "../i18n/errors";
-import type { Language } from "../i18n/language";
-
 /** Which Excel error a rejected input becomes: #VALUE!, #NUM!, #DIV/0! or #N/A. */
 export type ErrorKind = "value" | "num" | "div0" | "na";
 
 /**
+ * Every problem an input can have. The engine names the problem and its parameters; the text of
+ * each (English and Swedish) lives in src/i18n/errors.ts, which the edges use to render it. The
+ * engine imports nothing from i18n.
+ */
+export const PROBLEM_KEYS = [
+  "text",
+  "boolean",
+  "notFinite",
+  "unsupportedValue",
+  "missing",
+  "empty",
+  "notSeries",
+  "notScalar",
+  "tooLarge",
+  "rateTooLow",
+  "emptyRate",
+  "rateLength",
+  "timingRange",
+  "fractionRange",
+  "notNegative",
+  "weightsSum",
+  "wholeNumber",
+  "rowsMismatch",
+  "lengthMismatch",
+  "zeroPresentValue",
+  "neverPaysBack",
+  "tooPrecise",
+  "resultOverflow",
+  "unknownPrincipal",
+  "internalError",
+  "cofinancingBelowRequirement",
+] as const;
+
+export type ProblemKey = (typeof PROBLEM_KEYS)[number];
+
+/** What a message may say about the problem: the cell, the text found, the sizes and bounds. */
+export interface ProblemParams {
+  row?: number;
+  column?: number;
+  text?: string;
+  rows?: number;
+  columns?: number;
+  count?: number;
+  expected?: number;
+  min?: number;
+  max?: number;
+  other?: string;
+  years?: number;
+  value?: number;
+}
+
+/**
  * The engine's one error type: which argument, what is wrong, and which Excel error it maps to.
- * The message is rendered in English for logs; edges call `localized(language)` for the user.
+ * Its `message` is the technical form ("savings: text {"row":2,…}") for logs; the edges render the
+ * user's message with errorMessage (src/i18n/errors.ts).
  */
 export class SocinvError extends Error {
   constructor(
@@ -15,12 +65,8 @@ export class SocinvError extends Error {
     readonly problem: ProblemKey,
     readonly params: ProblemParams = {},
   ) {
-    super(formatProblem(argument, problem, params, "en"));
+    super(`${argument}: ${problem} ${JSON.stringify(params)}`);
     this.name = "SocinvError";
-  }
-
-  localized(language: Language): string {
-    return formatProblem(this.argument, this.problem, this.params, language);
   }
 }
 

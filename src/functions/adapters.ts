@@ -1,6 +1,6 @@
 import { SocinvError, type ErrorKind } from "../engine/errors";
 import { cellNumber, isBlank, MAX_CELLS, readGrid, readScalar, readSeries, requirePresent, type Matrix, type Orientation } from "../engine/grid";
-import { formatProblem, problemText } from "../i18n/errors";
+import { errorMessage, problemText } from "../i18n/errors";
 import { displayLanguage } from "./language";
 
 /**
@@ -25,7 +25,7 @@ function errorCode(kind: ErrorKind): CustomFunctions.ErrorCode {
 
 /** An engine error as the Excel error value the cell shows, with its message in Excel's language. */
 export function toExcelError(error: SocinvError): CustomFunctions.Error {
-  return new CustomFunctions.Error(errorCode(error.kind), error.localized(displayLanguage()));
+  return new CustomFunctions.Error(errorCode(error.kind), errorMessage(error, displayLanguage()));
 }
 
 /**
@@ -59,7 +59,7 @@ export function fastPath<T>(attempt: () => T | null): T | null {
 }
 
 /** A message for tests and logs in English, the same text guard() would show. */
-export const englishMessage = (error: SocinvError): string => formatProblem(error.argument, error.problem, error.params, "en");
+export const englishMessage = (error: SocinvError): string => errorMessage(error, "en");
 
 /**
  * A discount rate: one number, or a row or column of one rate per year. The engine checks that a
@@ -70,6 +70,15 @@ export function readRate(argument: string, value: unknown, fallback?: number): n
     return readSeries(argument, value).values;
   }
   return readScalar(argument, value, fallback);
+}
+
+/**
+ * The required rate of DISCOUNT, LIFECYCLE, NETBENEFIT and BCR: an empty cell is an error, never a
+ * silent 0, so a cleared rate cell cannot quietly undiscount a whole model (FUNCTIONS.md).
+ */
+export function readRequiredRate(argument: string, value: unknown): number | number[] {
+  if (isOmitted(value)) throw new SocinvError("value", argument, "emptyRate");
+  return readRate(argument, value);
 }
 
 /** An optional number without a fixed default (e.g. the cap, which defaults to the disbursements). */

@@ -44,6 +44,7 @@ import {
   readMatrixShared,
   readOptionalScalar,
   readRate,
+  readRequiredRate,
 } from "./adapters";
 
 import { MAX_DECIMALS, MAX_HORIZON_YEARS as MAX_YEARS } from "../engine/limits";
@@ -64,7 +65,7 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
     if (range !== null && range.rows.length > 1 && range.columns > 1) {
       // A table: one pass reading and discounting each row (the ordinary path below names any bad cell).
       const column = fastPath(() => {
-        const factors = discountFactors(readRate("rate", rate, 0), range.columns, readScalar("timing", timing, 0));
+        const factors = discountFactors(readRequiredRate("rate", rate), range.columns, readScalar("timing", timing, 0));
         const pvs = presentValuesOfCells(range.rows, factors);
         if (pvs === null) return null;
         const out = new Array<number[]>(pvs.length);
@@ -76,14 +77,14 @@ export function discount(rate: unknown[][], values: unknown[][], timing?: unknow
     const grid = readGridShared("values", values);
     const tau = readScalar("timing", timing, 0);
     if (grid.length > 1 && grid[0].length > 1) {
-      const factors = discountFactors(readRate("rate", rate, 0), grid[0].length, tau);
+      const factors = discountFactors(readRequiredRate("rate", rate), grid[0].length, tau);
       const pvs = presentValues(grid, factors);
       const column = new Array<number[]>(pvs.length);
       for (let r = 0; r < pvs.length; r++) column[r] = [finite("values", pvs[r])];
       return column;
     }
     const series = grid.length === 1 ? grid[0] : grid.map((row) => row[0]);
-    const factors = discountFactors(readRate("rate", rate, 0), series.length, tau);
+    const factors = discountFactors(readRequiredRate("rate", rate), series.length, tau);
     return [[finite("values", presentValue(series, factors))]];
   });
 }
@@ -107,7 +108,7 @@ export function lifecycle(baseline: unknown[][], intervention: unknown[][], rate
     const years = horizon(base, withIntervention);
     padRows(base, years);
     padRows(withIntervention, years);
-    const table = lifecycleTable(base, withIntervention, readRate("rate", rate, 0), readScalar("timing", timing, 0));
+    const table = lifecycleTable(base, withIntervention, readRequiredRate("rate", rate), readScalar("timing", timing, 0));
     const out: (number | string)[][] = [];
     for (const row of [...table.rows, table.total]) {
       out.push([
@@ -132,7 +133,7 @@ function lifecycleFast(baseline: unknown, intervention: unknown, rate: unknown, 
   if (base.rows.length !== withIntervention.rows.length) return null;
   return fastPath(() => {
     const years = Math.max(base.columns, withIntervention.columns);
-    const factors = discountFactors(readRate("rate", rate, 0), years, readScalar("timing", timing, 0));
+    const factors = discountFactors(readRequiredRate("rate", rate), years, readScalar("timing", timing, 0));
     const table = lifecycleRowsOfCells(base.rows, withIntervention.rows, factors);
     if (table === null) return null;
     const out: (number | string)[][] = new Array(table.rows.length + 1);
@@ -214,7 +215,7 @@ function appraisalInputs(investment: unknown, savings: unknown): { costs: number
 export function netBenefit(investment: unknown[][], savings: unknown[][], rate: unknown[][], timing?: unknown) {
   return guard("NETBENEFIT", (): number => {
     const { costs, gains } = appraisalInputs(investment, savings);
-    return finite("savings", netBenefitOf(costs, gains, readRate("rate", rate, 0), readScalar("timing", timing, 0)));
+    return finite("savings", netBenefitOf(costs, gains, readRequiredRate("rate", rate), readScalar("timing", timing, 0)));
   });
 }
 
@@ -231,7 +232,7 @@ export function netBenefit(investment: unknown[][], savings: unknown[][], rate: 
 export function bcr(investment: unknown[][], savings: unknown[][], rate: unknown[][], timing?: unknown) {
   return guard("BCR", (): number => {
     const { costs, gains } = appraisalInputs(investment, savings);
-    return finite("savings", benefitCostRatio(costs, gains, readRate("rate", rate, 0), readScalar("timing", timing, 0)));
+    return finite("savings", benefitCostRatio(costs, gains, readRequiredRate("rate", rate), readScalar("timing", timing, 0)));
   });
 }
 

@@ -1,24 +1,12 @@
+import type { ProblemKey, ProblemParams } from "../engine/errors";
 import type { Language } from "./language";
 
 /**
- * Every problem an input can have, with its message in English and Swedish.
- * The engine raises a SocinvError carrying one of these keys; the edges (custom functions, task pane)
- * render it in the user's language. One concept, one place: no message text lives anywhere else.
+ * The message of every problem an input can have (engine/errors.ts owns the keys and their
+ * parameters), in English and Swedish. The edges (custom functions, task pane) render a SocinvError
+ * in the user's language through formatProblem. No message text lives anywhere else.
  */
-export interface ProblemParams {
-  row?: number;
-  column?: number;
-  text?: string;
-  rows?: number;
-  columns?: number;
-  count?: number;
-  expected?: number;
-  min?: number;
-  max?: number;
-  other?: string;
-  years?: number;
-  value?: number;
-}
+export type { ProblemKey, ProblemParams };
 
 type Render = (p: ProblemParams) => string;
 
@@ -68,6 +56,10 @@ export const problemMessages = {
   rateTooLow: {
     en: () => `must be greater than −100 %`,
     sv: () => `måste vara större än −100 %`,
+  },
+  emptyRate: {
+    en: () => `the cell is empty; enter 0 for no discounting`,
+    sv: () => `cellen är tom; ange 0 för ingen diskontering`,
   },
   rateLength: {
     en: (p) => `has ${p.count} values; expected one rate or exactly ${p.expected} (one per year)`,
@@ -129,9 +121,7 @@ export const problemMessages = {
     en: (p) => `is ${p.value} %; the requirement is at least ${p.min} %`,
     sv: (p) => `är ${svNumber(p.value)} %; kravet är minst ${svNumber(p.min)} %`,
   },
-} satisfies Record<string, Record<Language, Render>>;
-
-export type ProblemKey = keyof typeof problemMessages;
+} satisfies Record<ProblemKey, Record<Language, Render>>;
 
 /** The argument names as the user sees them, per language. Unknown names are shown as they are. */
 export const argumentNames: Record<string, { sv: string }> = {
@@ -184,3 +174,7 @@ export function problemText(key: ProblemKey, params: ProblemParams, language: La
 export function formatProblem(argument: string, key: ProblemKey, params: ProblemParams, language: Language): string {
   return `${argumentName(argument, language)}: ${problemText(key, params, language)}`;
 }
+
+/** A SocinvError's message in `language`: what the cell or the pane shows. */
+export const errorMessage = (error: { argument: string; problem: ProblemKey; params: ProblemParams }, language: Language): string =>
+  formatProblem(error.argument, error.problem, error.params, language);

@@ -107,12 +107,15 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
     expect(payback([100], [0, 40, 40, 40])).toEqual({ reached: true, years: 3.5 });
   });
 
-  test("inside year 0 itself is never answered: a year-0 net already ≥ 0 is 0 (FUNCTIONS.md)", () => {
+  test("a cumulative that is never negative is 0 (FUNCTIONS.md)", () => {
     expect(payback([100], [100])).toEqual({ reached: true, years: 0 });
     expect(payback([100, 0], [150, 10])).toEqual({ reached: true, years: 0 });
     expect(payback([], [])).toEqual({ reached: true, years: 0 });
-    // year 0: +50 ≥ 0 → 0, although 100 is invested in year 1 (the contract's "first reaches ≥ 0")
-    expect(payback([0, 100], [50, 0, 100])).toEqual({ reached: true, years: 0 });
+  });
+
+  test("a saving before the cost is not a payback: +50, −50, +50 → recovers in year 2 at 50/100 → 2.5", () => {
+    // issue 8: the first time the cumulative, having been negative, reaches ≥ 0 (was 0 before the fix)
+    expect(payback([0, 100], [50, 0, 100])).toEqual({ reached: true, years: 2.5 });
   });
 
   test("investment and savings in the same year 0: net −60, then +30 and +30 → 3", () => {
@@ -137,9 +140,11 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
     expect(payback([100], [0, 50, 50], 0.05)).toEqual({ reached: false, horizon: 3 });
   });
 
-  test("a year 0 without flows has a cumulative of 0, already ≥ 0: 0 (start the series in its first year with flows)", () => {
-    // cumulative at times 1..4: 0, −100, −50, 0 → the first point ≥ 0 is the end of year 0, answered as 0
-    expect(payback([0, 100], [0, 0, 50, 50])).toEqual({ reached: true, years: 0 });
+  test("years before the money do not count as paid back (issue 8: was 0)", () => {
+    // cumulative at times 1..4: 0, −100, −50, 0 → negative from year 1, back to 0 at the end of year 3 → 4
+    expect(payback([0, 100], [0, 0, 50, 50])).toEqual({ reached: true, years: 4 });
+    // FUNCTIONS.md: {0, 100, 0, 0} against {0, 0, 60, 60}: 0, −100, −40, +20 → 3 + 40/60 = 11/3
+    expect(payback([0, 100, 0, 0], [0, 0, 60, 60])).toEqual({ reached: true, years: 3 + 40 / 60 });
     // the same flows from year 0: −100, −50, 0 → 3
     expect(payback([100], [0, 50, 50])).toEqual({ reached: true, years: 3 });
   });
@@ -166,7 +171,7 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
     expect(payback([100], [0, 50, 50], 0, 1)).toEqual({ reached: true, years: 3 });
   });
 
-  test("payback is the first year-end with a cumulative ≥ 0, interpolated to the zero crossing (property)", () => {
+  test("payback is the first year-end with a cumulative ≥ 0 after a negative one, interpolated to the zero crossing (property)", () => {
     const amount = fc.integer({ min: -1000, max: 1000 });
     fc.assert(
       fc.property(fc.array(amount, { maxLength: 30 }), fc.array(amount, { maxLength: 30 }), (k, s) => {
@@ -175,9 +180,10 @@ describe("payback: cumulative net S − K back to ≥ 0, year t's flows accruing
         const cumulative: number[] = [];
         let c = 0;
         for (let t = 0; t < n; t++) cumulative.push((c += (s[t] ?? 0) - (k[t] ?? 0)));
-        const firstReached = cumulative.findIndex((x) => x >= 0);
-        if (!result.reached) return firstReached < 0 && result.horizon === n && n > 0;
-        if (n === 0 || firstReached === 0) return result.years === 0;
+        const firstNegative = cumulative.findIndex((x) => x < 0);
+        const firstReached = firstNegative < 0 ? -1 : cumulative.findIndex((x, t) => t > firstNegative && x >= 0);
+        if (!result.reached) return firstNegative >= 0 && firstReached < 0 && result.horizon === n;
+        if (firstNegative < 0) return result.years === 0;
         const T = result.years;
         const year = Math.ceil(T) - 1; // the crossing lies in year `year`, i.e. in [year, year+1]
         const before = cumulative[year - 1];

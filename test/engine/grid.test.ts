@@ -18,6 +18,7 @@ import {
   transpose,
 } from "../../src/engine/grid";
 import { SocinvError } from "../../src/engine/errors";
+import { errorMessage } from "../../src/i18n/errors";
 
 
 describe("blanks count as 0", () => {
@@ -111,9 +112,9 @@ describe("errors name the argument and the 1-based cell", () => {
       "text",
       { row: 2, column: 5, text: "abc" },
     );
-    expect(e.message).toBe("savings: cell (2, 5) is text ('abc'); expected a number");
-    expect(e.localized("sv")).toContain("besparingar");
-    expect(e.localized("sv")).toContain("rad 2, kolumn 5");
+    expect(errorMessage(e, "en")).toBe("savings: cell (2, 5) is text ('abc'); expected a number");
+    expect(errorMessage(e, "sv")).toContain("besparingar");
+    expect(errorMessage(e, "sv")).toContain("rad 2, kolumn 5");
   });
 
   test("a logical value is #VALUE! boolean, shown as TRUE/FALSE", () => {
@@ -145,7 +146,7 @@ describe("errors name the argument and the 1-based cell", () => {
     expect(cellNumber("rate", 0.03)).toBe(0.03);
     const e = expectSocinvExact(() => cellNumber("rate", "3 %"), "value", "rate", "text");
     expect(e.params.row).toBeUndefined();
-    expect(e.message).toBe("rate: is text ('3 %'); expected a number");
+    expect(errorMessage(e, "en")).toBe("rate: is text ('3 %'); expected a number");
   });
 
   test("an empty range is #VALUE! empty; a missing required argument is #VALUE! missing", () => {

@@ -330,6 +330,14 @@ describe("PAYBACK", () => {
     expectNumber(payback([[0]], [[10]]), 0);
   });
 
+  it("issue 8: a model that starts before the money: {0,100,0,0} against {0,0,60,60} → 3.667, not 0", () => {
+    // cumulative 0, −100, −40, +20: negative from year 1, back to 0 inside year 3 at 40/60 → 3 + 2/3 = 11/3
+    expectNumber(payback([[0, 100, 0, 0]], [[0, 0, 60, 60]]), 11 / 3);
+    expectNumber(payback(column([0, 100, 0, 0]), column([0, 0, 60, 60])), 11 / 3);
+    // never negative (a saving before any cost) is still 0
+    expectNumber(payback([[0, 0]], [[10, 0]]), 0);
+  });
+
   it("interpolated inside the year: cumulative −100, −60, +20 → 2 + 60/80 = 2.75", () => {
     expectNumber(payback([[100]], [[0, 40, 80]]), 2.75);
   });
@@ -897,6 +905,28 @@ describe("errors name the argument", () => {
     // "Blank cells count as 0": a blank amount splits 0; a blank years is 0, out of range (#NUM!)
     expect(allocate(null, [[1]])).toEqual([[0]]);
     expectExcelError(repaymentPlan(100, [[1]], null), "#NUM!", "years");
+  });
+
+  it("issue 9 item 7: an empty required rate is #VALUE! (never a silent 0), in English and Swedish", () => {
+    // Excel hands an empty cell over as a 1×1 blank (null or ""); before the fix each was read as 0 %.
+    for (const blank of [[[null]], [[""]], null, undefined]) {
+      const rate = blank as unknown as unknown[][];
+      expectExcelError(discount(rate, [[1, 2]]), "#VALUE!", "rate", "rate: the cell is empty; enter 0 for no discounting");
+      expectExcelError(lifecycle([[1, 2]], [[0, 1]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(netBenefit([[1]], [[0, 2]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(bcr([[1]], [[0, 2]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(discount(rate, [[1, 2], [3, 4]]), "#VALUE!", "rate", /enter 0 for no discounting/);
+      expectExcelError(lifecycle([[1, 2], [3, 4]], [[0, 1], [0, 1]], rate), "#VALUE!", "rate", /enter 0 for no discounting/);
+    }
+    setDisplayLanguage("sv-SE");
+    try {
+      expectExcelError(netBenefit([[1]], [[0, 2]], [[null]]), "#VALUE!", "ränta", "ränta: cellen är tom; ange 0 för ingen diskontering");
+    } finally {
+      setDisplayLanguage(undefined);
+    }
+    // PAYBACK's rate is optional: blank means 0 (−100, −50, 0 → 3)
+    expectNumber(payback([[100]], [[0, 50, 50]], [[null]]), 3);
+    expectNumber(payback([[100]], [[0, 50, 50]], [[""]]), 3);
   });
 
   it("messages are Swedish when Excel's display language is Swedish, English otherwise", () => {

@@ -263,8 +263,9 @@ describe("messages in Excel's display language", () => {
 describe("blank scalars count as 0 (FUNCTIONS.md: blank cells count as 0), as in Excel's own functions", () => {
   const blanks: unknown[] = [null, undefined, "", [[null]], [[""]]];
   test.each(blanks.map((b) => [JSON.stringify(b) ?? "undefined", b]))("blank %s", (_label, blank) => {
-    // rate blank = 0 %: 100 + 110 undiscounted = 210
-    expect(functions.discount(blank as never, [[100, 110]])).toEqual([[210]]);
+    // a required rate left blank is an error (FUNCTIONS.md, issue 9 item 7); PAYBACK's optional rate blank = 0 %
+    expectExcelError(functions.discount(blank as never, [[100, 110]]), "#VALUE!", "rate", /the cell is empty; enter 0 for no discounting/);
+    expect(functions.payback([[100]], [[0, 50, 50]], blank as never)).toBe(3);
     // opening blank = 0: closing = 0 + 5 − 3 + 1 = 3
     expect((functions.fundBalance(blank, [[5]], [[3]], [[1]]) as number[][])[5]).toEqual([3]);
     // amount blank = 0: every part 0
