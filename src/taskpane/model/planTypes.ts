@@ -102,7 +102,10 @@ export interface ModelAnchors {
   netBenefit: Located;
   benefitCostRatio: Located;
   payback: Located;
+  /** 1×N total project cost (fund's part + all co-financing). */
   investment: Located;
+  /** 1×N the kommun's investment: the fund's part + co-financing of projects whose owner's principal is kommun. */
+  municipalInvestment: Located;
   municipalSavings: Located;
   socioEconomicSavings: Located;
 }

@@ -12,6 +12,8 @@ export interface ActorsSheet {
   plan: SheetPlan;
   /** Absolute, sheet-qualified: actor a's cell in a column ('Aktörer'!$A$7). */
   actor(a: number, column: ActorColumn): string;
+  /** Absolute, sheet-qualified: a whole column of the table, A×1. */
+  column(column: ActorColumn): string;
   /** The förvaltningar's frames (the key of the distribution-key model), K×1. */
   frames: string;
 }
@@ -34,6 +36,7 @@ export function actorsSheet(c: PlanContext): ActorsSheet {
   return {
     plan: sheet.build(),
     actor: (a, column) => c.ref("actors", cell(rowOf(a), ACTOR_COLUMNS.indexOf(column), absolute)),
+    column: (column) => c.ref("actors", range(rowOf(0), ACTOR_COLUMNS.indexOf(column), A, 1, absolute)),
     frames: c.ref("actors", range(rowOf(0), ACTOR_COLUMNS.indexOf("frame"), K, 1, absolute)),
   };
 }

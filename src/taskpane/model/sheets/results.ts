@@ -13,7 +13,7 @@ import type { ProjectsSheet } from "./projects";
 
 export interface ResultsSheet {
   plan: SheetPlan;
-  anchors: Pick<ModelAnchors, "lifecycle" | "netBenefit" | "benefitCostRatio" | "payback" | "investment" | "municipalSavings" | "socioEconomicSavings">;
+  anchors: Pick<ModelAnchors, "lifecycle" | "netBenefit" | "benefitCostRatio" | "payback" | "investment" | "municipalInvestment" | "municipalSavings" | "socioEconomicSavings">;
 }
 
 const XY = 2; // first year column
@@ -63,6 +63,7 @@ export function resultsSheet(
   const seriesTitle = rows.next();
   const seriesHeader = rows.next();
   const investmentRow = rows.next();
+  const municipalInvestmentRow = rows.next();
   const municipalSavingRow = rows.next();
   const socioSavingRow = rows.next();
   const factorRow = rows.next();
@@ -73,8 +74,11 @@ export function resultsSheet(
 
   // Key figures.
   sheet.put(keyRow, 0, [[tx.appraisal, "", tx.municipalView, tx.socioEconomicView]], "header");
-  const appraisal = (savingsRow: number) => ({ investment: years(investmentRow), savings: years(savingsRow), rate, timing });
-  const views = [municipalSavingRow, socioSavingRow].map(appraisal);
+  const appraisal = ([investment, savings]: number[]) => ({ investment: years(investment), savings: years(savings), rate, timing });
+  const views = [
+    [municipalInvestmentRow, municipalSavingRow],
+    [investmentRow, socioSavingRow],
+  ].map(appraisal);
   sheet.put(
     keyFigureRow0,
     0,
@@ -161,32 +165,43 @@ export function resultsSheet(
   sheet.put(
     investmentRow,
     0,
-    [[tx.investment], [tx.municipalSavings], [tx.socioEconomicSavings], [tx.discountFactor], [tx.cumulativeMunicipal], [tx.cumulativeSocioEconomic]],
+    [[tx.investment], [tx.municipalInvestment], [tx.municipalSavings], [tx.socioEconomicSavings], [tx.discountFactor], [tx.cumulativeMunicipal], [tx.cumulativeSocioEconomic]],
     "label",
   );
-  sheet.put(investmentRow, XY, [yearNumbers.map((_, t) => `=${projects.totalCost(t)}`)], "formula", money);
+  const kommunLabel = cell(kommunRow, 0, { row: true, column: true });
+  sheet.put(
+    investmentRow,
+    XY,
+    [
+      yearNumbers.map((_, t) => `=${projects.totalCost(t)}`),
+      // The fund's part is the kommun's; of the co-financing only what the kommun's own projects pay (DOMAIN.md, Co-financing).
+      yearNumbers.map((_, t) => `=SUM(${projects.disbursementColumn(t)})+SUMIF(${projects.ownerPrincipals},${kommunLabel},${projects.applicantColumn(t)})`),
+    ],
+    "formula",
+    money,
+  );
   const savingPrincipals = range(savingBlock.row0, 1, A, 1, { row: true, column: true });
   const savingsOfYear = (t: number) => range(savingBlock.row0, XY + t, A, 1, { row: true });
   sheet.put(
     municipalSavingRow,
     XY,
     [
-      yearNumbers.map((_, t) => `=SUMIF(${savingPrincipals},${cell(kommunRow, 0, { row: true, column: true })},${savingsOfYear(t)})`),
+      yearNumbers.map((_, t) => `=SUMIF(${savingPrincipals},${kommunLabel},${savingsOfYear(t)})`),
       yearNumbers.map((_, t) => `=SUM(${savingsOfYear(t)})`),
     ],
     "formula",
     money,
   );
   sheet.put(factorRow, XY, [yearNumbers.map((_, t) => `=1/(1+${rate})^(${t}+${timing})`)], "formula", "0.0000");
-  const cumulative = (row: number, savingRow: number) =>
+  const cumulative = (row: number, [investment, savingRow]: number[]) =>
     yearNumbers.map((_, t) => {
-      const flow = `(${cell(savingRow, XY + t)}-${cell(investmentRow, XY + t)})*${cell(factorRow, XY + t)}`;
+      const flow = `(${cell(savingRow, XY + t)}-${cell(investment, XY + t)})*${cell(factorRow, XY + t)}`;
       return t === 0 ? `=${flow}` : `=${cell(row, XY + t - 1)}+${flow}`;
     });
   sheet.put(
     cumulativeMunicipalRow,
     XY,
-    [cumulative(cumulativeMunicipalRow, municipalSavingRow), cumulative(cumulativeSocioRow, socioSavingRow)],
+    [cumulative(cumulativeMunicipalRow, [municipalInvestmentRow, municipalSavingRow]), cumulative(cumulativeSocioRow, [investmentRow, socioSavingRow])],
     "formula",
     money,
   );
@@ -226,6 +241,7 @@ export function resultsSheet(
       benefitCostRatio: at(range(keyFigureRow0 + 1, XY, 1, 2)),
       payback: at(range(keyFigureRow0 + 2, XY, 1, 2)),
       investment: at(years(investmentRow)),
+      municipalInvestment: at(years(municipalInvestmentRow)),
       municipalSavings: at(years(municipalSavingRow)),
       socioEconomicSavings: at(years(socioSavingRow)),
     },
