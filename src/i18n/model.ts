@@ -158,7 +158,10 @@ export const modelTexts = {
     pooledNone: "Gemensam insatsbudget: ingen återföring (nollor).",
     repaymentByAdministration: "Återbetalning till fonden per förvaltning (summa för alla projekt)",
     frameAdjustment: "Ramjustering per förvaltning (= − återbetalning)",
-    fundLossTitle: "Om fonden bär risken: vad fonden förlorar per projekt (plan − utfall, när skillnaden är positiv)",
+    fundShortfallTitle:
+      "Om fonden bär risken: hur långt återföringen ligger efter planen vid årets slut, ackumulerat per projekt (plan − utfall hittills, när skillnaden är positiv)",
+    lostAtHorizon: "Förlorat vid periodens slut",
+    timingGapTitle: "Varav tidsskillnad: det som ligger efter planen men kommer in före periodens slut",
     paidBeyondTitle: "Om förvaltningen bär risken: vad förvaltningen betalar utöver sin realiserade besparing",
     total: "Summa",
     contributions: "Avsättning (ändra per år vid behov)",
@@ -280,7 +283,10 @@ export const modelTexts = {
     pooledNone: "Pooled budget: no repayment (zeros).",
     repaymentByAdministration: "Repayment to the fund per administration (sum over projects)",
     frameAdjustment: "Frame adjustment per administration (= − repayment)",
-    fundLossTitle: "If the fund bears the risk: what the fund loses per project (plan − outcome, where positive)",
+    fundShortfallTitle:
+      "If the fund bears the risk: how far repayments are behind the plan at each year end, cumulatively per project (plan − outcome so far, where positive)",
+    lostAtHorizon: "Lost at the horizon",
+    timingGapTitle: "Of which timing: behind the plan now but repaid before the horizon",
     paidBeyondTitle: "If the administration bears the risk: what it pays beyond its realised saving",
     total: "Total",
     contributions: "Contribution (change per year if needed)",

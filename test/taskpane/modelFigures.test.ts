@@ -6,7 +6,7 @@ import type { HyperFormula } from "hyperformula";
 import type { Language } from "../../src/i18n/language";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
 import { buildPlan } from "../../src/taskpane/model/plan";
-import { buildAndRecalculate, close, errorsIn, read, smallModel } from "../support/modelWorkbook";
+import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
 
 /** PV at 3.5 %, timing 0 (year 0 undiscounted), written out rather than taken from the engine. */
 const pv = (series: number[]) => series.reduce((sum, x, t) => sum + x / 1.035 ** t, 0);
@@ -53,5 +53,42 @@ describe("issue 8.3: a region-owned project's co-financing is not the kommun's i
     const [municipal] = read(hf, language, plan.anchors.netBenefit)[0];
     close(municipal, pv([0, 0, 1000, 2000]) - pv([1200, 1700, 1500, 700]));
     close(municipal, -2136.74, 2);
+  });
+});
+
+describe("issue 8.4: a repayment that comes late is a timing gap, not a loss", () => {
+  // One förvaltning, share 100 %, the fund bears the risk.
+  // Sen (late): 1000 disbursed in 2025; planned cashable saving 500 a year from 2026 → plan repays 500, 500, 0
+  //   (cap 1000). Realised 200, 400, 800 → outcome repays 200, 400, 400: the whole cap, one year late.
+  //   Behind the plan at each year end: 0, 300, 1000 − 600 = 400, 1000 − 1000 = 0; lost at the horizon 0;
+  //   timing gap = behind − lost = 0, 300, 400, 0. (The old yearly rule showed 300 + 100 = 400 "lost".)
+  // Kort (short): 600 disbursed in 2026; plan 300, 300 in 2027–28, realised 100, 100 → behind 0, 0, 200, 400;
+  //   lost 400; timing 0 (the gap only grows).
+  const answers = smallModel({
+    actors: [{ name: "Soc", principal: "kommun", cashableShare: 1 }],
+    projects: [
+      { name: "Sen", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 },
+      { name: "Kort", owner: "Soc", disbursements: [0, 600, 0, 0], cofinancingShare: 0 },
+    ],
+    costs: [
+      { project: "Sen", actor: "Soc", baseline: [0, 500, 500, 500], intervention: [0, 0, 0, 0] },
+      { project: "Kort", actor: "Soc", baseline: [0, 0, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "en";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+    write(hf, language, plan.anchors.outcomeSavings, [[0, 200, 400, 800], [0, 0, 100, 100]]);
+  });
+  afterAll(() => hf.destroy());
+
+  test("behind [0, 300, 400, 0] and [0, 0, 200, 400]; lost 0 and 400; timing [0, 300, 400, 0] and zeros", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.repaymentOutcome[0])).toEqual([[0, 200, 400, 400]]);
+    expect(read(hf, language, plan.anchors.fundShortfall)).toEqual([[0, 300, 400, 0], [0, 0, 200, 400]]);
+    expect(read(hf, language, plan.anchors.fundLostAtHorizon)).toEqual([[0], [400]]);
+    expect(read(hf, language, plan.anchors.fundTimingGap)).toEqual([[0, 300, 400, 0], [0, 0, 0, 0]]);
   });
 });

@@ -323,9 +323,25 @@ describe.each<[RepaymentModel, Language]>([
     repaid.forEach((x, t) => close(x, want[0][t] + want[1][t], 9));
   });
 
-  test("what the fund loses and what the förvaltning pays beyond its realised saving equal compareRiskBearers", () => {
-    const loss = read(hf, language, plan.anchors.fundLoss);
-    engine.forEach((e, p) => e.comparison.fundShortfall.forEach((x, t) => close(loss[p][t], x, 9)));
+  test("how far the fund is behind the plan (cumulative), what it lacks at the horizon, and what a förvaltning pays beyond its realised saving", () => {
+    // Behind at the end of year t = Σ_{s≤t} (planned − realised) over the förvaltningar, where positive.
+    const behind = engine.map((e) => {
+      let gap = 0;
+      return Array.from({ length: 4 }, (_, t) => {
+        gap += e.planned.reduce((s, row) => s + row[t], 0) - e.realised.reduce((s, row) => s + row[t], 0);
+        return Math.max(0, gap);
+      });
+    });
+    // Project A: plan 180 a year from 2026, outcome 90, 0, 90 → behind 0, 90, 270, 360; all of it still missing at the horizon.
+    expect(behind[0]).toEqual([0, 90, 270, 360]);
+    const shortfall = read(hf, language, plan.anchors.fundShortfall);
+    const lost = read(hf, language, plan.anchors.fundLostAtHorizon);
+    const timing = read(hf, language, plan.anchors.fundTimingGap);
+    behind.forEach((row, p) => {
+      row.forEach((x, t) => close(shortfall[p][t], x, 9));
+      close(lost[p][0], row[3], 9);
+      row.forEach((x, t) => close(timing[p][t], Math.max(0, x - row[3]), 9));
+    });
     const beyond = read(hf, language, plan.anchors.paidBeyondOutcome);
     administrations.forEach((_, k) =>
       beyond[k].forEach((x, t) => close(x, engine.reduce((s, e) => s + e.comparison.paidBeyondRealisedSavings[k][t], 0), 9)),

@@ -88,8 +88,12 @@ export interface ModelAnchors {
   /** Per project: the K×N REPAYMENT spills on planned and realised savings. */
   repaymentPlan: Located[];
   repaymentOutcome: Located[];
-  /** P×N: per project and year, planned − realised repayment where positive (what the fund loses if it bears the risk). */
-  fundLoss: Located;
+  /** P×N: per project, how far the realised repayments are behind the plan at the end of each year, cumulatively (0 when ahead). */
+  fundShortfall: Located;
+  /** P×1: what the fund has not got back at the horizon compared with the plan (the last year of fundShortfall). */
+  fundLostAtHorizon: Located;
+  /** P×N: the part of fundShortfall that comes in before the horizon (timing, not loss). */
+  fundTimingGap: Located;
   /** K×N: per förvaltning and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
   paidBeyondOutcome: Located;
   /** M×N Kostnader data (M = projects × actors, project-major, actors in model order). */

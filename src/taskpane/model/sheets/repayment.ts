@@ -8,12 +8,13 @@ import { YEAR_FORMAT, type PlanContext } from "./context";
 import type { CostBlock, CostsSheet } from "./costs";
 import type { ParametersSheet } from "./parameters";
 import type { ProjectsSheet } from "./projects";
+import { riskComparison } from "./riskBearers";
 
 export interface RepaymentSheet {
   plan: SheetPlan;
   /** K×N: the fund's income per förvaltning under the chosen model (summed over projects). */
   byAdministration: string;
-  anchors: Pick<ModelAnchors, "repaymentByAdministration" | "frameAdjustment" | "repaymentPlan" | "repaymentOutcome" | "fundLoss" | "paidBeyondOutcome">;
+  anchors: Pick<ModelAnchors, "repaymentByAdministration" | "frameAdjustment" | "repaymentPlan" | "repaymentOutcome" | "fundShortfall" | "fundLostAtHorizon" | "fundTimingGap" | "paidBeyondOutcome">;
 }
 
 const RY = 1; // first year column
@@ -21,7 +22,7 @@ const RY = 1; // first year column
 /**
  * Återföring: repayment on planned and on realised savings per project (REPAYMENT spills), the key
  * model's instalment plans, the fund's income under the chosen model, its sum per förvaltning and the
- * frame adjustments; then who bears the risk, whatever model was chosen.
+ * frame adjustments; then who bears the risk, whatever model was chosen (./riskBearers).
  */
 export function repaymentSheet(
   c: PlanContext,
@@ -30,7 +31,7 @@ export function repaymentSheet(
   projects: ProjectsSheet,
   costs: CostsSheet,
 ): RepaymentSheet {
-  const { tx, answers, K, P, N, yearNumbers, money } = c;
+  const { tx, answers, K, N, yearNumbers, money } = c;
   const { param } = parameters;
   const sheet = c.sheet("repayment", 3);
   sheet.text(2, 0, tx.chosenModel(repaymentModelLabel(answers.repaymentModel, c.language)), "title");
@@ -120,34 +121,14 @@ export function repaymentSheet(
   sheet.put(frameRow0, RY, Array.from({ length: K }, (_, k) => yearNumbers.map((__, t) => `=-${cell(byAdministrationRow0 + k, RY + t)}`)), "formula", money);
   rows.skip();
 
-  // Who bears the risk (Norrköping's question), whatever model was chosen: the plan and outcome blocks
-  // above side by side. What the fund loses if it bears the risk; what a förvaltning pays beyond its
-  // realised saving if it does.
-  sheet.text(rows.next(), 0, tx.fundLossTitle, "title");
-  yearsHeader(rows.next(), tx.project);
-  const fundLossRow0 = rows.take(P);
-  sheet.put(fundLossRow0, 0, c.projects.map((_, p) => [`=${projects.name(p)}`]), "formula");
-  sheet.put(
-    fundLossRow0,
-    RY,
-    c.projects.map((_, p) =>
-      yearNumbers.map((__, t) => `=MAX(0,SUM(${range(planRows[p], RY + t, K, 1)})-SUM(${range(outcomeRows[p], RY + t, K, 1)}))`),
-    ),
-    "formula",
-    money,
+  const risk = riskComparison(
+    c,
+    sheet,
+    rows,
+    { column: RY, planRows, outcomeRows, rowsPerProject: K, administrationNames, share: param("repaymentShare") },
+    projects,
+    costs,
   );
-  totalRow(fundLossRow0, P);
-
-  sheet.text(rows.next(), 0, tx.paidBeyondTitle, "title");
-  yearsHeader(rows.next(), tx.actor);
-  const beyondRow0 = rows.take(K);
-  administrationNames(beyondRow0);
-  const share = param("repaymentShare");
-  const beyond = (k: number, t: number) =>
-    "=" +
-    c.projects.map((_, p) => `MAX(0,${cell(planRows[p] + k, RY + t)}-${share}*MAX(${costs.at("outcome", p, k, t)},0))`).join("+");
-  sheet.put(beyondRow0, RY, Array.from({ length: K }, (_, k) => yearNumbers.map((__, t) => beyond(k, t))), "formula", money);
-  totalRow(beyondRow0, K);
   rows.skip();
 
   sheet.chart(
@@ -173,8 +154,7 @@ export function repaymentSheet(
       frameAdjustment: block(frameRow0, K),
       repaymentPlan: planRows.map((r) => block(r, K)),
       repaymentOutcome: outcomeRows.map((r) => block(r, K)),
-      fundLoss: block(fundLossRow0, P),
-      paidBeyondOutcome: block(beyondRow0, K),
+      ...risk,
     },
   };
 }
