@@ -1,15 +1,11 @@
-import type { Principal } from "../engine/vocabulary";
+import type { Principal, RepaymentModel } from "../engine/vocabulary";
+import type { SheetKey, TableKey } from "../taskpane/model/keys";
 import type { Language } from "./language";
 
 /**
  * Every text the model builder writes into a workbook or shows about it: sheet names, headers,
  * labels, validation messages and build errors, in Swedish and English. One place, both languages.
  */
-
-export type SheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results";
-
-/** The order sheets are created in, and the order they appear in the report. */
-export const SHEET_ORDER: readonly SheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
 
 const sheetNames: Record<Language, Record<SheetKey, string>> = {
   sv: {
@@ -37,7 +33,6 @@ export function sheetName(key: SheetKey, language: Language): string {
 }
 
 /** Table names: ASCII letters only (Excel table names must be unique, cell-reference-free identifiers). */
-export type TableKey = "parameters" | "actors" | "projects" | "baseline" | "intervention" | "outcome";
 
 const tableNames: Record<Language, Record<TableKey, string>> = {
   sv: {
@@ -62,8 +57,6 @@ export function tableName(key: TableKey, language: Language): string {
   return tableNames[language][key];
 }
 
-export { PRINCIPALS } from "../engine/vocabulary";
-
 const principalLabels: Record<Language, Record<Principal, string>> = {
   sv: { kommun: "kommun", region: "region", stat: "stat", individ: "individ", annan: "annan" },
   en: { kommun: "municipality", region: "region", stat: "state", individ: "individual", annan: "other" },
@@ -73,10 +66,7 @@ export function principalLabel(principal: Principal, language: Language): string
   return principalLabels[language][principal];
 }
 
-export type { RepaymentModel as RepaymentModelKey } from "../engine/vocabulary";
-import type { RepaymentModel as RepaymentModelKey } from "../engine/vocabulary";
-
-const repaymentModelLabels: Record<Language, Record<RepaymentModelKey, string>> = {
+const repaymentModelLabels: Record<Language, Record<RepaymentModel, string>> = {
   sv: {
     fundBearsRisk: "Fonden bär risken: återföring enligt utfall (realiserade besparingar)",
     administrationBearsRisk: "Förvaltningen bär risken: återföring enligt plan (planerade besparingar)",
@@ -91,7 +81,7 @@ const repaymentModelLabels: Record<Language, Record<RepaymentModelKey, string>> 
   },
 };
 
-export function repaymentModelLabel(model: RepaymentModelKey, language: Language): string {
+export function repaymentModelLabel(model: RepaymentModel, language: Language): string {
   return repaymentModelLabels[language][model];
 }
 
@@ -146,6 +136,8 @@ export const modelTexts = {
     applicantPartTotal: "Sökandens del",
     totalCostTotal: "Totalt",
     meetsRequirement: "Uppfyller kravet på medfinansiering",
+    ownerPrincipal: "Projektägarens huvudman",
+    unknownOwner: "okänd projektägare (inte bland aktörerna)",
     yes: "Ja",
     no: "Nej",
     sumPerYear: "Summa per år",
@@ -166,7 +158,10 @@ export const modelTexts = {
     pooledNone: "Gemensam insatsbudget: ingen återföring (nollor).",
     repaymentByAdministration: "Återbetalning till fonden per förvaltning (summa för alla projekt)",
     frameAdjustment: "Ramjustering per förvaltning (= − återbetalning)",
-    fundLossTitle: "Om fonden bär risken: vad fonden förlorar per projekt (plan − utfall, när skillnaden är positiv)",
+    fundShortfallTitle:
+      "Om fonden bär risken: hur långt återföringen ligger efter planen vid årets slut, ackumulerat per projekt (plan − utfall hittills, när skillnaden är positiv)",
+    lostAtHorizon: "Förlorat vid periodens slut",
+    timingGapTitle: "Varav tidsskillnad: det som ligger efter planen men kommer in före periodens slut",
     paidBeyondTitle: "Om förvaltningen bär risken: vad förvaltningen betalar utöver sin realiserade besparing",
     total: "Summa",
     contributions: "Avsättning (ändra per år vid behov)",
@@ -201,6 +196,7 @@ export const modelTexts = {
     socioEconomicView: "Samhällsekonomiskt (alla aktörer)",
     appraisal: "Nyckeltal",
     investment: "Investering (fondens del + medfinansiering)",
+    municipalInvestment: "Investering, kommunen (fondens del + kommunens medfinansiering)",
     municipalSavings: "Besparing, kommunen",
     socioEconomicSavings: "Besparing, samhället",
     netBenefit: "Nettonytta (nuvärde)",
@@ -265,6 +261,8 @@ export const modelTexts = {
     applicantPartTotal: "Applicant's part",
     totalCostTotal: "Total",
     meetsRequirement: "Meets the co-financing requirement",
+    ownerPrincipal: "Owner's principal",
+    unknownOwner: "unknown owner (not among the actors)",
     yes: "Yes",
     no: "No",
     sumPerYear: "Total per year",
@@ -285,7 +283,10 @@ export const modelTexts = {
     pooledNone: "Pooled budget: no repayment (zeros).",
     repaymentByAdministration: "Repayment to the fund per administration (sum over projects)",
     frameAdjustment: "Frame adjustment per administration (= − repayment)",
-    fundLossTitle: "If the fund bears the risk: what the fund loses per project (plan − outcome, where positive)",
+    fundShortfallTitle:
+      "If the fund bears the risk: how far repayments are behind the plan at each year end, cumulatively per project (plan − outcome so far, where positive)",
+    lostAtHorizon: "Lost at the horizon",
+    timingGapTitle: "Of which timing: behind the plan now but repaid before the horizon",
     paidBeyondTitle: "If the administration bears the risk: what it pays beyond its realised saving",
     total: "Total",
     contributions: "Contribution (change per year if needed)",
@@ -320,6 +321,7 @@ export const modelTexts = {
     socioEconomicView: "Socio-economic (all actors)",
     appraisal: "Key figures",
     investment: "Investment (fund's part + co-financing)",
+    municipalInvestment: "Investment, municipality (fund's part + the municipality's co-financing)",
     municipalSavings: "Saving, municipality",
     socioEconomicSavings: "Saving, society",
     netBenefit: "Net benefit (present value)",

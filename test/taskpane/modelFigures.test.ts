@@ -1,0 +1,94 @@
+/**
+ * Issue 8's wrong figures and the accountant's reading of the model, recalculated in HyperFormula and
+ * compared with numbers worked out by hand (the working is in the comments).
+ */
+import type { HyperFormula } from "hyperformula";
+import type { Language } from "../../src/i18n/language";
+import type { ModelAnswers } from "../../src/taskpane/model/answers";
+import { buildPlan } from "../../src/taskpane/model/plan";
+import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
+
+/** PV at 3.5 %, timing 0 (year 0 undiscounted), written out rather than taken from the engine. */
+const pv = (series: number[]) => series.reduce((sum, x, t) => sum + x / 1.035 ** t, 0);
+
+describe("issue 8.3: a region-owned project's co-financing is not the kommun's investment", () => {
+  // Kommunprojekt (owner: Soc, a kommun förvaltning), 50 % co-financing, fund's part [600, 600, 400, 0]:
+  //   total cost = D / (1 − 0.5) = [1200, 1200, 800, 0], all of it the kommun's.
+  // Regionprojekt (owner: the region), 60 % co-financing, fund's part [0, 500, 700, 700]:
+  //   the region's own part = D · 0.6 / 0.4 = [0, 750, 1050, 1050]; total [0, 1250, 1750, 1750].
+  // Municipal investment = [1200, 1700, 1500, 700] (the fund's part is the kommun's; the region's part is not);
+  // before the fix it was the total [1200, 2450, 2550, 1750].
+  const answers: ModelAnswers = smallModel({
+    repaymentModel: "pooled", cofinancingRequirement: 0.5, openingBalance: 5000,
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [
+      { name: "Kommunprojekt", owner: "Soc", disbursements: [600, 600, 400, 0], cofinancingShare: 0.5 },
+      { name: "Regionprojekt", owner: "Region", disbursements: [0, 500, 700, 700], cofinancingShare: 0.6 },
+    ],
+    costs: [
+      { project: "Kommunprojekt", actor: "Soc", baseline: [0, 0, 1000, 2000], intervention: [0, 0, 0, 0] },
+      { project: "Regionprojekt", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "sv";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+
+  test("investment: kommun [1200, 1700, 1500, 700], whole cost [1200, 2450, 2550, 1750]", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    read(hf, language, plan.anchors.municipalInvestment)[0].forEach((x, t) => close(x, [1200, 1700, 1500, 700][t], 9));
+    read(hf, language, plan.anchors.investment)[0].forEach((x, t) => close(x, [1200, 2450, 2550, 1750][t], 9));
+  });
+
+  test("municipal net benefit −2,136.74 (PV of Soc's saving 2,737.40 − PV of the kommun's investment 4,874.14)", () => {
+    // 1000/1.035² + 2000/1.035³ = 933.51 + 1803.88 = 2737.40; 1200 + 1700/1.035 + 1500/1.035² + 700/1.035³ = 4874.14.
+    // Counting the region's co-financing too (the old figure) would give 2737.40 − 7526.00 = −4788.61.
+    const [municipal] = read(hf, language, plan.anchors.netBenefit)[0];
+    close(municipal, pv([0, 0, 1000, 2000]) - pv([1200, 1700, 1500, 700]));
+    close(municipal, -2136.74, 2);
+  });
+});
+
+describe("issue 8.4: a repayment that comes late is a timing gap, not a loss", () => {
+  // One förvaltning, share 100 %, the fund bears the risk.
+  // Sen (late): 1000 disbursed in 2025; planned cashable saving 500 a year from 2026 → plan repays 500, 500, 0
+  //   (cap 1000). Realised 200, 400, 800 → outcome repays 200, 400, 400: the whole cap, one year late.
+  //   Behind the plan at each year end: 0, 300, 1000 − 600 = 400, 1000 − 1000 = 0; lost at the horizon 0;
+  //   timing gap = behind − lost = 0, 300, 400, 0. (The old yearly rule showed 300 + 100 = 400 "lost".)
+  // Kort (short): 600 disbursed in 2026; plan 300, 300 in 2027–28, realised 100, 100 → behind 0, 0, 200, 400;
+  //   lost 400; timing 0 (the gap only grows).
+  const answers = smallModel({
+    actors: [{ name: "Soc", principal: "kommun", cashableShare: 1 }],
+    projects: [
+      { name: "Sen", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 },
+      { name: "Kort", owner: "Soc", disbursements: [0, 600, 0, 0], cofinancingShare: 0 },
+    ],
+    costs: [
+      { project: "Sen", actor: "Soc", baseline: [0, 500, 500, 500], intervention: [0, 0, 0, 0] },
+      { project: "Kort", actor: "Soc", baseline: [0, 0, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "en";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+    write(hf, language, plan.anchors.outcomeSavings, [[0, 200, 400, 800], [0, 0, 100, 100]]);
+  });
+  afterAll(() => hf.destroy());
+
+  test("behind [0, 300, 400, 0] and [0, 0, 200, 400]; lost 0 and 400; timing [0, 300, 400, 0] and zeros", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.repaymentOutcome[0])).toEqual([[0, 200, 400, 400]]);
+    expect(read(hf, language, plan.anchors.fundShortfall)).toEqual([[0, 300, 400, 0], [0, 0, 200, 400]]);
+    expect(read(hf, language, plan.anchors.fundLostAtHorizon)).toEqual([[0], [400]]);
+    expect(read(hf, language, plan.anchors.fundTimingGap)).toEqual([[0, 300, 400, 0], [0, 0, 0, 0]]);
+  });
+});
