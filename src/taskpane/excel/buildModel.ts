@@ -88,6 +88,12 @@ export class ModelBuildError extends Error {
     super(message);
     this.name = "ModelBuildError";
   }
+
+  /** The message in the pane's language at display time. */
+  messageIn(language: Language): string {
+    void language;
+    return this.message;
+  }
 }
 
 export interface BuildOptions {
