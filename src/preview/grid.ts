@@ -3,6 +3,7 @@
  * Excel: values come from HyperFormula (calculate.ts) when the preview calculated them, numbers are
  * shown roughly in the cell's number format, and a formula cell nobody calculated shows its formula.
  */
+import { columnLetter, parseArea } from "../taskpane/model/a1";
 
 export interface GridCell {
   /** 0-based row and column. */
@@ -39,19 +40,15 @@ export interface GridView {
 }
 
 /** Column letters as Excel writes them: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
+export const columnName = columnLetter;
 
 /** "B3" → { row: 2, column: 1 } (0-based); null for anything that is not a single cell address. */
 export function parseAddress(address: string): { row: number; column: number } | null {
-  const match = /^(?:.*!)?\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
-  if (!match) return null;
-  let column = 0;
-  for (const letter of match[1].toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, column: column - 1 };
+  const text = address.trim();
+  const local = text.slice(text.lastIndexOf("!") + 1);
+  if (!/^\$?[A-Z]{1,3}\$?\d+$/i.test(local)) return null;
+  const area = parseArea(local);
+  return { row: area.row, column: area.column };
 }
 
 const isFormulaCell = (cell: GridCell) => typeof cell.formula === "string" && cell.formula.startsWith("=");

@@ -1,0 +1,188 @@
+/**
+ * The workbook double's state: sheets of cells, tables, charts, settings and names, applied directly
+ * (no proxies). Tests and the preview read it; the proxies change it when a batch is synced.
+ */
+import { parseArea, type Area } from "../../taskpane/model/a1";
+import { changesOnEntry } from "./coercion";
+
+export type CellValue = string | number | boolean | null;
+
+export interface CellDouble {
+  value: CellValue;
+  /** "=…" for a formula cell, else null. */
+  formula: string | null;
+  /** The value is an error literal entered as text ("#N/A"): Excel's valueTypes says "Error". */
+  error: boolean;
+  numberFormat: string;
+  fill: string | null;
+  bold: boolean;
+  italic: boolean;
+  fontColor: string | null;
+}
+
+export interface TableDouble {
+  name: string;
+  sheet: string;
+  address: string;
+  style: string;
+  hasHeaders: boolean;
+}
+
+export interface ChartSeriesDouble {
+  name: string;
+  /** Sheet-qualified addresses, e.g. "Fond!B14:K14". */
+  values: string | null;
+  categories: string | null;
+}
+
+export interface ChartDouble {
+  name: string;
+  type: string;
+  title: string;
+  series: ChartSeriesDouble[];
+  topLeft: string | null;
+  bottomRight: string | null;
+}
+
+const emptyCell = (): CellDouble => ({
+  value: null,
+  formula: null,
+  error: false,
+  numberFormat: "General",
+  fill: null,
+  bold: false,
+  italic: false,
+  fontColor: null,
+});
+
+export const cellKey = (row: number, column: number): string => `${row},${column}`;
+
+export class SheetDouble {
+  readonly cells = new Map<string, CellDouble>();
+  readonly tables: TableDouble[] = [];
+  readonly charts: ChartDouble[] = [];
+  frozen = { rows: 0, columns: 0 };
+  readonly columnWidths = new Map<number, number>();
+  visibility = "Visible";
+  tabColor = "";
+
+  constructor(public name: string) {}
+
+  cellAt(row: number, column: number): CellDouble | undefined {
+    return this.cells.get(cellKey(row, column));
+  }
+
+  /** The cell at an A1 address ("B5"), or undefined when nothing was ever set there. */
+  get(address: string): CellDouble | undefined {
+    const a = parseArea(address);
+    return this.cellAt(a.row, a.column);
+  }
+
+  /** Shorthand for assertions: the formula if any, else the value. */
+  content(address: string): CellValue {
+    const c = this.get(address);
+    return c ? (c.formula ?? c.value) : null;
+  }
+
+  ensure(row: number, column: number): CellDouble {
+    const k = cellKey(row, column);
+    let c = this.cells.get(k);
+    if (!c) {
+      c = emptyCell();
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+
+  isEmptyAt(row: number, column: number): boolean {
+    const c = this.cellAt(row, column);
+    return !c || (c.formula === null && (c.value === null || c.value === ""));
+  }
+
+  /** The smallest area holding every non-empty cell, or null for an empty sheet. */
+  usedArea(): Area | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of this.cells) {
+      if (c.formula === null && (c.value === null || c.value === "")) continue;
+      const [r, col] = k.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /** Rows of formulas (for formula cells) or values from A1 to the used area's bottom-right: the input HyperFormula and the grid want. */
+  contents(): CellValue[][] {
+    const used = this.usedArea();
+    if (!used) return [];
+    const rows = used.row + used.rows;
+    const columns = used.column + used.columns;
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (__, c) => {
+        const x = this.cellAt(r, c);
+        if (!x) return null;
+        // HyperFormula parses text as Excel parses typing: a text cell reading "2030" needs its apostrophe back.
+        if (typeof x.value === "string" && x.formula === null && !x.error && changesOnEntry(x.value, new Date())) return `'${x.value}`;
+        return x.formula ?? x.value;
+      }),
+    );
+  }
+}
+
+export class WorkbookDouble {
+  readonly sheets: SheetDouble[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly names = new Map<string, string>();
+  activeSheet: string | null = null;
+
+  sheet(name: string): SheetDouble | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** Test/preview helper: a user's sheet with values (or formulas) from A1, applied immediately. */
+  addSheet(name: string, rows: CellValue[][] = []): SheetDouble {
+    if (this.sheet(name)) throw new Error(`Sheet '${name}' exists`);
+    const sheet = new SheetDouble(name);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === "") return;
+        const x = sheet.ensure(r, c);
+        if (typeof v === "string" && v.startsWith("=")) x.formula = v;
+        else x.value = v;
+      }),
+    );
+    this.sheets.push(sheet);
+    this.activeSheet ??= sheet.name;
+    return sheet;
+  }
+
+  allTables(): TableDouble[] {
+    return this.sheets.flatMap((s) => s.tables);
+  }
+
+  table(name: string): TableDouble | undefined {
+    const lower = name.toLowerCase();
+    return this.allTables().find((t) => t.name.toLowerCase() === lower);
+  }
+
+  /** A deep copy of everything, for "nothing changed" assertions. */
+  snapshot(): unknown {
+    return {
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, { ...c }]),
+        tables: s.tables.map((t) => ({ ...t })),
+        charts: s.charts.map((c) => JSON.parse(JSON.stringify(c))),
+        frozen: { ...s.frozen },
+      })),
+      settings: [...this.settings.entries()].map(([k, v]) => [k, JSON.stringify(v)]),
+      names: [...this.names.entries()],
+    };
+  }
+}
