@@ -1,15 +1,11 @@
-import type { Principal } from "../engine/vocabulary";
+import type { Principal, RepaymentModel } from "../engine/vocabulary";
+import type { SheetKey, TableKey } from "../taskpane/model/keys";
 import type { Language } from "./language";
 
 /**
  * Every text the model builder writes into a workbook or shows about it: sheet names, headers,
  * labels, validation messages and build errors, in Swedish and English. One place, both languages.
  */
-
-export type SheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results";
-
-/** The order sheets are created in, and the order they appear in the report. */
-export const SHEET_ORDER: readonly SheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
 
 const sheetNames: Record<Language, Record<SheetKey, string>> = {
   sv: {
@@ -37,7 +33,6 @@ export function sheetName(key: SheetKey, language: Language): string {
 }
 
 /** Table names: ASCII letters only (Excel table names must be unique, cell-reference-free identifiers). */
-export type TableKey = "parameters" | "actors" | "projects" | "baseline" | "intervention" | "outcome";
 
 const tableNames: Record<Language, Record<TableKey, string>> = {
   sv: {
@@ -62,8 +57,6 @@ export function tableName(key: TableKey, language: Language): string {
   return tableNames[language][key];
 }
 
-export { PRINCIPALS } from "../engine/vocabulary";
-
 const principalLabels: Record<Language, Record<Principal, string>> = {
   sv: { kommun: "kommun", region: "region", stat: "stat", individ: "individ", annan: "annan" },
   en: { kommun: "municipality", region: "region", stat: "state", individ: "individual", annan: "other" },
@@ -73,10 +66,7 @@ export function principalLabel(principal: Principal, language: Language): string
   return principalLabels[language][principal];
 }
 
-export type { RepaymentModel as RepaymentModelKey } from "../engine/vocabulary";
-import type { RepaymentModel as RepaymentModelKey } from "../engine/vocabulary";
-
-const repaymentModelLabels: Record<Language, Record<RepaymentModelKey, string>> = {
+const repaymentModelLabels: Record<Language, Record<RepaymentModel, string>> = {
   sv: {
     fundBearsRisk: "Fonden bär risken: återföring enligt utfall (realiserade besparingar)",
     administrationBearsRisk: "Förvaltningen bär risken: återföring enligt plan (planerade besparingar)",
@@ -91,7 +81,7 @@ const repaymentModelLabels: Record<Language, Record<RepaymentModelKey, string>> 
   },
 };
 
-export function repaymentModelLabel(model: RepaymentModelKey, language: Language): string {
+export function repaymentModelLabel(model: RepaymentModel, language: Language): string {
   return repaymentModelLabels[language][model];
 }
 

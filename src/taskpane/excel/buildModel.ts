@@ -1,7 +1,8 @@
 import type { Language } from "../../i18n/language";
-import { answerMessages, SHEET_ORDER, sheetName, tableName, type SheetKey, type TableKey } from "../../i18n/model";
+import { answerMessages, sheetName, tableName } from "../../i18n/model";
 import { parseArea } from "../model/a1";
 import { validateAnswers, type ModelAnswers } from "../model/answers";
+import { SHEET_ORDER, type SheetKey, type TableKey } from "../model/keys";
 import { buildPlan, ROLE_STYLE, type ChartKind, type ModelPlan, type SheetPlan } from "../model/plan";
 
 /**

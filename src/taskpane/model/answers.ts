@@ -1,6 +1,14 @@
-import type { Principal, RepaymentModel } from "../../engine/vocabulary";
+import {
+  MODEL_MAX_ACTORS as MAX_ACTORS,
+  MODEL_MAX_COST_CELLS as MAX_COST_CELLS,
+  MODEL_MAX_NAME_LENGTH as MAX_NAME_LENGTH,
+  MODEL_MAX_PROJECTS as MAX_PROJECTS,
+  MODEL_MAX_YEARS as MAX_YEARS,
+  MODEL_MIN_YEARS as MIN_YEARS,
+} from "../../engine/limits";
+import { PRINCIPALS, REPAYMENT_MODELS, type Principal, type RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
-import { answerMessages, PRINCIPALS } from "../../i18n/model";
+import { answerMessages } from "../../i18n/model";
 
 /**
  * What the task pane asks before it builds a model: pure data, no Office.
@@ -64,22 +72,6 @@ export interface ModelAnswers {
   illustrative?: boolean;
 }
 
-export {
-  MODEL_MAX_YEARS as MAX_YEARS,
-  MODEL_MIN_YEARS as MIN_YEARS,
-  MODEL_MAX_ACTORS as MAX_ACTORS,
-  MODEL_MAX_PROJECTS as MAX_PROJECTS,
-  MODEL_MAX_NAME_LENGTH as MAX_NAME_LENGTH,
-  MODEL_MAX_COST_CELLS as MAX_COST_CELLS,
-} from "../../engine/limits";
-import {
-  MODEL_MAX_YEARS as MAX_YEARS,
-  MODEL_MIN_YEARS as MIN_YEARS,
-  MODEL_MAX_ACTORS as MAX_ACTORS,
-  MODEL_MAX_PROJECTS as MAX_PROJECTS,
-  MODEL_MAX_NAME_LENGTH as MAX_NAME_LENGTH,
-  MODEL_MAX_COST_CELLS as MAX_COST_CELLS,
-} from "../../engine/limits";
 
 /**
  * The decimals repayments are rounded to: whole kronor whatever the unit (kr 0, tkr 3, Mkr 6), so a
@@ -164,7 +156,7 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
     add("discountRate", m.discountRate);
   }
   if (![0, 0.5, 1].includes(answers.timing)) add("timing", m.timing);
-  if (!["fundBearsRisk", "administrationBearsRisk", "pooled", "key"].includes(answers.repaymentModel)) {
+  if (!REPAYMENT_MODELS.includes(answers.repaymentModel)) {
     add("repaymentModel", m.repaymentModel);
   }
   if (!isFraction(answers.repaymentShare)) add("repaymentShare", m.fraction);

@@ -1,0 +1,11 @@
+/**
+ * The model's structure in the domain's own words: which sheets a model has, in which order, and which
+ * tables they hold. src/i18n/model.ts maps these keys to Swedish and English text.
+ */
+
+export type SheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results";
+
+/** The order sheets are created in, and the order they appear in the report. */
+export const SHEET_ORDER: readonly SheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
+
+export type TableKey = "parameters" | "actors" | "projects" | "baseline" | "intervention" | "outcome";

@@ -1,0 +1,121 @@
+import type { Language } from "../../i18n/language";
+import type { SheetKey, TableKey } from "./keys";
+
+/**
+ * The shape of a PLAN: a pure description of the workbook a model consists of (sheets, cells, formulas,
+ * formats, tables, spill areas, charts). buildModel() executes it with Excel.run; the tests read it
+ * directly or load its cells into HyperFormula.
+ */
+
+/** A literal (number, text, boolean, "" = blank) or a formula (text starting with "="). */
+export type CellInput = string | number | boolean;
+
+export type CellRole = "title" | "note" | "header" | "label" | "input" | "formula" | "warning";
+
+export interface RangeWrite {
+  /** In the sheet, e.g. "B5:K5". */
+  address: string;
+  formulas: CellInput[][];
+  role: CellRole;
+  numberFormat?: string;
+}
+
+export interface TablePlan {
+  key: TableKey;
+  name: string;
+  /** Header row included. */
+  address: string;
+  style: string;
+}
+
+/** The area a dynamic-array formula at `anchor` fills (anchor included). */
+export interface SpillPlan {
+  anchor: string;
+  rows: number;
+  columns: number;
+}
+
+export type ChartKind = "line" | "columnStacked" | "columnClustered";
+
+export interface ChartPlan {
+  name: string;
+  kind: ChartKind;
+  title: string;
+  /** In the chart's own sheet. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left and bottom-right cells of the chart's position. */
+  topLeft: string;
+  bottomRight: string;
+}
+
+export interface SheetPlan {
+  key: SheetKey;
+  name: string;
+  writes: RangeWrite[];
+  tables: TablePlan[];
+  spills: SpillPlan[];
+  charts: ChartPlan[];
+  freeze: { rows: number; columns: number };
+  /** Widths in points of the first columns (labels). */
+  columnWidths: number[];
+  /** Number formats of areas not covered by a write's own format (spill areas, single cells). */
+  formats: { address: string; numberFormat: string }[];
+}
+
+export interface ModelPlan {
+  language: Language;
+  sheets: SheetPlan[];
+  /** Where the key results are, for the pane's report and for tests. */
+  anchors: ModelAnchors;
+}
+
+export interface Located {
+  sheet: SheetKey;
+  address: string;
+}
+
+export interface ModelAnchors {
+  /** The 6×N FUNDBALANCE spill (opening, contributions, disbursements, repayments, other, closing). */
+  fundProjection: Located;
+  lowestBalance: Located;
+  lowestBalanceYear: Located;
+  firstNegativeYear: Located;
+  freeCapacity: Located;
+  /** K×N repayment to the fund per förvaltning under the chosen model. */
+  repaymentByAdministration: Located;
+  frameAdjustment: Located;
+  /** Per project: the K×N REPAYMENT spills on planned and realised savings. */
+  repaymentPlan: Located[];
+  repaymentOutcome: Located[];
+  /** P×N: per project and year, planned − realised repayment where positive (what the fund loses if it bears the risk). */
+  fundLoss: Located;
+  /** K×N: per förvaltning and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
+  paidBeyondOutcome: Located;
+  /** M×N Kostnader data (M = projects × actors, project-major, actors in model order). */
+  baselineCosts: Located;
+  /** M×N realised cashable savings (the outcome table; formulas = the plan until overwritten). */
+  outcomeSavings: Located;
+  /** (A+1)×4 LIFECYCLE spill. */
+  lifecycle: Located;
+  /** 1×2: municipal, socio-economic. */
+  netBenefit: Located;
+  benefitCostRatio: Located;
+  payback: Located;
+  investment: Located;
+  municipalSavings: Located;
+  socioEconomicSavings: Located;
+}
+
+/** Look of each cell role; buildModel applies it, the double records it. */
+export const ROLE_STYLE: Record<CellRole, { fill?: string; bold?: boolean; italic?: boolean; fontColor?: string }> = {
+  title: { bold: true },
+  note: { italic: true },
+  header: { bold: true, fill: "#D9E1F2" },
+  label: {},
+  input: { fill: "#FFF2CC" },
+  formula: {},
+  warning: { bold: true, fontColor: "#C00000" },
+};
+
+export const TABLE_STYLE = "TableStyleLight1";

@@ -1,0 +1,86 @@
+import { cell, range } from "../a1";
+import type { SheetKey } from "../keys";
+import type { CellInput, CellRole, ChartPlan, RangeWrite, SheetPlan, SpillPlan, TablePlan } from "../planTypes";
+
+/**
+ * Rows handed out top to bottom, so a sheet's blocks follow each other without offset arithmetic:
+ * `const title = rows.next(); const data = rows.take(P); rows.skip();`.
+ */
+export class RowCursor {
+  constructor(private row: number) {}
+
+  /** The next row. */
+  next(): number {
+    return this.row++;
+  }
+
+  /** The first of the next `count` rows. */
+  take(count: number): number {
+    const first = this.row;
+    this.row += count;
+    return first;
+  }
+
+  /** Leaves `count` rows blank. */
+  skip(count = 1): void {
+    this.row += count;
+  }
+}
+
+/** Collects one sheet's writes; rows and columns are 0-based. */
+export class SheetBuilder {
+  readonly writes: RangeWrite[] = [];
+  readonly tables: TablePlan[] = [];
+  readonly spills: SpillPlan[] = [];
+  readonly charts: ChartPlan[] = [];
+  /** Number formats for areas without writes (spill areas). */
+  readonly formats: { address: string; numberFormat: string }[] = [];
+  freeze = { rows: 0, columns: 0 };
+  columnWidths: number[] = [];
+
+  constructor(
+    readonly key: SheetKey,
+    readonly name: string,
+  ) {}
+
+  put(row: number, column: number, rows: CellInput[][], role: CellRole, numberFormat?: string): void {
+    const width = Math.max(...rows.map((r) => r.length));
+    if (rows.length === 0 || width === 0) return;
+    const padded = rows.map((r) => (r.length === width ? r : [...r, ...new Array<CellInput>(width - r.length).fill("")]));
+    this.writes.push({ address: range(row, column, rows.length, width), formulas: padded, role, numberFormat });
+  }
+
+  text(row: number, column: number, value: string, role: CellRole = "label"): void {
+    this.put(row, column, [[value]], role);
+  }
+
+  format(address: string, numberFormat: string): void {
+    this.formats.push({ address, numberFormat });
+  }
+
+  /** A dynamic-array formula (text without "=") and the area it fills. */
+  spill(row: number, column: number, formula: string, rows: number, columns: number, numberFormat?: string): void {
+    this.put(row, column, [["=" + formula]], "formula", numberFormat);
+    this.spills.push({ anchor: cell(row, column), rows, columns });
+    // The spilled cells get the anchor's number format in Excel only when formatted; format the area.
+    if (numberFormat && (rows > 1 || columns > 1)) this.format(range(row, column, rows, columns), numberFormat);
+  }
+
+  chart(plan: Omit<ChartPlan, "topLeft" | "bottomRight">, row: number): void {
+    this.charts.push({ ...plan, topLeft: cell(row, 0), bottomRight: cell(row + 15, 7) });
+  }
+
+  build(): SheetPlan {
+    return {
+      key: this.key,
+      name: this.name,
+      writes: this.writes,
+      tables: this.tables,
+      spills: this.spills,
+      charts: this.charts,
+      freeze: this.freeze,
+      columnWidths: this.columnWidths,
+      formats: this.formats,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { cell, range } from "../a1";
+import type { TableKey } from "../keys";
+import type { CellInput, SheetPlan } from "../planTypes";
+import { TABLE_STYLE } from "../planTypes";
+import type { ActorsSheet } from "./actors";
+import { RowCursor } from "./builder";
+import { YEAR_FORMAT, type PlanContext } from "./context";
+import type { ProjectsSheet } from "./projects";
+
+/** The blocks of Kostnader, each one row per (project, actor) pair, project-major, actors in model order. */
+export type CostBlock = "baseline" | "intervention" | "saving" | "cashable" | "outcome";
+
+export interface CostsSheet {
+  plan: SheetPlan;
+  /** Sheet-qualified, relative: the cell of project p, actor a, year t in a block. */
+  at(block: CostBlock, p: number, a: number, t: number): string;
+  /** Sheet-qualified: the K×N block of project p's förvaltningar (the first K actors). */
+  administrations(block: CostBlock, p: number): string;
+  /** The whole M×N block (M = projects × actors), in the sheet. */
+  area(block: CostBlock): string;
+}
+
+/**
+ * Kostnader: baseline and intervention costs (input tables), the saving and the planned cashable saving
+ * (formulas), and the outcome table of realised cashable savings (formulas = the plan until overwritten).
+ */
+export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: ProjectsSheet): CostsSheet {
+  const { tx, answers, A, K, N, yearNumbers, money } = c;
+  const sheet = c.sheet("costs", 2);
+  sheet.text(3, 0, tx.costsRowsNote, "note");
+  const Y = 2; // first year column
+  const M = c.P * A;
+  const pairs = c.projects.flatMap((p, pi) => c.actors.map((a, ai) => ({ project: p.name, actor: a.name, pi, ai })));
+  const pairIndex = (p: number, a: number) => p * A + a;
+  const costOf = (project: string, actor: string) => answers.costs?.find((x) => x.project === project && x.actor === actor);
+  const first: Partial<Record<CostBlock, number>> = {};
+  const rowOf = (block: CostBlock, p: number, a: number) => first[block]! + pairIndex(p, a);
+  const rows = new RowCursor(4);
+
+  /** Title, header and M rows; returns the first data row. */
+  const frame = (block: CostBlock, title: string, header: CellInput[]): number => {
+    sheet.put(rows.next(), 0, [[title]], "title");
+    const headerRow = rows.next();
+    sheet.put(headerRow, 0, [[tx.project, tx.actor, ...header]], "header");
+    first[block] = rows.take(M);
+    rows.skip();
+    return first[block];
+  };
+  const table = (block: CostBlock & TableKey, title: string, values: (pair: (typeof pairs)[number]) => CellInput[]) => {
+    const row0 = frame(block, title, c.yearTexts);
+    // The labels follow the names in Projekt and Aktörer, so renaming an actor there renames it here too.
+    sheet.put(row0, 0, pairs.map((x) => [`=${projects.name(x.pi)}`, `=${actors.actor(x.ai, "name")}`]), "formula");
+    sheet.put(row0, Y, pairs.map(values), "input", money);
+    sheet.tables.push({ key: block, name: c.tableNameOf(block), address: range(row0 - 1, 0, M + 1, Y + N), style: TABLE_STYLE });
+  };
+  const formulas = (block: CostBlock, title: string, formula: (i: number, t: number) => string) => {
+    const row0 = frame(block, title, yearNumbers);
+    sheet.format(range(row0 - 1, Y, 1, N), YEAR_FORMAT);
+    const base = first.baseline!;
+    sheet.put(row0, 0, pairs.map((_, i) => [`=${cell(base + i, 0, { column: true })}`, `=${cell(base + i, 1, { column: true })}`]), "formula");
+    sheet.put(row0, Y, pairs.map((_, i) => yearNumbers.map((__, t) => formula(i, t))), "formula", money);
+  };
+  const local = (block: CostBlock, i: number, t: number) => cell(first[block]! + i, Y + t);
+
+  table("baseline", tx.baseline, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.baseline[t] ?? 0));
+  table("intervention", tx.intervention, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.intervention[t] ?? 0));
+  formulas("saving", tx.saving, (i, t) => `=${local("baseline", i, t)}-${local("intervention", i, t)}`);
+  formulas("cashable", tx.cashableSaving, (i, t) => `=${local("saving", i, t)}*${actors.actor(pairs[i].ai, "cashableShare")}`);
+  table("outcome", tx.outcome, (x) => yearNumbers.map((_, t) => `=${local("cashable", pairIndex(x.pi, x.ai), t)}`));
+  sheet.freeze = { rows: 0, columns: Y };
+  sheet.columnWidths = [160, 260];
+
+  return {
+    plan: sheet.build(),
+    at: (block, p, a, t) => c.ref("costs", cell(rowOf(block, p, a), Y + t)),
+    administrations: (block, p) => c.ref("costs", range(rowOf(block, p, 0), Y, K, N)),
+    area: (block) => range(first[block]!, Y, M, N),
+  };
+}

@@ -1,0 +1,92 @@
+import { repaymentModelLabel } from "../../../i18n/model";
+import { cell, range } from "../a1";
+import { decimalsForUnit } from "../answers";
+import type { CellInput, SheetPlan } from "../planTypes";
+import { TABLE_STYLE } from "../planTypes";
+import { PERCENT_FORMAT, YEAR_FORMAT, type PlanContext } from "./context";
+
+export const PARAMETER_KEYS = [
+  "firstYear",
+  "years",
+  "unit",
+  "discountRate",
+  "timing",
+  "repaymentModel",
+  "repaymentShare",
+  "lag",
+  "keyYears",
+  "decimals",
+  "cofinancingRequirement",
+  "openingBalance",
+  "yearlyContribution",
+  "fundSource",
+] as const;
+export type ParameterKey = (typeof PARAMETER_KEYS)[number];
+
+export interface ParametersSheet {
+  plan: SheetPlan;
+  /** The absolute, sheet-qualified reference of a parameter's value: 'Parametrar'!$B$8. */
+  param(key: ParameterKey): string;
+}
+
+interface ParameterRow {
+  label: string;
+  value: CellInput;
+  input: boolean;
+  format?: string;
+  note: string;
+}
+
+/** Parametrar: one row per parameter (label, value, explanation) in a table. */
+export function parametersSheet(c: PlanContext): ParametersSheet {
+  const { answers, tx, money } = c;
+  const sheet = c.sheet("parameters", 2);
+  const headerRow = 4;
+  const rowOf = (key: ParameterKey) => headerRow + 1 + PARAMETER_KEYS.indexOf(key);
+  const amount = (label: string, value: number): ParameterRow => ({ label, value, input: true, format: money, note: tx.amountsIn(answers.unit) });
+  const structure = (label: string, value: CellInput, format?: string): ParameterRow => ({ label, value, input: false, format, note: tx.fixedStructure });
+
+  const rows: Record<ParameterKey, ParameterRow> = {
+    firstYear: structure(tx.firstYear, answers.firstYear, YEAR_FORMAT),
+    years: structure(tx.years, c.N, "0"),
+    unit: structure(tx.unit, answers.unit),
+    discountRate: { label: tx.discountRate, value: answers.discountRate, input: true, format: PERCENT_FORMAT, note: tx.explainRate },
+    timing: { label: tx.timing, value: answers.timing, input: true, format: "0.0", note: tx.explainTiming },
+    repaymentModel: structure(tx.repaymentModel, repaymentModelLabel(answers.repaymentModel, c.language)),
+    repaymentShare: { label: tx.repaymentShare, value: answers.repaymentShare, input: true, format: PERCENT_FORMAT, note: tx.explainShare },
+    lag: { label: tx.lag, value: answers.lag, input: true, format: "0", note: tx.explainLag },
+    keyYears: structure(tx.keyYears, answers.keyYears, "0"),
+    decimals: { label: tx.decimals, value: decimalsForUnit(answers.unit), input: true, format: "0", note: tx.explainDecimals },
+    cofinancingRequirement: {
+      label: tx.cofinancingRequirement,
+      value: answers.cofinancingRequirement,
+      input: true,
+      format: PERCENT_FORMAT,
+      note: tx.explainCofinancing,
+    },
+    openingBalance: amount(tx.openingBalance, answers.openingBalance),
+    yearlyContribution: amount(tx.yearlyContribution, answers.yearlyContribution),
+    fundSource: { label: tx.fundSource, value: answers.fundFromEquity ? tx.equity : tx.operatingBudget, input: true, note: tx.explainFundSource },
+  };
+
+  sheet.put(headerRow, 0, [[tx.parameter, tx.value, tx.explanation]], "header");
+  for (const key of PARAMETER_KEYS) {
+    const r = rowOf(key);
+    const p = rows[key];
+    sheet.put(r, 0, [[p.label]], "label");
+    sheet.put(r, 1, [[p.value]], p.input ? "input" : "label", p.format);
+    sheet.put(r, 2, [[p.note]], "note");
+  }
+  sheet.tables.push({
+    key: "parameters",
+    name: c.tableNameOf("parameters"),
+    address: range(headerRow, 0, PARAMETER_KEYS.length + 1, 3),
+    style: TABLE_STYLE,
+  });
+  sheet.freeze = { rows: headerRow + 1, columns: 0 };
+  sheet.columnWidths = [220, 150, 420];
+  return {
+    plan: sheet.build(),
+    param: (key) => c.ref("parameters", cell(rowOf(key), 1, { row: true, column: true })),
+  };
+}
