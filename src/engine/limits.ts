@@ -30,3 +30,10 @@ export const MODEL_MAX_NAME_LENGTH = 60;
  * on the web, whose payload limit is 5 MB.
  */
 export const MODEL_MAX_COST_CELLS = 12_000;
+
+/**
+ * Task pane: the estimated size of one request to Excel above which a build splits its writes over more
+ * round trips. Excel on the web refuses a request above 5 MB; 4 MB leaves a fifth for what the estimate
+ * (src/taskpane/excel/writeSheet.ts) does not count.
+ */
+export const EXCEL_REQUEST_SAFE_BYTES = 4_000_000;
