@@ -74,6 +74,7 @@ export interface UiText {
   notANumber: string;
   notAList: string;
   ambiguousList: string;
+  ambiguousNumber: string;
   fixProblems: (count: number) => string;
   helpHeading: string;
   help: string[];
@@ -173,6 +174,7 @@ const sv: UiText = {
   notANumber: "Ange ett tal.",
   notAList: "Ange ett belopp per år, åtskilda med semikolon, t.ex. 1 500; 300; 200.",
   ambiguousList: "Ett belopp eller flera? Skilj åren åt med semikolon: 1 500 för ett belopp, 1; 500 för två.",
+  ambiguousNumber: "Talet kan läsas på två sätt. Skriv tusental med mellanslag och decimaler med komma, t.ex. 1 500 eller 1,5.",
   fixProblems: (n) => (n === 1 ? "Rätta en uppgift innan modellen byggs:" : `Rätta ${n} uppgifter innan modellen byggs:`),
   helpHeading: "Så fungerar modellen",
   help: [
@@ -261,7 +263,7 @@ const en: UiText = {
   noActors: "(add an actor first)",
   cofinancingShare: "Co-financing (%)",
   disbursements: (unit) => `Disbursements per year (${unit})`,
-  disbursementsHint: "One amount per year, separated by semicolons or commas, e.g. 1500; 300; 200. A single amount = the first year only.",
+  disbursementsHint: "One amount per year, separated by semicolons, e.g. 1,500; 300; 200. A single amount = the first year only.",
   addProject: "Add project",
   removeProject: (name) => `Remove project ${name}`,
   remove: "Remove",
@@ -274,8 +276,9 @@ const en: UiText = {
   buildFailed: (message) => `The model could not be built: ${message}`,
   rolledBack: "What had been created was removed; the workbook is as before.",
   notANumber: "Enter a number.",
-  notAList: "Enter one amount per year, separated by semicolons or commas, e.g. 1500; 300; 200.",
+  notAList: "Enter one amount per year, separated by semicolons, e.g. 1,500; 300; 200.",
   ambiguousList: "One amount or several? Separate years with semicolons: 1,500 for one amount, 1; 500 for two.",
+  ambiguousNumber: "This number can be read two ways. Write thousands with commas and decimals with a point, e.g. 1,500 or 1.5.",
   fixProblems: (n) => (n === 1 ? "Fix one entry before the model is built:" : `Fix ${n} entries before the model is built:`),
   helpHeading: "How the model works",
   help: [
@@ -288,3 +291,32 @@ const en: UiText = {
 export const uiTexts: Record<Language, UiText> = { sv, en };
 
 export const uiText = (language: Language): UiText => uiTexts[language];
+
+/** Messages of the Excel side of the pane (src/taskpane/excel/) that the model's messages do not cover. */
+export interface ExcelText {
+  /** A name holds NUL, another control character or a bidirectional override (issue 9 item 9). */
+  unsafeName: string;
+  /** The workbook's structure is protected: no sheet can be added (issue 9 item 12). */
+  protectedStructure: string;
+  /** A model record written by a newer version of the add-in (issue 9 item 10). */
+  newerRecord: string;
+}
+
+const excelTexts: Record<Language, ExcelText> = {
+  sv: {
+    unsafeName: "Namnet innehåller ett osynligt styrtecken (t.ex. NUL eller ett tecken som vänder textriktningen). Skriv namnet utan det.",
+    protectedStructure:
+      "Arbetsbokens struktur är skyddad, så inga blad kan läggas till. Ta bort skyddet (Granska › Skydda arbetsbok) och försök igen; ingenting har ändrats.",
+    newerRecord:
+      "Arbetsboken har en modell som en nyare version av tillägget har skapat. Uppdatera tillägget innan du bygger här; ingenting har ändrats.",
+  },
+  en: {
+    unsafeName: "The name holds an invisible control character (such as NUL or one that reverses the text direction). Type the name without it.",
+    protectedStructure:
+      "The workbook's structure is protected, so no sheet can be added. Remove the protection (Review › Protect Workbook) and try again; nothing was changed.",
+    newerRecord:
+      "The workbook holds a model made by a newer version of the add-in. Update the add-in before building here; nothing was changed.",
+  },
+};
+
+export const excelText = (language: Language): ExcelText => excelTexts[language];

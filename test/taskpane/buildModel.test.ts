@@ -4,7 +4,7 @@
  * rollback when Excel fails midway, and a second build recognised through the workbook settings.
  */
 import { installOfficeStandIn, type StandIn, WorkbookDouble } from "../../src/preview/workbookDouble";
-import { buildModel, findExistingModel, MODEL_SETTING_KEY, ModelBuildError } from "../../src/taskpane/excel/buildModel";
+import { buildModel, findExistingModel, MODEL_RECORD_PREFIX, MODEL_SETTING_KEY, ModelBuildError } from "../../src/taskpane/excel/buildModel";
 import { exampleAnswers } from "../../src/taskpane/model/example";
 import { defaultAnswers } from "../../src/taskpane/model/answers";
 import { createSocinvWorkbook } from "../support/hyperformula";
@@ -62,9 +62,11 @@ describe("a full build of the Swedish example", () => {
     expect(actors.get("A6")).toMatchObject({ value: "Aktör", bold: true });
     expect(fund.get("B15")).toMatchObject({ formula: null, numberFormat: "#,##0" });
     expect(fund.frozen).toEqual({ rows: 5, columns: 1 });
-    expect(wb.settings.get(MODEL_SETTING_KEY)).toMatchObject({
-      version: 2,
-      models: [{ version: 1, sheets: report.sheets, createdAt: "2025-03-01T10:00:00.000Z", language: "sv", repaymentModel: "key" }],
+    // One settings key per model (the build's id), so that no build writes over another's record.
+    const keys = [...wb.settings.keys()];
+    expect(keys).toEqual([expect.stringMatching(/^socinv\.model\.[0-9a-f]{12}$/)]);
+    expect(wb.settings.get(keys[0])).toMatchObject({
+      version: 3, id: keys[0].slice(MODEL_RECORD_PREFIX.length), sheets: report.sheets, createdAt: "2025-03-01T10:00:00.000Z", language: "sv", repaymentModel: "key",
     });
   });
 
@@ -93,14 +95,21 @@ describe("a full build of the Swedish example", () => {
     await expect(findExistingModel()).resolves.toEqual({ ...first, count: 1, models: [first] });
   });
 
-  test("the version-1 setting (one record) is still read, and kept when another model is added", async () => {
+  test("the settings of earlier versions (one record; a list) are still read, and kept as they are when another model is added", async () => {
     await buildModel(exampleAnswers("sv"), "sv", { now: NOW });
-    const { models } = standIn.workbook.settings.get(MODEL_SETTING_KEY) as { models: unknown[] };
-    standIn.workbook.settings.set(MODEL_SETTING_KEY, models[0]);
-    await expect(findExistingModel()).resolves.toMatchObject({ createdAt: "2025-03-01T10:00:00.000Z", count: 1 });
-    await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toThrow(/Arbetsboken har redan en modell/);
-    await buildModel(exampleAnswers("sv"), "sv", { allowAnotherModel: true });
-    await expect(findExistingModel()).resolves.toMatchObject({ count: 2, sheets: expect.arrayContaining(["Parametrar (2)"]) });
+    const [key] = [...standIn.workbook.settings.keys()];
+    const record = { ...(standIn.workbook.settings.get(key) as object), version: 1, id: undefined };
+    standIn.workbook.settings.delete(key);
+    for (const legacy of [record, { version: 2, models: [record] }]) {
+      standIn.workbook.settings.clear();
+      standIn.workbook.settings.set(MODEL_SETTING_KEY, legacy);
+      await expect(findExistingModel()).resolves.toMatchObject({ createdAt: "2025-03-01T10:00:00.000Z", count: 1 });
+      await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toThrow(/Arbetsboken har redan en modell/);
+      const second = await buildModel(exampleAnswers("sv"), "sv", { allowAnotherModel: true });
+      await expect(findExistingModel()).resolves.toMatchObject({ count: 2, sheets: expect.arrayContaining(["Parametrar (2)"]) });
+      expect(standIn.workbook.settings.get(MODEL_SETTING_KEY)).toEqual(JSON.parse(JSON.stringify(legacy)));
+      for (const name of second.sheets) standIn.workbook.sheets.splice(standIn.workbook.sheets.findIndex((s) => s.name === name), 1);
+    }
   });
 
   test("asked to, it builds another model beside the first on free names", async () => {
@@ -168,7 +177,7 @@ describe("Excel rejects the batch midway", () => {
     const before = workbook.snapshot();
     installOfficeStandIn({ workbook, failAfterOperations: total - 1 });
     await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toBeInstanceOf(ModelBuildError);
-    expect(workbook.settings.has(MODEL_SETTING_KEY)).toBe(false);
+    expect([...workbook.settings.keys()].filter((k) => k.startsWith(MODEL_SETTING_KEY))).toEqual([]);
     expect(workbook.snapshot()).toEqual(before);
   });
 

@@ -1,21 +1,39 @@
+import { EXCEL_REQUEST_SAFE_BYTES } from "../../engine/limits";
 import type { Language } from "../../i18n/language";
 import { answerMessages, sheetName, tableName } from "../../i18n/model";
-import { parseArea } from "../model/a1";
+import { excelText } from "../../i18n/ui";
 import { validateAnswers, type ModelAnswers } from "../model/answers";
 import { SHEET_ORDER, type SheetKey, type TableKey } from "../model/keys";
-import { buildPlan, ROLE_STYLE, type ChartKind, type ModelPlan, type SheetPlan } from "../model/plan";
+import { buildPlan, type ModelPlan } from "../model/plan";
+import {
+  MODEL_RECORD_PREFIX,
+  newBuildId,
+  presentModels,
+  RECORD_VERSION,
+  recordsInSettings,
+  summary,
+  type ExistingModel,
+  type RecordedModel,
+} from "./records";
+import { rollback, type CreatedSheet } from "./rollback";
+import { unsafeNameProblems } from "./unsafeText";
+import { groupSteps, sheetSteps, type WriteStep } from "./writeSheet";
+
+export * from "./records";
+export { queueSheet } from "./writeSheet";
 
 /**
  * The only code that talks to Excel.run: executes a model plan in the user's workbook.
  *
- * Round trips: (1) load sheet names, table names, defined names and the model setting; (2) add the
- * sheets and write everything, the setting last. Two syncs for a whole model, whatever its size.
- * Only new sheets are written, so no cell of the user's can be overwritten; a name already taken gets
- * a free one ("Fond (2)", "Aktorer2"). If Excel rejects the batch midway, the sheets that were created
- * are deleted (two more syncs, on the failure path only) and a localized ModelBuildError is thrown.
+ * Round trips: (1) load the sheets (names, ids), table and defined names, the settings and the
+ * workbook's protection; (2) add the sheets and write everything, the model's record last. Two syncs
+ * for an ordinary model. A model whose estimated request exceeds EXCEL_REQUEST_SAFE_BYTES is split over
+ * more requests (the sheets are created in the first), still all or nothing. Only new sheets are
+ * written, so no cell of the user's can be overwritten (and no protected sheet of the user's is
+ * touched: only the workbook's structure protection can stop a build, and it is checked first). If
+ * Excel rejects a request, the sheets this build created are deleted (rollback.ts) and a localized
+ * ModelBuildError is thrown.
  */
-
-export const MODEL_SETTING_KEY = "socinv.model";
 
 export interface BuildReport {
   sheets: string[];
@@ -25,84 +43,37 @@ export interface BuildReport {
   syncs: number;
 }
 
-export interface ModelSummary {
-  sheets: string[];
-  createdAt: string;
-  language: Language;
-}
-
-/** The newest model still in the workbook, with every model still there (oldest first) and their count. */
-export interface ExistingModel extends ModelSummary {
-  count: number;
-  models: ModelSummary[];
-}
-
-/** One model as recorded in workbook settings. */
-export interface RecordedModel extends ModelSummary {
-  version: 1;
-  tables: string[];
-  charts: string[];
-  repaymentModel: ModelAnswers["repaymentModel"];
-  firstYear: number;
-  years: number;
-}
-
-/** What is stored under MODEL_SETTING_KEY: every model built, oldest first. (Version 1 stored one RecordedModel.) */
-export interface RecordedModels {
-  version: 2;
-  models: RecordedModel[];
-}
-
-/** The recorded models in a setting's value, of either format; anything unreadable is skipped. */
-export function recordedModels(value: unknown): RecordedModel[] {
-  if (value === null || typeof value !== "object") return [];
-  const candidates: unknown[] = Array.isArray((value as Partial<RecordedModels>).models)
-    ? ((value as RecordedModels).models as unknown[])
-    : [value];
-  return candidates.filter(
-    (m): m is RecordedModel => m !== null && typeof m === "object" && Array.isArray((m as Partial<RecordedModel>).sheets),
-  );
-}
-
-/** The recorded models with the sheets still in the workbook; models none of whose sheets is left are dropped. */
-function presentModels(models: readonly RecordedModel[], present: ReadonlySet<string>): RecordedModel[] {
-  return models
-    .map((m) => ({ ...m, sheets: m.sheets.filter((n) => typeof n === "string" && present.has(n.toLowerCase())) }))
-    .filter((m) => m.sheets.length > 0);
-}
-
-function summary(m: Partial<RecordedModel>): ModelSummary {
-  return {
-    sheets: m.sheets ?? [],
-    createdAt: typeof m.createdAt === "string" ? m.createdAt : "",
-    language: m.language === "sv" ? "sv" : "en",
-  };
-}
-
 export class ModelBuildError extends Error {
   constructor(
-    message: string,
+    /** The message in each language, so the pane shows it in its language at display time (issue 9 item 8). */
+    readonly messages: Readonly<Record<Language, string>>,
+    language: Language,
     /** True when nothing of the failed build is left in the workbook. */
     readonly rolledBack: boolean,
     readonly cause?: unknown,
   ) {
-    super(message);
+    super(messages[language]);
     this.name = "ModelBuildError";
   }
+
+  messageIn(language: Language): string {
+    return this.messages[language];
+  }
 }
+
+/** A message in both languages. */
+const inBoth = (text: (language: Language) => string): Record<Language, string> => ({ sv: text("sv"), en: text("en") });
 
 export interface BuildOptions {
   /** Build even though the workbook already holds a model (a second one, on free sheet names). */
   allowAnotherModel?: boolean;
   /** Clock for createdAt (tests). */
   now?: () => Date;
+  /** The estimated request size above which writes are split (tests); EXCEL_REQUEST_SAFE_BYTES by default. */
+  requestBudgetBytes?: number;
+  /** The build's id (tests); a random one by default. */
+  buildId?: string;
 }
-
-const CHART_TYPES: Record<ChartKind, string> = {
-  line: "Line",
-  columnStacked: "ColumnStacked",
-  columnClustered: "ColumnClustered",
-};
 
 /** The first of name, "name (2)", "name (3)" … not in `taken` (lower-case names). */
 export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
@@ -133,70 +104,96 @@ function excel(): typeof Excel {
   return scope.Excel;
 }
 
+/** What the first round trip learns. */
+interface WorkbookState {
+  sheetNames: string[];
+  sheetIds: Set<string>;
+  tableAndDefinedNames: string[];
+  settings: { key: string; value: unknown }[];
+  structureProtected: boolean;
+}
+
+async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
+  const workbook = context.workbook;
+  workbook.worksheets.load("items/name,items/id");
+  workbook.tables.load("items/name");
+  workbook.names.load("items/name");
+  workbook.settings.load("items");
+  // ExcelApi 1.7; read in the same round trip. Hosts without it (older doubles) count as unprotected.
+  const protection = (workbook as Partial<Excel.Workbook>).protection;
+  protection?.load("protected");
+  await context.sync();
+  return {
+    sheetNames: workbook.worksheets.items.map((s) => s.name),
+    sheetIds: new Set(workbook.worksheets.items.map((s) => s.id).filter((id): id is string => typeof id === "string")),
+    tableAndDefinedNames: [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)],
+    settings: workbook.settings.items.map((s) => ({ key: s.key, value: s.value })),
+    structureProtected: protection?.protected === true,
+  };
+}
+
+/** The plan's sheet and table names: the model's names where free, else the next free ones. */
+function planOnFreeNames(answers: ModelAnswers, language: Language, state: WorkbookState): ModelPlan {
+  const takenSheets = new Set(state.sheetNames.map((n) => n.toLowerCase()));
+  const takenTables = new Set(state.tableAndDefinedNames.map((n) => n.toLowerCase()));
+  const sheets: Partial<Record<SheetKey, string>> = {};
+  for (const key of SHEET_ORDER) {
+    const name = freeSheetName(sheetName(key, language), takenSheets);
+    takenSheets.add(name.toLowerCase());
+    sheets[key] = name;
+  }
+  const tables: Partial<Record<TableKey, string>> = {};
+  for (const key of ["parameters", "actors", "projects", "baseline", "intervention", "outcome"] as TableKey[]) {
+    const name = freeTableName(tableName(key, language), takenTables);
+    takenTables.add(name.toLowerCase());
+    tables[key] = name;
+  }
+  return buildPlan(answers, language, { sheets, tables });
+}
+
 /** Builds the model the answers describe in new sheets of the open workbook. */
 export async function buildModel(answers: ModelAnswers, language: Language, options: BuildOptions = {}): Promise<BuildReport> {
-  const m = answerMessages[language];
-  const problems = validateAnswers(answers, language);
-  if (problems.length > 0) {
-    throw new ModelBuildError(`${m.invalidAnswers} ${problems.map((p) => `${p.field}: ${p.message}`).join(" ")}`, true);
+  const refuse = (text: (l: Language) => string, cause?: unknown) => new ModelBuildError(inBoth(text), language, true, cause);
+  // Every check of the answers before any work (issue 9 item 1).
+  const problemsIn = (l: Language) => [...validateAnswers(answers, l), ...unsafeNameProblems(answers, l)];
+  if (problemsIn(language).length > 0) {
+    throw refuse((l) => `${answerMessages[l].invalidAnswers} ${problemsIn(l).map((p) => `${p.field}: ${p.message}`).join(" ")}`);
   }
   let api: typeof Excel;
   try {
     api = excel();
   } catch (error) {
-    throw new ModelBuildError(m.noExcel, true, error);
+    throw refuse((l) => answerMessages[l].noExcel, error);
   }
 
   return api.run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
-
+    let syncs = 1;
     // ---- round trip 1: what the workbook already holds
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const tables = context.workbook.tables;
-    tables.load("items/name");
-    const names = context.workbook.names;
-    names.load("items/name");
-    const setting = context.workbook.settings.getItemOrNullObject(MODEL_SETTING_KEY);
-    setting.load("value");
+    let state: WorkbookState;
     try {
-      await sync();
+      state = await readWorkbook(context);
     } catch (error) {
-      throw new ModelBuildError(m.buildFailed(messageOf(error)), true, error);
+      throw refuse((l) => answerMessages[l].buildFailed(messageOf(error)), error);
     }
-    const sheetNames = worksheets.items.map((s) => s.name);
-    const takenSheets = new Set(sheetNames.map((n) => n.toLowerCase()));
-    const earlier = setting.isNullObject ? [] : presentModels(recordedModels(setting.value), takenSheets);
-    if (earlier.length > 0 && !options.allowAnotherModel) {
-      throw new ModelBuildError(m.modelExists(earlier.flatMap((x) => x.sheets).join(", ")), true);
+    if (state.structureProtected) throw refuse((l) => excelText(l).protectedStructure);
+    const records = recordsInSettings(state.settings);
+    const earlier = presentModels(records.models, new Set(state.sheetNames.map((n) => n.toLowerCase())));
+    if (!options.allowAnotherModel) {
+      if (records.unreadable.length > 0) throw refuse((l) => excelText(l).newerRecord);
+      if (earlier.length > 0) throw refuse((l) => answerMessages[l].modelExists(earlier.flatMap((x) => x.sheets).join(", ")));
     }
-    const takenTables = new Set([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
 
-    const planSheets: Partial<Record<SheetKey, string>> = {};
-    for (const key of SHEET_ORDER) {
-      const name = freeSheetName(sheetName(key, language), takenSheets);
-      takenSheets.add(name.toLowerCase());
-      planSheets[key] = name;
-    }
-    const planTables: Partial<Record<TableKey, string>> = {};
-    for (const key of ["parameters", "actors", "projects", "baseline", "intervention", "outcome"] as TableKey[]) {
-      const name = freeTableName(tableName(key, language), takenTables);
-      takenTables.add(name.toLowerCase());
-      planTables[key] = name;
-    }
-    const plan = buildPlan(answers, language, { sheets: planSheets, tables: planTables });
+    const plan = planOnFreeNames(answers, language, state);
     const report: BuildReport = {
       sheets: plan.sheets.map((s) => s.name),
       tables: plan.sheets.flatMap((s) => s.tables.map((t) => t.name)),
       charts: plan.sheets.flatMap((s) => s.charts.map((c) => c.title)),
       syncs: 0,
     };
+    const id = options.buildId ?? newBuildId();
     const recorded: RecordedModel = {
-      version: 1,
+      version: RECORD_VERSION,
+      id,
       sheets: report.sheets,
       tables: report.tables,
       charts: report.charts,
@@ -206,17 +203,49 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
       firstYear: answers.firstYear,
       years: answers.years,
     };
+    const created: CreatedSheet[] = report.sheets.map((planned, i) => ({ planned, temporary: `~socinv ${id} ${i + 1}` }));
 
-    // ---- round trip 2: everything, the setting last (so it exists only if all else succeeded)
+    // ---- round trip 2 (and more for a very large model): create, write, record last
+    const worksheets: Excel.Worksheet[] = [];
+    const steps: { bytes: number; queue(): void }[] = [
+      {
+        bytes: 0,
+        queue: () => {
+          for (const sheet of created) {
+            context.workbook.worksheets.add(sheet.temporary).name = sheet.planned;
+            // Later operations find the sheet under its planned name, which is ours once the rename ran.
+            const worksheet = context.workbook.worksheets.getItem(sheet.planned);
+            worksheet.load("id");
+            worksheets.push(worksheet);
+          }
+        },
+      },
+      ...plan.sheets.flatMap((sheet, i) => sheetSteps(sheet).map((step: WriteStep) => ({ bytes: step.bytes, queue: () => step.queue(worksheets[i]) }))),
+      {
+        bytes: 0,
+        queue: () => {
+          worksheets[0]?.activate();
+          // The record last, under the build's own key: it exists only if all else succeeded, and it
+          // never writes over another build's record or a newer version's (issue 9 items 3 and 10).
+          context.workbook.settings.add(`${MODEL_RECORD_PREFIX}${id}`, recorded);
+        },
+      },
+    ];
+    let knownIds: ReadonlySet<string> | null = null;
     try {
-      queuePlan(context, plan);
-      const stored: RecordedModels = { version: 2, models: [...earlier, recorded] };
-      context.workbook.settings.add(MODEL_SETTING_KEY, stored);
-      await sync();
+      for (const group of groupSteps(steps, options.requestBudgetBytes ?? EXCEL_REQUEST_SAFE_BYTES)) {
+        for (const step of group) step.queue();
+        syncs++;
+        await context.sync();
+        const ids = worksheets.map((w) => w.id);
+        if (knownIds === null && ids.every((x) => typeof x === "string")) knownIds = new Set(ids);
+      }
     } catch (error) {
-      const rolledBack = await rollback(context, new Set(report.sheets.map((n) => n.toLowerCase())), sheetNames);
+      const rolledBack = await rollback(context, created, state.sheetIds, knownIds);
+      const detail = messageOf(error);
       throw new ModelBuildError(
-        rolledBack ? m.buildFailed(messageOf(error)) : m.buildFailedNotRolledBack(messageOf(error), report.sheets.join(", ")),
+        inBoth((l) => (rolledBack ? answerMessages[l].buildFailed(detail) : answerMessages[l].buildFailedNotRolledBack(detail, report.sheets.join(", ")))),
+        language,
         rolledBack,
         error,
       );
@@ -224,81 +253,6 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
     report.syncs = syncs;
     return report;
   });
-}
-
-/** Queues every write of the plan; nothing reaches Excel before the next sync. */
-export function queuePlan(context: Excel.RequestContext, plan: ModelPlan): void {
-  const created = plan.sheets.map((sheet) => ({ sheet, worksheet: context.workbook.worksheets.add(sheet.name) }));
-  for (const { sheet, worksheet } of created) queueSheet(worksheet, sheet);
-  created[0]?.worksheet.activate();
-}
-
-const grid = <T>(rows: number, columns: number, value: T): T[][] =>
-  Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
-
-function queueSheet(worksheet: Excel.Worksheet, sheet: SheetPlan): void {
-  for (const write of sheet.writes) {
-    const target = worksheet.getRange(write.address);
-    const rows = write.formulas.length;
-    const columns = write.formulas[0].length;
-    target.formulas = write.formulas;
-    if (write.numberFormat) target.numberFormat = grid(rows, columns, write.numberFormat);
-    const style = ROLE_STYLE[write.role];
-    if (style.fill) target.format.fill.color = style.fill;
-    if (style.bold) target.format.font.bold = true;
-    if (style.italic) target.format.font.italic = true;
-    if (style.fontColor) target.format.font.color = style.fontColor;
-  }
-  for (const format of sheet.formats) {
-    const area = parseArea(format.address);
-    worksheet.getRange(format.address).numberFormat = grid(area.rows, area.columns, format.numberFormat);
-  }
-  sheet.columnWidths.forEach((width, column) => {
-    worksheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width;
-  });
-  for (const table of sheet.tables) {
-    const added = worksheet.tables.add(worksheet.getRange(table.address), true);
-    added.name = table.name;
-    added.style = table.style;
-  }
-  for (const chart of sheet.charts) {
-    const [first, ...rest] = chart.series;
-    const area = parseArea(first.values);
-    const seriesBy = area.columns === 1 && area.rows > 1 ? "Columns" : "Rows";
-    const added = worksheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, worksheet.getRange(first.values), seriesBy as Excel.ChartSeriesBy);
-    added.name = chart.name;
-    added.title.text = chart.title;
-    const firstSeries = added.series.getItemAt(0);
-    firstSeries.name = first.name;
-    firstSeries.setXAxisValues(worksheet.getRange(chart.categories));
-    for (const s of rest) {
-      const series = added.series.add(s.name);
-      series.setValues(worksheet.getRange(s.values));
-      series.setXAxisValues(worksheet.getRange(chart.categories));
-    }
-    added.setPosition(chart.topLeft, chart.bottomRight);
-  }
-  const { rows, columns } = sheet.freeze;
-  if (rows > 0 && columns > 0) worksheet.freezePanes.freezeAt(worksheet.getRangeByIndexes(0, 0, rows, columns));
-  else if (rows > 0) worksheet.freezePanes.freezeRows(rows);
-  else if (columns > 0) worksheet.freezePanes.freezeColumns(columns);
-}
-
-/** Deletes the sheets of a failed build that exist now; true when none of them is left. */
-async function rollback(context: Excel.RequestContext, ours: ReadonlySet<string>, before: readonly string[]): Promise<boolean> {
-  const existedBefore = new Set(before.map((n) => n.toLowerCase()));
-  try {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    await context.sync();
-    const leftovers = worksheets.items.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !existedBefore.has(n.toLowerCase()));
-    if (leftovers.length === 0) return true;
-    for (const name of leftovers) context.workbook.worksheets.getItem(name).delete();
-    await context.sync();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -313,14 +267,14 @@ export async function findExistingModel(): Promise<ExistingModel | null> {
     return null;
   }
   return api.run(async (context) => {
-    const setting = context.workbook.settings.getItemOrNullObject(MODEL_SETTING_KEY);
-    setting.load("value");
+    const settings = context.workbook.settings;
+    settings.load("items");
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
     await context.sync();
-    if (setting.isNullObject) return null;
     const present = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
-    const models = presentModels(recordedModels(setting.value), present).map(summary);
+    const { models: recorded } = recordsInSettings(settings.items.map((s) => ({ key: s.key, value: s.value })));
+    const models = presentModels(recorded, present).map(summary);
     if (models.length === 0) return null;
     return { ...models[models.length - 1], count: models.length, models };
   });

@@ -18,6 +18,11 @@ export interface RangeWrite {
   formulas: CellInput[][];
   role: CellRole;
   numberFormat?: string;
+  /**
+   * Every cell of this write is literal text (a name such as 2030, 1/2, TRUE, 'x, #N/A): written with
+   * number format "@" and through range.values, so that Excel keeps it exactly as typed (BRIEF interface 2).
+   */
+  text?: true;
 }
 
 export interface TablePlan {
@@ -61,6 +66,10 @@ export interface SheetPlan {
   columnWidths: number[];
   /** Number formats of areas not covered by a write's own format (spill areas, single cells). */
   formats: { address: string; numberFormat: string }[];
+  /** In-cell drop-down list validations (BRIEF interface 2). */
+  validations?: { address: string; list: readonly string[] }[];
+  /** Custom conditional formats; the formula is relative to the top-left cell of address (BRIEF interface 2). */
+  conditionalFormats?: { address: string; formula: string; fill: string }[];
 }
 
 export interface ModelPlan {

@@ -3,7 +3,8 @@ import type { UiText } from "../../i18n/ui";
 import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAnswer } from "../model/answers";
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal } from "../../engine/vocabulary";
 import { h, fieldId, type Child } from "./dom";
-import { parseNumber, parseAmountList, formatNumber, formatAmountList, formatPercent } from "./numbers";
+import { readNumber, parseAmountList, formatNumber, formatAmountList, formatPercent } from "./numbers";
+import { MODEL_MAX_YEARS, MODEL_MIN_YEARS } from "../../engine/limits";
 
 const UNITS: Unit[] = ["kr", "tkr", "Mkr"];
 const TIMINGS: Timing[] = [0, 0.5, 1];
@@ -52,26 +53,39 @@ export class ModelForm {
     this.render();
   }
 
-  /** Re-renders in another language, keeping the answers and the typed text. */
+  /**
+   * Re-renders in another language, keeping the answers. Text that was read shows again in the new
+   * language's notation ("3,5" becomes "3.5"); text that was not is kept as typed and read again by the
+   * new language's rules, so its problem is reported in the new language.
+   */
   relabel(language: Language, text: UiText): void {
     this.language = language;
     this.text = text;
+    for (const field of [...this.typed.keys()]) {
+      if (!this.parseProblems.has(field)) this.typed.delete(field);
+    }
     this.render();
+    for (const input of this.element.querySelectorAll<HTMLInputElement>("input[data-field]")) {
+      if (this.parseProblems.has(input.dataset.field ?? "")) input.dispatchEvent(new Event("input"));
+    }
   }
 
   /**
    * The answers as the model wants them: a disbursement list shorter than the horizon (e.g. one
-   * first-year amount) is padded with zeros; a longer one is left for validation to report.
+   * first-year amount) is padded with zeros; a longer one is left for validation to report. Only a
+   * horizon within the model's limits is padded to: a typed 1 000 000 000 years must not allocate
+   * anything before validation refuses it (issue 9 item 1).
    */
   normalizedAnswers(): ModelAnswers {
     const years = this.answers.years;
+    const padTo = Number.isInteger(years) && years >= MODEL_MIN_YEARS && years <= MODEL_MAX_YEARS ? years : 0;
     return {
       ...this.answers,
       actors: this.answers.actors.map((actor) => ({ ...actor })),
       projects: this.answers.projects.map((project) => ({
         ...project,
-        disbursements: Number.isInteger(years) && years > 0 && project.disbursements.length < years
-          ? [...project.disbursements, ...new Array<number>(years - project.disbursements.length).fill(0)]
+        disbursements: project.disbursements.length < padTo
+          ? [...project.disbursements, ...new Array<number>(padTo - project.disbursements.length).fill(0)]
           : [...project.disbursements],
       })),
     };
@@ -190,12 +204,15 @@ export class ModelForm {
       oninput: (event: Event) => {
         const text = (event.target as HTMLInputElement).value;
         this.typed.set(field, text);
-        const value = parseNumber(text);
+        const value = readNumber(text, this.language, { percent: options.percent });
         // An optional field (a frame) may be left empty; other empty fields are a problem.
-        if (value === null && !(text.trim() === "" && options.optional)) this.parseProblems.set(field, this.text.notANumber);
+        if (text.trim() === "" && options.optional) {
+          this.parseProblems.delete(field);
+          set(undefined);
+        } else if (typeof value !== "number") this.parseProblems.set(field, this.text[value]);
         else {
           this.parseProblems.delete(field);
-          set(value === null ? undefined : options.percent ? value / 100 : value);
+          set(options.percent ? value / 100 : value);
         }
         this.events.onEdit();
       },

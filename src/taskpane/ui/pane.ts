@@ -4,10 +4,14 @@ import { uiText, type UiText } from "../../i18n/ui";
 import { defaultAnswers, validateAnswers, type AnswerProblem, type ModelAnswers } from "../model/answers";
 import { exampleAnswers } from "../model/example";
 import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel } from "../excel/buildModel";
+import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
 
 type MessageKind = "info" | "success" | "error" | "warning";
+
+/** A message drawn from the current language's texts, so a language switch redraws it whole (issue 9 item 8). */
+type MessageContent = (t: UiText, language: Language) => { title: string; details?: Child | Child[] };
 
 /**
  * The task pane: language switch, what the workbook already holds, the example, the "new model" form
@@ -27,6 +31,8 @@ export class Pane {
   private existing: ExistingModel | null = null;
   private confirmSecondModel = false;
   private busy = false;
+  /** The message shown, kept as a function of the language so that a switch redraws it in the new one. */
+  private message: { kind: MessageKind; content: MessageContent } | null = null;
 
   constructor(private readonly root: HTMLElement, language: Language) {
     this.language = language;
@@ -125,7 +131,7 @@ export class Pane {
     else this.form.relabel(language, this.text);
     this.renderHeader();
     this.render();
-    this.messages.replaceChildren();
+    this.drawMessage();
     if (this.validating) this.showProblems(this.problems());
     document.getElementById(`language-${language}`)?.focus();
   }
@@ -135,7 +141,7 @@ export class Pane {
     if (this.validating) {
       const problems = this.problems();
       this.showProblems(problems);
-      if (problems.length === 0) this.messages.replaceChildren();
+      if (problems.length === 0) this.clearMessage();
     }
   }
 
@@ -145,7 +151,8 @@ export class Pane {
     const fields = new Set(parsed.map((problem) => problem.field));
     let validated: AnswerProblem[];
     try {
-      validated = validateAnswers(this.form.normalizedAnswers(), this.language);
+      const answers = this.form.normalizedAnswers();
+      validated = [...validateAnswers(answers, this.language), ...unsafeNameProblems(answers, this.language)];
     } catch (error) {
       validated = [{ field: "", message: error instanceof Error ? error.message : String(error) }];
     }
@@ -206,17 +213,24 @@ export class Pane {
     this.validating = true;
     this.showProblems(problems);
     if (problems.length > 0) {
-      this.showMessage("error", this.text.fixProblems(problems.length), h("ul", { class: "problem-list" },
-        problems.map((problem) => h("li", {},
-          h("a", {
-            href: `#${fieldId(problem.field) || "content"}`,
-            onclick: (event: Event) => {
-              event.preventDefault();
-              this.controlFor(problem.field)?.focus();
-            },
-          }, this.describeField(problem.field) + problem.message),
-        )),
-      ));
+      // Drawn again from the current problems on a language switch, so each is in the new language.
+      this.showMessage("error", (t) => {
+        const current = this.problems();
+        return {
+          title: t.fixProblems(current.length),
+          details: h("ul", { class: "problem-list" },
+            current.map((problem) => h("li", {},
+              h("a", {
+                href: `#${fieldId(problem.field) || "content"}`,
+                onclick: (event: Event) => {
+                  event.preventDefault();
+                  this.controlFor(problem.field)?.focus();
+                },
+              }, this.describeField(problem.field) + problem.message),
+            )),
+          ),
+        };
+      });
       this.controlFor(problems[0].field)?.focus();
       return;
     }
@@ -225,16 +239,17 @@ export class Pane {
 
   private async build(answers: ModelAnswers): Promise<void> {
     if (this.busy) return;
-    const t = this.text;
     this.setBusy(true);
-    this.showMessage("info", t.building);
+    this.showMessage("info", (t) => ({ title: t.building }));
     try {
       // A second model only after the explicit confirmation in the pane.
       const report = await buildModel(answers, this.language, { allowAnotherModel: this.existing !== null && this.confirmSecondModel });
-      this.showMessage("success", t.built(report.sheets.length), [
-        answers.illustrative ? h("p", { class: "illustrative" }, t.illustrativeNote) : null,
-        this.reportDetails(report),
-      ]);
+      // Every text below is drawn at display time from the pane's language then, not the language at the
+      // click: a switch during the build must not leave the old language under the new headings.
+      this.showMessage("success", (t) => ({
+        title: t.built(report.sheets.length),
+        details: [answers.illustrative ? h("p", { class: "illustrative" }, t.illustrativeNote) : null, this.reportDetails(report, t)],
+      }));
       this.existing = await findExistingModel().catch(() => this.existing);
       this.confirmSecondModel = false;
       this.validating = false;
@@ -242,15 +257,16 @@ export class Pane {
       this.render();
       this.messages.querySelector<HTMLElement>(".message")?.focus();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       const rolledBack = error instanceof ModelBuildError && error.rolledBack;
-      this.showMessage("error", t.buildFailed(message), rolledBack ? h("p", {}, t.rolledBack) : null);
+      this.showMessage("error", (t, language) => ({
+        title: t.buildFailed(error instanceof ModelBuildError ? error.messageIn(language) : error instanceof Error ? error.message : String(error)),
+        details: rolledBack ? h("p", {}, t.rolledBack) : null,
+      }));
       this.setBusy(false);
     }
   }
 
-  private reportDetails(report: BuildReport): HTMLElement {
-    const t = this.text;
+  private reportDetails(report: BuildReport, t: UiText): HTMLElement {
     const list = (id: string, title: string, items: string[]): Child =>
       items.length === 0 ? null : h("div", { class: "created", id },
         h("h3", {}, title),
@@ -263,9 +279,24 @@ export class Pane {
     );
   }
 
-  private showMessage(kind: MessageKind, title: string, details?: Child | Child[]): void {
+  private showMessage(kind: MessageKind, content: MessageContent): void {
+    this.message = { kind, content };
+    this.drawMessage();
+  }
+
+  private clearMessage(): void {
+    this.message = null;
+    this.drawMessage();
+  }
+
+  private drawMessage(): void {
+    if (!this.message) {
+      this.messages.replaceChildren();
+      return;
+    }
+    const { title, details } = this.message.content(this.text, this.language);
     fill(this.messages,
-      h("div", { class: `message ${kind}`, "data-kind": kind, tabindex: -1 },
+      h("div", { class: `message ${this.message.kind}`, "data-kind": this.message.kind, tabindex: -1 },
         h("p", { class: "message-title" }, title),
         details ?? null,
       ),
