@@ -884,14 +884,18 @@ describe("netEffect vs the direct formula", () => {
  */
 function paybackExact(investment: readonly bigint[], savings: readonly bigint[]): Q | null {
   const n = Math.max(investment.length, savings.length);
+  // FUNCTIONS.md: the first time the cumulative net, having been negative, reaches ≥ 0 again; 0 when
+  // it is never negative; null (#N/A) when it is negative and never recovers.
   let cumulative = 0n;
+  let wasNegative = false;
   for (let t = 0; t < n; t++) {
     const flow = (savings[t] ?? 0n) - (investment[t] ?? 0n);
     const before = cumulative;
     cumulative += flow;
-    if (cumulative >= 0n) return t === 0 ? Q0 : add(q(BigInt(t)), q(-before, flow));
+    if (cumulative < 0n) wasNegative = true;
+    else if (wasNegative) return add(q(BigInt(t)), q(-before, flow));
   }
-  return null;
+  return wasNegative ? null : Q0;
 }
 
 describe("payback vs a brute-force scan of the cumulative", () => {
@@ -937,17 +941,20 @@ describe("payback vs a brute-force scan of the cumulative", () => {
           let scale = 0;
           let expected: number | null = null;
           let ambiguous = false;
+          let wasNegative = false;
           for (let t = 0; t < n; t++) {
             const flow = ((savings[t] ?? 0) - (investment[t] ?? 0)) * factor(t);
             const before = cumulative;
             cumulative += flow;
             scale += Math.abs(flow);
             if (Math.abs(cumulative) <= 1e-9 * scale) ambiguous = true; // too close to 0 to call in doubles
-            if (cumulative >= 0) {
-              expected = t === 0 ? 0 : t + -before / flow;
+            if (cumulative < 0) wasNegative = true;
+            else if (wasNegative) {
+              expected = t + -before / flow;
               break;
             }
           }
+          if (!wasNegative) expected = 0;
           fc.pre(!ambiguous);
           const got = payback(investment, savings, rate, tau);
           if (expected === null) expect(got.reached).toBe(false);
@@ -994,8 +1001,15 @@ describe("payback vs a brute-force scan of the cumulative", () => {
     expect(payback([1e13], [0, 1e13 - 1]).reached).toBe(false);
   });
 
-  test("worked (FUNCTIONS.md): investment 100 in year 0, savings 50 in years 1 and 2 → 3; year-0 net ≥ 0 → 0", () => {
+  test("worked (FUNCTIONS.md): investment 100 in year 0, savings 50 in years 1 and 2 → 3; never negative → 0; {0,100,0,0} vs {0,0,60,60} → 3.667", () => {
     expect(payback([100], [0, 50, 50])).toEqual({ reached: true, years: 3 });
-    expect(payback([0, 100], [10, 0])).toEqual({ reached: true, years: 0 });
+    // Cumulative +10, then −90 for good: negative and never recovered within the horizon.
+    expect(payback([0, 100], [10, 0])).toEqual({ reached: false, horizon: 2 });
+    // Cumulative +10, +10: never negative → 0.
+    expect(payback([0, 0], [10, 0])).toEqual({ reached: true, years: 0 });
+    // 0, −100, −40, +20: negative from year 1, recovers inside year 3 at 3 + 40/60 = 3.667.
+    const late = payback([0, 100, 0, 0], [0, 0, 60, 60]);
+    expect(late.reached).toBe(true);
+    closeTo((late as { years: number }).years, 11 / 3, 1e-12);
   });
 });
