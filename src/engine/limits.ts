@@ -30,3 +30,8 @@ export const MODEL_MAX_NAME_LENGTH = 60;
  * on the web, whose payload limit is 5 MB.
  */
 export const MODEL_MAX_COST_CELLS = 12_000;
+
+/** Call (utlysning): the most applications one call compares (the exact selection is exponential at worst). */
+export const CALL_MAX_APPLICATIONS = 60;
+/** Call: the most years the call's fund projection spans. */
+export const CALL_MAX_YEARS = 60;
