@@ -213,8 +213,9 @@ function solution(best: Uint8Array | null, value: number, nodes: number): Knapsa
 export const EXHAUSTIVE_MAX_ITEMS = 20;
 
 /**
- * The reference: every subset, each subset's sums from the subset without its lowest item (one
- * addition per year per subset), the same objective and tie rule. For tests and the benchmark.
+ * The reference: every subset in Gray-code order (each step adds or removes one item, so the year
+ * sums are kept in one running array, no table), the same feasibility, objective and tie rule. For
+ * tests and the benchmark.
  */
 export function exhaustiveSearch(problem: KnapsackProblem): KnapsackSolution {
   checkKnapsack(problem);
@@ -222,26 +223,32 @@ export function exhaustiveSearch(problem: KnapsackProblem): KnapsackSolution {
   if (n > EXHAUSTIVE_MAX_ITEMS) throw new CallInputError("values", "tooMany", { maximum: EXHAUSTIVE_MAX_ITEMS });
   const years = problem.capacity.length;
   const subsets = 2 ** n;
-  const sums = new Float64Array(subsets * years);
-  const value = new Float64Array(subsets);
+  const sums = new Float64Array(years);
+  let value = 0;
+  let mask = 0;
   let best = -1;
-  for (let mask = 0; mask < subsets; mask++) {
-    if (mask > 0) {
-      const low = 31 - Math.clz32(mask & -mask);
-      const rest = mask & (mask - 1);
-      value[mask] = value[rest] + problem.values[low];
-      const row = problem.draws[low];
-      for (let t = 0; t < years; t++) sums[mask * years + t] = sums[rest * years + t] + row[t];
+  let bestValue = -1;
+  for (let step = 0; step < subsets; step++) {
+    if (step > 0) {
+      const item = 31 - Math.clz32(step & -step); // the bit that changes between Gray codes step−1 and step
+      const sign = mask & (1 << item) ? -1 : 1;
+      mask ^= 1 << item;
+      value += sign * problem.values[item];
+      const row = problem.draws[item];
+      for (let t = 0; t < years; t++) sums[t] += sign * row[t];
     }
     let fits = true;
-    for (let t = 0; t < years && fits; t++) fits = sums[mask * years + t] <= problem.capacity[t];
+    for (let t = 0; t < years && fits; t++) fits = sums[t] <= problem.capacity[t];
     if (!fits) continue;
     // Tie: the lowest item where the masks differ decides, and it must be in the winner.
     const differ = mask ^ best;
-    if (best < 0 || value[mask] > value[best] || (value[mask] === value[best] && (mask & differ & -differ) !== 0)) best = mask;
+    if (best < 0 || value > bestValue || (value === bestValue && (mask & differ & -differ) !== 0)) {
+      best = mask;
+      bestValue = value;
+    }
   }
   if (best < 0) return { feasible: false, chosen: [], objective: 0, nodes: subsets };
   const chosen: number[] = [];
   for (let i = 0; i < n; i++) if (best & (1 << i)) chosen.push(i);
-  return { feasible: true, chosen, objective: value[best], nodes: subsets };
+  return { feasible: true, chosen, objective: bestValue, nodes: subsets };
 }

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { exact, toNumber, ZERO } from "../exact/decimal";
+import { exact, Exact, toNumber, ZERO } from "../exact/decimal";
 import { CallInputError, checkNumber } from "./errors";
 
 /**
@@ -22,6 +22,12 @@ export interface Scoring {
   /** 1-based rank of each application. */
   rank: number[];
 }
+
+/**
+ * A crossing weight is a quotient: computed to 40 significant digits (the engine's exact decimals
+ * carry 2,000, which makes a division of a third cost a hundred times more for nothing shown).
+ */
+const Quotient = Exact.clone({ precision: 40 });
 
 /** Weights: each finite and ≥ 0, at least one > 0. */
 export function checkCriteria(criteria: readonly Criterion[]): number[] {
@@ -98,7 +104,9 @@ export interface WeightRange {
 export function weightSensitivity(criteria: readonly Criterion[], scores: readonly (readonly number[])[]): WeightRange[] {
   const weights = checkCriteria(criteria).map(exact);
   checkScores(scores, criteria.length, scores.length);
-  const order = rankBy(scores.map((row) => weightedSum(weights, row)));
+  const cells = scores.map((row) => row.map(exact));
+  const sums = scores.map((row) => weightedSum(weights, row));
+  const order = rankBy(sums);
   return criteria.map((criterion, c) => {
     let low = ZERO;
     let high: Decimal | null = null;
@@ -107,13 +115,10 @@ export function weightSensitivity(criteria: readonly Criterion[], scores: readon
     for (let i = 0; i < order.length; i++) {
       for (let j = i + 1; j < order.length; j++) {
         const [a, b] = [order[i], order[j]];
-        const delta = exact(scores[a][c]).minus(exact(scores[b][c]));
+        const delta = cells[a][c].minus(cells[b][c]);
         if (delta.isZero()) continue;
-        let others = ZERO;
-        weights.forEach((w, k) => {
-          if (k !== c) others = others.plus(w.times(exact(scores[a][k]).minus(exact(scores[b][k]))));
-        });
-        const crossing = others.negated().dividedBy(delta);
+        // K = D(w_c) − w_c·δ, so x* = −K/δ = w_c − D(w_c)/δ.
+        const crossing = weights[c].minus(new Quotient(sums[a].minus(sums[b])).dividedBy(delta));
         if (delta.isPositive() && crossing.greaterThan(low)) [low, lowSwap] = [crossing, { above: a, below: b }];
         if (delta.isNegative() && (high === null || crossing.lessThan(high))) [high, highSwap] = [crossing, { above: a, below: b }];
       }
