@@ -35,3 +35,5 @@ export const MODEL_MAX_COST_CELLS = 12_000;
 export const CALL_MAX_APPLICATIONS = 60;
 /** Call: the most years the call's fund projection spans. */
 export const CALL_MAX_YEARS = 60;
+/** Call: the most decimals a selection value (weighted score, net benefit) is rounded to before summing. */
+export const CALL_MAX_OBJECTIVE_DECIMALS = 9;
