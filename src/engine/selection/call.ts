@@ -1,6 +1,6 @@
 import { checkApplication, type Application, type CheckedApplication } from "./application";
 import { CallInputError, checkWhole } from "./errors";
-import { ruleFailures, type CallRules, type Reason } from "./rules";
+import { checkRules, ruleFailures, type CallRules, type Reason } from "./rules";
 import { scoreApplications, weightSensitivity, type Criterion, type WeightRange } from "./scoring";
 import { selectCandidates, type FundInputs, type Selection } from "./select";
 import { CALL_MAX_APPLICATIONS, CALL_MAX_YEARS } from "../limits";
@@ -47,8 +47,10 @@ export function decideCall(call: Call): CallDecision {
   if (!Array.isArray(call.applications) || call.applications.length > CALL_MAX_APPLICATIONS) {
     throw new CallInputError("applications", "tooMany", { maximum: CALL_MAX_APPLICATIONS });
   }
+  if (!Number.isInteger(call.firstYear)) throw new CallInputError("firstYear", "notNumber");
+  const rules = checkRules(call.rules);
   const applications = call.applications.map((a, i) => checkApplication(a, i, years));
-  const failures = applications.map((a) => ruleFailures(a, call.rules, call.firstYear));
+  const failures = applications.map((a) => ruleFailures(a, rules, call.firstYear));
   const scoring = scoreApplications(call.criteria, call.scores);
   const sensitivity = weightSensitivity(call.criteria, call.scores);
   // The ranking order is the selection's priority: a tie between two sets goes to the better ranked.

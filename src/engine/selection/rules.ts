@@ -1,4 +1,6 @@
 import { distinctCount, durationYears, type CheckedApplication } from "./application";
+import { CALL_MAX_YEARS } from "../limits";
+import { checkAmount, checkShare, checkWhole } from "./errors";
 import type { MessageParams, ReasonCode } from "./texts";
 
 /** The call's rules; a rule left out is not checked. */
@@ -13,6 +15,17 @@ export interface CallRules {
   maxAmountPerYear?: number;
   /** The longest duration in years, first to last year with money (Region Gävleborg: 3). */
   maxDurationYears?: number;
+}
+
+/** The rules' own values: a share, whole counts and years, a whole amount; errors name the rule. */
+export function checkRules(rules: CallRules): CallRules {
+  const { minCofinancingShare, minSectors, minOrganisations, maxAmountPerYear, maxDurationYears } = rules;
+  if (minCofinancingShare !== undefined) checkShare("rules.minCofinancingShare", minCofinancingShare);
+  if (minSectors !== undefined) checkWhole("rules.minSectors", minSectors, 0, Number.MAX_SAFE_INTEGER, "wholeCount");
+  if (minOrganisations !== undefined) checkWhole("rules.minOrganisations", minOrganisations, 0, Number.MAX_SAFE_INTEGER, "wholeCount");
+  if (maxAmountPerYear !== undefined) checkAmount("rules.maxAmountPerYear", maxAmountPerYear);
+  if (maxDurationYears !== undefined) checkWhole("rules.maxDurationYears", maxDurationYears, 1, CALL_MAX_YEARS, "horizon");
+  return rules;
 }
 
 /** One failed rule: a code and what the message needs (the edge renders it in sv or en). */

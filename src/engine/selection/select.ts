@@ -1,5 +1,6 @@
 import { exact, tenPow, toNumber, ZERO } from "../exact/decimal";
 import { fundProjection, type FundProjection } from "../fund";
+import { CALL_MAX_OBJECTIVE_DECIMALS, CALL_MAX_YEARS } from "../limits";
 import { CallInputError, checkAmount, checkAmounts, checkNumber, checkWhole } from "./errors";
 import { branchAndBound } from "./knapsack";
 import { cumulativeDraw, whatItWouldNeed, type Needs } from "./needs";
@@ -55,9 +56,6 @@ export interface Selection {
   nodes: number;
 }
 
-/** Objective decimals: 0..9. */
-export const MAX_OBJECTIVE_DECIMALS = 9;
-
 const floorSeries = (floor: FundInputs["floor"], years: number): number[] => {
   if (floor === undefined || typeof floor === "number") {
     const f = floor === undefined ? 0 : checkAmount("fund.floor", floor, true);
@@ -79,8 +77,8 @@ function checkTotals(argument: string, series: readonly (readonly number[])[], o
 }
 
 export function selectCandidates(fund: FundInputs, candidates: readonly Candidate[], years: number, objectiveDecimals: number): Selection {
-  checkWhole("years", years, 1, 1000, "horizon");
-  checkWhole("objectiveDecimals", objectiveDecimals, 0, MAX_OBJECTIVE_DECIMALS, "decimals");
+  checkWhole("years", years, 1, CALL_MAX_YEARS, "horizon");
+  checkWhole("objectiveDecimals", objectiveDecimals, 0, CALL_MAX_OBJECTIVE_DECIMALS, "decimals");
   const opening = checkAmount("fund.opening", fund.opening, true);
   const contributions = checkAmounts("fund.contributions", fund.contributions, years);
   const committed = checkAmounts("fund.committedDisbursements", fund.committedDisbursements, years);

@@ -22,6 +22,7 @@ export type InputProblem =
   | "shareRange"
   | "notNumber"
   | "notText"
+  | "wholeCount"
   | "notList"
   | "principal"
   | "missingNetBenefit"
@@ -47,6 +48,7 @@ const TEXTS: Record<CallLanguage, Record<MessageCode, string>> = {
     shareRange: "{argument}: andelen måste vara mellan 0 och 1 (0–100 %).",
     notNumber: "{argument}: måste vara ett ändligt tal.",
     notText: "{argument}: måste vara en text.",
+    wholeCount: "{argument}: måste vara ett heltal, 0 eller mer.",
     notList: "{argument}: måste vara en lista.",
     principal: "{argument}: okänd huvudman (kommun, region, stat, individ eller annan).",
     missingNetBenefit: "{argument}: nettonytta saknas, men urvalet görs på nettonytta.",
@@ -69,6 +71,7 @@ const TEXTS: Record<CallLanguage, Record<MessageCode, string>> = {
     shareRange: "{argument}: the share must be between 0 and 1 (0–100 %).",
     notNumber: "{argument}: must be a finite number.",
     notText: "{argument}: must be a text.",
+    wholeCount: "{argument}: must be a whole number, 0 or more.",
     notList: "{argument}: must be a list.",
     principal: "{argument}: unknown principal (kommun, region, stat, individ or annan).",
     missingNetBenefit: "{argument}: no net benefit, but the selection is by net benefit.",

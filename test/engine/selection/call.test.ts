@@ -108,4 +108,10 @@ describe("decideCall", () => {
     const asked = chosen.reduce((s, a) => s + applications[a].requested.reduce((x, y) => x + y, 0), 0);
     expect(disbursed).toBe(4_500_000 + asked);
   });
+
+  it("rejects a rule that is not a share, a count or a whole amount, naming it", () => {
+    expect(() => decideCall({ ...call, rules: { minCofinancingShare: 50 } })).toThrow("rules.minCofinancingShare");
+    expect(() => decideCall({ ...call, rules: { minSectors: 1.5 } })).toThrow("rules.minSectors");
+    expect(() => decideCall({ ...call, rules: { maxAmountPerYear: -1 } })).toThrow("rules.maxAmountPerYear");
+  });
 });
