@@ -1,3 +1,4 @@
+import { CALL_MAX_SEARCH_NODES } from "../limits";
 import { CallInputError } from "./errors";
 
 /**
@@ -27,6 +28,11 @@ export interface KnapsackSolution {
   objective: number;
   /** Search nodes visited (branch and bound) or subsets enumerated (exhaustive). */
   nodes: number;
+  /**
+   * True when the search finished, so `chosen` is the optimum. False only when the node budget ran
+   * out first: then `chosen` is the best set found so far (still within every year), not proven best.
+   */
+  optimal: boolean;
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -82,9 +88,10 @@ const BOUND_MARGIN = 1e-12;
  * is negative even with every w ≤ 0 item taken, no set in the subtree is feasible.
  * The bound is computed in doubles and raised by a relative 1e−12 plus one unit, so it is never below
  * the exact LP value; a node is pruned only when its bound is below the best value found (not equal,
- * so that a tied set that wins the tie rule is still found).
+ * so that a tied set that wins the tie rule is still found). The first incumbent is a greedy set;
+ * past `maxNodes` the search stops and says so (`optimal: false`).
  */
-export function branchAndBound(problem: KnapsackProblem): KnapsackSolution {
+export function branchAndBound(problem: KnapsackProblem, maxNodes = CALL_MAX_SEARCH_NODES): KnapsackSolution {
   checkKnapsack(problem);
   const { values: v } = problem;
   const n = v.length;
@@ -171,6 +178,7 @@ export function branchAndBound(problem: KnapsackProblem): KnapsackSolution {
   };
 
   const search = (depth: number, value: number): void => {
+    if (nodes >= maxNodes) return; // budget spent: unwind, keeping the best set found
     nodes++;
     const open = bound(depth);
     if (open < 0 || (best !== null && value + open < bestValue)) return;
@@ -198,15 +206,31 @@ export function branchAndBound(problem: KnapsackProblem): KnapsackSolution {
     search(depth + 1, value);
   };
 
+  // A first incumbent, so that even a search cut short by its budget returns a set: the items taken
+  // greedily in branch order while every year still fits (none when a year is over already).
+  if (problem.capacity.every((c) => c >= 0)) {
+    let value = 0;
+    for (const i of order) {
+      let fits = true;
+      for (let r = 0; r < rows && fits; r++) fits = remaining[r] - draw[i * rows + r] >= 0;
+      if (!fits) continue;
+      for (let r = 0; r < rows; r++) remaining[r] -= draw[i * rows + r];
+      chosen[i] = 1;
+      value += v[i];
+    }
+    offer(value);
+    for (const i of order) {
+      if (chosen[i] === 0) continue;
+      for (let r = 0; r < rows; r++) remaining[r] += draw[i * rows + r];
+      chosen[i] = 0;
+    }
+  }
   search(0, 0);
-  return solution(best, bestValue, nodes);
-}
-
-function solution(best: Uint8Array | null, value: number, nodes: number): KnapsackSolution {
-  if (best === null) return { feasible: false, chosen: [], objective: 0, nodes };
-  const chosen: number[] = [];
-  best.forEach((bit, i) => bit === 1 && chosen.push(i));
-  return { feasible: true, chosen, objective: value, nodes };
+  const optimal = nodes < maxNodes;
+  if (best === null) return { feasible: false, chosen: [], objective: 0, nodes, optimal };
+  const indices: number[] = [];
+  (best as Uint8Array).forEach((bit, i) => bit === 1 && indices.push(i));
+  return { feasible: true, chosen: indices, objective: bestValue, nodes, optimal };
 }
 
 /** The most items the exhaustive reference takes (2^20 subsets). */
@@ -247,8 +271,8 @@ export function exhaustiveSearch(problem: KnapsackProblem): KnapsackSolution {
       bestValue = value;
     }
   }
-  if (best < 0) return { feasible: false, chosen: [], objective: 0, nodes: subsets };
+  if (best < 0) return { feasible: false, chosen: [], objective: 0, nodes: subsets, optimal: true };
   const chosen: number[] = [];
   for (let i = 0; i < n; i++) if (best & (1 << i)) chosen.push(i);
-  return { feasible: true, chosen, objective: bestValue, nodes: subsets };
+  return { feasible: true, chosen, objective: bestValue, nodes: subsets, optimal: true };
 }

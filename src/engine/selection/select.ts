@@ -54,6 +54,8 @@ export interface Selection {
   nextBest: (Needs & { candidate: number }) | null;
   /** Branch-and-bound nodes visited. */
   nodes: number;
+  /** False only when the search's node budget ran out: `chosen` is then the best found, not proven best. */
+  optimal: boolean;
 }
 
 const floorSeries = (floor: FundInputs["floor"], years: number): number[] => {
@@ -117,5 +119,5 @@ export function selectCandidates(fund: FundInputs, candidates: readonly Candidat
       nextBest = { candidate: best, ...whatItWouldNeed(capacity, used, draws[best], requested[best]) };
     }
   }
-  return { feasible: solved.feasible, chosen, objective, baseline, projection, notCandidates, nextBest, nodes: solved.nodes };
+  return { feasible: solved.feasible, chosen, objective, baseline, projection, notCandidates, nextBest, nodes: solved.nodes, optimal: solved.optimal };
 }

@@ -57,4 +57,16 @@ describe("branchAndBound", () => {
     // Optimal: no chosen set plus one more item fits (values > 0), a necessary condition checked cheaply.
     for (let i = 0; i < 30; i++) if (!found.chosen.includes(i)) expect(fits(problem, [...found.chosen, i])).toBe(false);
   });
+
+  it("stops at the node budget with the best set found so far, within capacity, marked not optimal", () => {
+    const problem = callOf30(seededRandom(5));
+    const full = branchAndBound(problem);
+    expect(full.optimal).toBe(true);
+    const cut = branchAndBound(problem, 40);
+    expect(cut.nodes).toBe(40);
+    expect(cut.optimal).toBe(false);
+    expect(cut.feasible).toBe(true);
+    expect(fits(problem, cut.chosen)).toBe(true);
+    expect(cut.objective).toBeLessThanOrEqual(full.objective);
+  });
 });
