@@ -76,9 +76,9 @@ describe("selectCandidates", () => {
       return fc.record({
         years: fc.constant(years),
         fund: fc.record({
-          opening: fc.integer({ min: -500, max: 5000 }),
+          opening: fc.integer({ min: -200, max: 5000 }),
           contributions: amounts(3000),
-          committedDisbursements: amounts(3000),
+          committedDisbursements: amounts(1500),
           expectedRepayments: amounts(500),
           floor: fc.integer({ min: -100, max: 1000 }),
         }),
