@@ -44,3 +44,15 @@ export const EXCEL_WEB_REQUEST_BYTES = 5 * 1024 * 1024;
  * (src/taskpane/excel/writeSheet.ts) does not count.
  */
 export const EXCEL_REQUEST_SAFE_BYTES = 4_000_000;
+
+/** Call (utlysning): the most applications one call compares (the exact selection is exponential at worst). */
+export const CALL_MAX_APPLICATIONS = 60;
+/** Call: the most years the call's fund projection spans. */
+export const CALL_MAX_YEARS = 60;
+/** Call: the most decimals a selection value (weighted score, net benefit) is rounded to before summing. */
+export const CALL_MAX_OBJECTIVE_DECIMALS = 9;
+/**
+ * Call: the most branch-and-bound nodes one selection may visit (about a second here). Calls of tens
+ * of applications need thousands; past the budget the best set found is returned, marked not proven.
+ */
+export const CALL_MAX_SEARCH_NODES = 2_000_000;
