@@ -121,12 +121,15 @@ export function branchAndBound(problem: KnapsackProblem, maxNodes = CALL_MAX_SEA
   const position = new Int32Array(n);
   order.forEach((item, p) => (position[item] = p));
 
-  // Per row, the items with w > 0 by decreasing v/w (compared as cross products).
-  const byRatio: Int32Array[] = [];
+  // Per row, the items with w > 0 by decreasing v/w (compared as cross products), all rows in one
+  // array: row r's items are byRatio[rowStart[r] .. rowStart[r + 1]).
+  const byRatio = new Int32Array(n * rows);
+  const rowStart = new Int32Array(rows + 1);
   for (let r = 0; r < rows; r++) {
     const items = order.filter((i) => draw[i * rows + r] > 0);
     items.sort((a, b) => v[b] * draw[a * rows + r] - v[a] * draw[b * rows + r] || position[a] - position[b]);
-    byRatio.push(Int32Array.from(items));
+    byRatio.set(items, rowStart[r]);
+    rowStart[r + 1] = rowStart[r] + items.length;
   }
   // Suffix sums over the open items order[depth..]: Σ w (all), and Σ w, Σ v over the items with w ≤ 0.
   const allDraw = new Float64Array((n + 1) * rows);
@@ -154,7 +157,8 @@ export function branchAndBound(problem: KnapsackProblem, maxNodes = CALL_MAX_SEA
       let capacity = remaining[r] - freeDraw[depth * rows + r];
       if (capacity < 0) return -1;
       let total = freeValue[depth * rows + r];
-      for (const j of byRatio[r]) {
+      for (let k = rowStart[r], end = rowStart[r + 1]; k < end; k++) {
+        const j = byRatio[k];
         if (position[j] < depth) continue;
         const w = draw[j * rows + r];
         if (w <= capacity) {

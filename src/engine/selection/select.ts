@@ -72,10 +72,14 @@ function withFloor(projection: FundProjection, floor: number[]): FundWithSelecti
   return { ...projection, floor, freeCapacity: projection.closing.map((c, t) => c - floor[t]) };
 }
 
-function checkTotals(argument: string, series: readonly (readonly number[])[], opening: number): void {
+/**
+ * M = Σ of every amount's magnitude bounds every balance, capacity and cumulative draw; the search
+ * also sums them over the years (its all-years row), so (years + 1)·M < 2^53 keeps all of it exact.
+ */
+function checkTotals(argument: string, series: readonly (readonly number[])[], opening: number, years: number): void {
   let magnitude = Math.abs(opening);
   for (const row of series) for (const x of row) magnitude += Math.abs(x);
-  if (!(magnitude < Number.MAX_SAFE_INTEGER)) throw new CallInputError(argument, "tooLarge");
+  if (!(magnitude * (years + 1) < Number.MAX_SAFE_INTEGER)) throw new CallInputError(argument, "tooLarge");
 }
 
 export function selectCandidates(fund: FundInputs, candidates: readonly Candidate[], years: number, objectiveDecimals: number): Selection {
@@ -88,8 +92,7 @@ export function selectCandidates(fund: FundInputs, candidates: readonly Candidat
   const floor = floorSeries(fund.floor, years);
   const requested = candidates.map((c, i) => checkAmounts(`candidates[${i}].requested`, c.requested, years));
   const repaid = candidates.map((c, i) => checkAmounts(`candidates[${i}].expectedRepayments`, c.expectedRepayments, years));
-  // One bound covers every balance, capacity and draw below: all sums stay exact integers.
-  checkTotals("fund", [contributions, committed, repayments, floor, ...requested, ...repaid], opening);
+  checkTotals("fund", [contributions, committed, repayments, floor, ...requested, ...repaid], opening, years);
 
   const scale = tenPow(objectiveDecimals);
   const units = candidates.map((c, i) => toNumber(exact(checkNumber(`candidates[${i}].value`, c.value)).times(scale).round()));
