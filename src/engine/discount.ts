@@ -1,5 +1,5 @@
 import { SocinvError } from "./errors";
-import { MAX_CELLS } from "./grid";
+import { MAX_CELLS } from "./limits";
 
 /**
  * Discounting: bringing future kronor to today's value.

@@ -16,6 +16,8 @@ export const PROBLEM_KEYS = [
   "notSeries",
   "notScalar",
   "tooLarge",
+  "horizonTooLong",
+  "resultTooLarge",
   "rateTooLow",
   "emptyRate",
   "rateLength",

@@ -1,10 +1,14 @@
 /**
  * The typed formula builder: SOCINV formulas with named arguments, so the model plan writes
- * `socinv.REPAYMENT({ disbursements, savings, share })` instead of counting commas. The parameter
- * names are the JSDoc names of src/functions/functions.ts (and so of functions.json); an optional
+ * `socinv.REPAYMENT({ disbursements, savings, share })` instead of counting commas. Derived from the
+ * registry's signatures (signatures.ts), whose names are those of functions.json; an optional
  * argument left out in the middle becomes an empty argument, trailing ones are dropped. The result
  * is the formula text without the leading "=".
  */
+
+import { FUNCTION_IDS, SIGNATURES, type FunctionId } from "./signatures";
+
+export type { FunctionId };
 
 /** One parameter: its JSDoc name and whether Excel may omit it. */
 interface ParameterName {
@@ -12,29 +16,10 @@ interface ParameterName {
   readonly optional: boolean;
 }
 
-const required = <Name extends string>(name: Name) => ({ name, optional: false }) as const;
-const optional = <Name extends string>(name: Name) => ({ name, optional: true }) as const;
-
-/** The parameters of each function in order (functions.json's order). */
-export const FORMULA_PARAMETERS = {
-  DISCOUNT: [required("rate"), required("values"), optional("timing")],
-  LIFECYCLE: [required("baseline"), required("intervention"), required("rate"), optional("timing")],
-  NETEFFECT: [required("gross"), optional("deadweight"), optional("attribution"), optional("displacement"), optional("dropoff")],
-  NETBENEFIT: [required("investment"), required("savings"), required("rate"), optional("timing")],
-  BCR: [required("investment"), required("savings"), required("rate"), optional("timing")],
-  PAYBACK: [required("investment"), required("savings"), optional("rate"), optional("timing")],
-  REPAYMENT: [required("disbursements"), required("savings"), optional("share"), optional("cap"), optional("lag"), optional("decimals")],
-  REPAYMENTPLAN: [required("amount"), required("key"), required("years"), optional("rate"), optional("decimals")],
-  ALLOCATE: [required("amount"), required("weights"), optional("decimals")],
-  FUNDBALANCE: [required("opening"), required("contributions"), required("disbursements"), required("repayments"), optional("other")],
-} as const satisfies Record<string, readonly ParameterName[]>;
-
-export type FunctionId = keyof typeof FORMULA_PARAMETERS;
-
 /** An argument: an A1 reference or expression (e.g. "Projekt!$C$5:$L$5", "SUM(C5:L5)") or a number. */
 export type FormulaArgument = string | number;
 
-type Parameters_<Id extends FunctionId> = (typeof FORMULA_PARAMETERS)[Id][number];
+type Parameters_<Id extends FunctionId> = (typeof SIGNATURES)[Id]["parameters"][number];
 /** The named arguments of one function: the required ones required, the optional ones optional. */
 export type FormulaArguments<Id extends FunctionId> = {
   [P in Parameters_<Id> as P["optional"] extends false ? P["name"] : never]: FormulaArgument;
@@ -60,8 +45,5 @@ type Builder = { readonly [Id in FunctionId]: (args: FormulaArguments<Id>) => st
 
 /** One method per function id: `socinv.NETBENEFIT({ investment: "C5:L5", savings: "C8:L9", rate: "$B$2" })`. */
 export const socinv: Builder = Object.fromEntries(
-  (Object.keys(FORMULA_PARAMETERS) as FunctionId[]).map((id) => [
-    id,
-    (args: Readonly<Record<string, FormulaArgument | undefined>>) => formulaText(id, FORMULA_PARAMETERS[id], args),
-  ]),
+  FUNCTION_IDS.map((id) => [id, (args: Readonly<Record<string, FormulaArgument | undefined>>) => formulaText(id, SIGNATURES[id].parameters, args)]),
 ) as unknown as Builder;

@@ -53,6 +53,14 @@ export const problemMessages = {
     en: (p) => `has ${p.count} cells; at most ${p.max} are accepted`,
     sv: (p) => `har ${p.count} celler; högst ${p.max} godtas`,
   },
+  horizonTooLong: {
+    en: (p) => `spans ${p.count} years; at most ${p.max} are accepted`,
+    sv: (p) => `omfattar ${p.count} år; högst ${p.max} godtas`,
+  },
+  resultTooLarge: {
+    en: (p) => `would give a result of ${p.count} cells; at most ${p.max} are accepted`,
+    sv: (p) => `skulle ge ett resultat på ${p.count} celler; högst ${p.max} godtas`,
+  },
   rateTooLow: {
     en: () => `must be greater than −100 %`,
     sv: () => `måste vara större än −100 %`,

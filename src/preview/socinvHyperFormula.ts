@@ -34,6 +34,9 @@ import {
   type ConfigParams,
 } from "hyperformula";
 import * as socinv from "../functions/functions";
+import { MAX_HORIZON_YEARS } from "../engine/limits";
+import { SHAPE_RULES } from "../functions/shapes";
+import { FUNCTION_IDS, SIGNATURES, type FunctionId } from "../functions/signatures";
 import svTranslations from "../i18n/functions.sv.json";
 
 type Adapter = (...args: unknown[]) => unknown;
@@ -55,85 +58,26 @@ interface InterpreterState {
 
 interface SocinvFunction {
   /** The formula id (the English Excel name) and the Swedish name. */
-  id: string;
+  id: FunctionId;
   swedish: string;
   adapter: Adapter;
   /** Arguments the function takes at most. */
   arity: number;
-  /** The result's size from the argument shapes; undefined for functions returning one number. */
-  size?: (shapes: (Shape | undefined)[], args: AstNode[], plugin: SocinvPlugin, state: InterpreterState) => Shape;
+  /** Whether the result is an array (sized by the registry's shape rule) rather than one number. */
+  array: boolean;
 }
 
-const seriesLength = (s: Shape | undefined) => (s ? Math.max(s.width, s.height) : 0);
-const isColumn = (s: Shape | undefined) => !!s && s.width === 1 && s.height > 1;
-/** Rows and years of a matrix argument: a single column is one series with years down. */
-const matrixOf = (s: Shape | undefined) => (!s ? { rows: 0, years: 0 } : isColumn(s) ? { rows: 1, years: s.height } : { rows: s.height, years: s.width });
-
-const FUNCTIONS: SocinvFunction[] = [
-  {
-    id: "DISCOUNT",
-    swedish: "DISKONTERA",
-    adapter: socinv.discount as Adapter,
-    arity: 3,
-    size: ([, values]) => (values && values.width > 1 && values.height > 1 ? { width: 1, height: values.height } : { width: 1, height: 1 }),
-  },
-  {
-    id: "LIFECYCLE",
-    swedish: "LIVSCYKEL",
-    adapter: socinv.lifecycle as Adapter,
-    arity: 4,
-    size: ([baseline]) => ({ width: 4, height: matrixOf(baseline).rows + 1 }),
-  },
-  {
-    id: "NETEFFECT",
-    swedish: "NETTOEFFEKT",
-    adapter: socinv.netEffect as Adapter,
-    arity: 5,
-    size: ([gross]) => gross ?? { width: 1, height: 1 },
-  },
-  { id: "NETBENEFIT", swedish: "NETTONYTTA", adapter: socinv.netBenefit as Adapter, arity: 4 },
-  { id: "BCR", swedish: "NYTTOKVOT", adapter: socinv.bcr as Adapter, arity: 4 },
-  { id: "PAYBACK", swedish: "ÅTERBETALNINGSTID", adapter: socinv.payback as Adapter, arity: 4 },
-  {
-    id: "REPAYMENT",
-    swedish: "ÅTERFÖRING",
-    adapter: socinv.repayment as Adapter,
-    arity: 6,
-    size: ([disbursements, savings]) => {
-      const saved = matrixOf(savings);
-      const years = Math.max(seriesLength(disbursements), saved.years);
-      const single = !!savings && savings.width === 1 && savings.height === 1;
-      if (isColumn(savings) || (single && isColumn(disbursements))) return { width: 1, height: years };
-      return { width: years, height: saved.rows };
-    },
-  },
-  {
-    id: "REPAYMENTPLAN",
-    swedish: "AVBETALNINGSPLAN",
-    adapter: socinv.repaymentPlan as Adapter,
-    arity: 5,
-    size: ([, key], args, plugin, state) => ({ width: plugin.literalWholeNumber(args[2], state) ?? 1, height: seriesLength(key) }),
-  },
-  {
-    id: "ALLOCATE",
-    swedish: "FÖRDELA",
-    adapter: socinv.allocate as Adapter,
-    arity: 3,
-    size: ([, weights]) => weights ?? { width: 1, height: 1 },
-  },
-  {
-    id: "FUNDBALANCE",
-    swedish: "FONDSALDO",
-    adapter: socinv.fundBalance as Adapter,
-    arity: 5,
-    size: ([, contributions, disbursements, repayments, other]) => {
-      const inputs = [contributions, disbursements, repayments, other].filter((s): s is Shape => s !== undefined);
-      const columnMode = inputs.every((s) => s.width === 1) && inputs.some((s) => s.height > 1);
-      const years = Math.max(seriesLength(contributions), matrixOf(disbursements).years, matrixOf(repayments).years, seriesLength(other));
-      return columnMode ? { width: 6, height: years } : { width: years, height: 6 };
-    },
-  },
-];
+/** Every function of the registry, with the export of functions.ts that Excel calls. */
+const FUNCTIONS: SocinvFunction[] = FUNCTION_IDS.map((id) => {
+  const signature = SIGNATURES[id];
+  return {
+    id,
+    swedish: signature.swedish,
+    adapter: socinv[signature.exportName] as Adapter,
+    arity: signature.parameters.length,
+    array: SHAPE_RULES[id](signature.parameters.map(() => ({ rows: 1, columns: 1 }))).result !== null,
+  };
+});
 
 const ERROR_TYPES: Record<string, ErrorType> = {
   "#VALUE!": ErrorType.VALUE,
@@ -215,14 +159,19 @@ class SocinvPlugin extends FunctionPlugin {
         return undefined;
       }
     }
-    return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 1000 ? value : undefined;
+    return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_HORIZON_YEARS ? value : undefined;
   }
 
+  /** The registry's shape rule on the arguments' shapes (REPAYMENTPLAN's years read as a literal). */
   sizeOf(fn: SocinvFunction, ast: ProcedureAst, state: InterpreterState): ArraySize {
-    if (!fn.size || ast.args.length > fn.arity) return ArraySize.scalar();
-    const shapes = Array.from({ length: fn.arity }, (_, i) => this.shapeOf(ast.args[i], state));
-    const { width, height } = fn.size(shapes, ast.args, this, state);
-    return width >= 1 && height >= 1 ? new ArraySize(width, height) : ArraySize.scalar();
+    if (!fn.array || ast.args.length > fn.arity) return ArraySize.scalar();
+    const shapes = Array.from({ length: fn.arity }, (_, i) => {
+      const shape = this.shapeOf(ast.args[i], state);
+      return shape && { rows: shape.height, columns: shape.width };
+    });
+    const years = fn.id === "REPAYMENTPLAN" ? (this.literalWholeNumber(ast.args[2], state) ?? 1) : undefined;
+    const result = SHAPE_RULES[fn.id](shapes, years).result;
+    return result && result.columns >= 1 && result.rows >= 1 ? new ArraySize(result.columns, result.rows) : ArraySize.scalar();
   }
 }
 
@@ -235,7 +184,7 @@ for (const fn of FUNCTIONS) {
     return this.callSocinv(fn, ast, state);
   };
   const metadata: (typeof SocinvPlugin.implementedFunctions)[string] = { method, vectorizationForbidden: true };
-  if (fn.size) {
+  if (fn.array) {
     prototype[`${method}Size`] = function (this: SocinvPlugin, ast: ProcedureAst, state: InterpreterState) {
       return this.sizeOf(fn, ast, state);
     };

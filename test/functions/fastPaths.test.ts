@@ -4,7 +4,7 @@ import * as functions from "../../src/functions/functions";
 import { benefitCostRatio, netBenefit, payback } from "../../src/engine/appraisal";
 import { discountFactors, presentValues } from "../../src/engine/discount";
 import { netEffect } from "../../src/engine/effects";
-import { readGrid } from "../../src/engine/grid";
+import { readGrid } from "../../src/functions/range";
 import { expectExcelError } from "./support";
 
 /**

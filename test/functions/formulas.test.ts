@@ -4,7 +4,8 @@
  */
 import * as path from "path";
 import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata } from "custom-functions-metadata";
-import { FORMULA_PARAMETERS, socinv, type FunctionId } from "../../src/functions/formulas";
+import { socinv } from "../../src/functions/formulas";
+import { SIGNATURES, type FunctionId } from "../../src/functions/signatures";
 
 let metadata: ICustomFunctionsMetadata;
 beforeAll(async () => {
@@ -15,9 +16,9 @@ beforeAll(async () => {
 
 describe("socinv formula builder", () => {
   it("has the parameters (names, order, optional flags) of functions.json for every function", () => {
-    expect(Object.keys(FORMULA_PARAMETERS).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    expect(Object.keys(SIGNATURES).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     for (const f of metadata.functions) {
-      const built = FORMULA_PARAMETERS[f.id as FunctionId].map((p) => ({ name: p.name, optional: p.optional }));
+      const built = SIGNATURES[f.id as FunctionId].parameters.map((p) => ({ name: p.name, optional: p.optional }));
       expect(built).toEqual(f.parameters.map((p) => ({ name: p.name, optional: p.optional === true })));
     }
   });

@@ -7,10 +7,11 @@ import {
   netEffectOfCells,
   plainRange,
   presentValuesOfCells,
-} from "../../src/engine/cells";
+} from "../../src/functions/kernels";
 import { discountFactors, presentValues } from "../../src/engine/discount";
 import { netEffect } from "../../src/engine/effects";
-import { MAX_CELLS, readGrid } from "../../src/engine/grid";
+import { MAX_CELLS } from "../../src/engine/limits";
+import { readGrid } from "../../src/functions/range";
 import { lifecycleTable } from "../../src/engine/lifecycle";
 
 /**

@@ -5,7 +5,6 @@ import fc from "fast-check";
 import {
   cellNumber,
   isBlank,
-  MAX_CELLS,
   orient,
   padTo,
   readFraction,
@@ -16,7 +15,8 @@ import {
   readWholeNumber,
   requirePresent,
   transpose,
-} from "../../src/engine/grid";
+} from "../../src/functions/range";
+import { MAX_CELLS } from "../../src/engine/limits";
 import { SocinvError } from "../../src/engine/errors";
 import { errorMessage } from "../../src/i18n/errors";
 

@@ -1,14 +1,15 @@
-import { MAX_CELLS } from "./grid";
-import { settleShares, type LifecycleRow } from "./lifecycle";
+import { MAX_CELLS } from "../engine/limits";
+import { settleShares, type LifecycleRow } from "../engine/lifecycle";
+import { isBlank as isBlankCell } from "./range";
 
 /**
  * One-pass kernels for large ranges as Excel hands them over (rows of cells): each reads a cell and
- * uses it in the same loop, instead of a reading pass (grid.ts) followed by the engine's own pass.
+ * uses it in the same loop, instead of a reading pass (range.ts) followed by the engine's own pass.
  * On a large range the reading pass costs as much as the arithmetic, so fusing them halves the work.
  *
  * The kernels only handle the common case: every cell a number or a blank (null, undefined, "" → 0)
  * and every result finite. Anything else returns null, and the caller takes the ordinary path
- * (grid.ts + the engine), which finds the offending cell and names it in the usual message. The
+ * (range.ts + the engine), which finds the offending cell and names it in the usual message. The
  * arithmetic is the engine's, in the same order, so results are bit-for-bit the engine's results.
  */
 
@@ -37,13 +38,9 @@ export function plainRange(value: unknown): PlainRange | null {
   return { rows: value as unknown[][], columns };
 }
 
-/**
- * Blank: null, undefined (also past the end of a short row, which is padded with zeros) or "".
- * Each kernel tests `typeof cell === "number"` first and comes here only for the rest; a cell that
- * is neither makes it return null. Non-finite numbers need no test per cell: they make a sum (or
- * the probe) non-finite, tested once per row.
- */
-const isBlankCell = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
+// Each kernel tests `typeof cell === "number"` first and asks isBlank only about the rest (a cell past
+// the end of a short row is undefined: blank, i.e. 0); a cell that is neither makes it return null.
+// Non-finite numbers need no test per cell: they make a sum (or the probe) non-finite, tested once per row.
 
 /**
  * Σ_t cell[r][t]·factors[t] for each row r, t < factors.length (presentValues on the read grid);

@@ -1,0 +1,139 @@
+import { benefitCostRatio, netBenefit, payback } from "../../engine/appraisal";
+import { discountFactors, presentValue, presentValues } from "../../engine/discount";
+import { effectFactors, netEffect } from "../../engine/effects";
+import { SocinvError } from "../../engine/errors";
+import { lifecycleTable } from "../../engine/lifecycle";
+import { fastPath, finite } from "../adapters";
+import type { Arguments } from "../arguments";
+import { columnSumsOfCells, lifecycleRowsOfCells, netEffectOfCells, plainRange, presentValuesOfCells } from "../kernels";
+import { horizon, oriented, padRows, padSeries } from "../range";
+import type { FunctionSpec } from "./spec";
+
+/**
+ * The computations of the discounting and appraisal functions. Large plain ranges take one-pass
+ * kernels (kernels.ts); a bad cell sends them back to the ordinary path, which reads the arguments
+ * in the documented order and names the first problem.
+ */
+
+const column = (values: readonly number[]): number[][] => {
+  const out = new Array<number[]>(values.length);
+  for (let r = 0; r < values.length; r++) out[r] = [values[r]];
+  return out;
+};
+
+export const DISCOUNT: FunctionSpec = {
+  compute(a) {
+    a.require("values");
+    const range = plainRange(a.raw("values"));
+    if (range !== null && range.rows.length > 1 && range.columns > 1) {
+      // A table: one pass reading and discounting each row.
+      const pvs = fastPath(() => presentValuesOfCells(range.rows, discountFactors(a.rate("rate"), range.columns, a.number("timing"))));
+      if (pvs !== null) return column(pvs);
+    }
+    const grid = a.grid("values");
+    const tau = a.number("timing");
+    if (grid.length > 1 && grid[0].length > 1) {
+      const pvs = presentValues(grid, discountFactors(a.rate("rate"), grid[0].length, tau));
+      return column(pvs.map((pv) => finite("values", pv)));
+    }
+    const series = grid.length === 1 ? grid[0] : grid.map((row) => row[0]);
+    return [[finite("values", presentValue(series, discountFactors(a.rate("rate"), series.length, tau)))]];
+  },
+};
+
+type LifecycleRowOut = { pvBaseline: number; pvIntervention: number; pvSaving: number; share: number | null };
+const lifecycleOut = (row: LifecycleRowOut, check: boolean): (number | string)[] => [
+  check ? finite("baseline", row.pvBaseline) : row.pvBaseline,
+  check ? finite("intervention", row.pvIntervention) : row.pvIntervention,
+  check ? finite("baseline", row.pvSaving) : row.pvSaving,
+  row.share === null ? "" : finite("baseline", row.share),
+];
+
+/** LIFECYCLE in one pass when both tables are plain ranges with years across and the same rows. */
+function lifecycleFast(a: Arguments): (number | string)[][] | null {
+  const base = plainRange(a.raw("baseline"));
+  const withIntervention = plainRange(a.raw("intervention"));
+  if (base === null || withIntervention === null || base.columns < 2 || withIntervention.columns < 2) return null;
+  if (base.rows.length !== withIntervention.rows.length) return null;
+  return fastPath(() => {
+    const factors = discountFactors(a.rate("rate"), Math.max(base.columns, withIntervention.columns), a.number("timing"));
+    const table = lifecycleRowsOfCells(base.rows, withIntervention.rows, factors);
+    return table === null ? null : [...table.rows, table.total].map((row) => lifecycleOut(row, false));
+  });
+}
+
+export const LIFECYCLE: FunctionSpec = {
+  compute(a) {
+    const fast = lifecycleFast(a);
+    if (fast !== null) return fast;
+    const base = a.matrix("baseline").rows;
+    const withIntervention = a.matrix("intervention").rows;
+    const years = horizon(base, withIntervention);
+    const table = lifecycleTable(padRows(base, years), padRows(withIntervention, years), a.rate("rate"), a.number("timing"));
+    return [...table.rows, table.total].map((row) => lifecycleOut(row, true));
+  },
+};
+
+const effectShares = (a: Arguments) => ({
+  deadweight: a.number("deadweight"),
+  attribution: a.number("attribution"),
+  displacement: a.number("displacement"),
+  dropoff: a.number("dropoff"),
+});
+
+export const NETEFFECT: FunctionSpec = {
+  compute(a) {
+    a.require("gross");
+    const range = plainRange(a.raw("gross"));
+    if (range !== null && range.columns > 1) {
+      // Years across: one pass reading and adjusting each row.
+      const fast = fastPath(() => {
+        const { scale, keep } = effectFactors(effectShares(a));
+        return netEffectOfCells(range.rows, range.columns, scale, keep);
+      });
+      if (fast !== null) return fast;
+    }
+    const matrix = a.matrix("gross");
+    // No overflow check needed: |net| ≤ |gross| (every factor is in [0, 1]) and gross is finite.
+    return oriented(netEffect(matrix.rows, effectShares(a)), matrix.orientation);
+  },
+};
+
+/** Investment and savings padded to their common horizon (the longer one sets it). */
+function appraisalInputs(a: Arguments): { costs: number[]; gains: number[] | number[][] } {
+  const costs = a.series("investment").values;
+  const range = plainRange(a.raw("savings"));
+  if (range !== null && range.columns > 1) {
+    // Years across: the engine sums the rows anyway, so sum them while reading (sumRows' order and result).
+    const years = Math.max(costs.length, range.columns);
+    const sums = columnSumsOfCells(range.rows, years);
+    if (sums !== null) return { costs: padSeries(costs, years), gains: sums };
+  }
+  const gains = a.matrix("savings").rows;
+  const years = Math.max(costs.length, horizon(gains));
+  return { costs: padSeries(costs, years), gains: padRows(gains, years) };
+}
+
+export const NETBENEFIT: FunctionSpec = {
+  compute(a) {
+    const { costs, gains } = appraisalInputs(a);
+    return finite("savings", netBenefit(costs, gains, a.rate("rate"), a.number("timing")));
+  },
+};
+
+export const BCR: FunctionSpec = {
+  compute(a) {
+    const { costs, gains } = appraisalInputs(a);
+    // + 0 turns −0 (no savings against a negative investment) into 0: Excel shows no "-0".
+    return finite("savings", benefitCostRatio(costs, gains, a.rate("rate"), a.number("timing"))) + 0;
+  },
+};
+
+export const PAYBACK: FunctionSpec = {
+  compute(a) {
+    const { costs, gains } = appraisalInputs(a);
+    const result = payback(costs, gains, a.rate("rate"), a.number("timing"));
+    if (!result.reached) throw new SocinvError("na", "savings", "neverPaysBack", { years: result.horizon });
+    return finite("savings", result.years);
+  },
+};

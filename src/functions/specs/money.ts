@@ -1,0 +1,117 @@
+import { allocate } from "../../engine/allocate";
+import { fundProjection, type FundProjection } from "../../engine/fund";
+import { repayment } from "../../engine/repayment";
+import { repaymentPlan } from "../../engine/repaymentPlan";
+import { finiteRows } from "../adapters";
+import { flatCells, plainRange } from "../kernels";
+import { horizon, isOmitted, oriented, padRows, padSeries, readGrid, readMatrix, requirePresent } from "../range";
+import { followOrientation, fundOrientation } from "../shapes";
+import type { FunctionSpec } from "./spec";
+
+/** The computations of the money functions (exact rounding is the engine's). */
+
+export const REPAYMENT: FunctionSpec = {
+  compute(a) {
+    const paid = a.series("disbursements");
+    const saved = a.matrix("savings");
+    // The single numbers before any padding: rejecting a bad share is immediate on a long range.
+    const options = { share: a.number("share"), cap: a.optionalNumber("cap"), lag: a.number("lag"), decimals: a.number("decimals") };
+    const [disbursementsShape, savingsShape] = a.shapes();
+    const years = Math.max(paid.values.length, horizon(saved.rows));
+    const result = repayment(padSeries(paid.values, years), padRows(saved.rows, years), options);
+    finiteRows("savings", result);
+    return oriented(result, followOrientation(savingsShape, disbursementsShape));
+  },
+};
+
+export const REPAYMENTPLAN: FunctionSpec = {
+  compute(a) {
+    const amount = a.number("amount");
+    const weights = a.series("key").values;
+    const plan = repaymentPlan(amount, weights, a.number("years"), a.number("rate"), a.number("decimals"));
+    finiteRows("amount", plan);
+    return plan;
+  },
+};
+
+export const ALLOCATE: FunctionSpec = {
+  compute(a) {
+    const amount = a.number("amount");
+    a.require("weights");
+    // The weights in reading order, read in one pass; the ordinary reader names a bad cell.
+    const range = plainRange(a.raw("weights"));
+    let flat = range === null ? null : flatCells(range.rows, range.columns);
+    let rowCount: number;
+    let columns: number;
+    if (flat !== null && range !== null) {
+      rowCount = range.rows.length;
+      columns = range.columns;
+    } else {
+      const grid = a.grid("weights");
+      rowCount = grid.length;
+      columns = grid[0].length;
+      flat = new Array<number>(rowCount * columns);
+      for (let r = 0; r < rowCount; r++) for (let c = 0; c < columns; c++) flat[r * columns + c] = grid[r][c];
+    }
+    const parts = allocate(amount, flat, a.number("decimals"));
+    const out: number[][] = new Array(rowCount);
+    let probe = 0;
+    for (let r = 0, k = 0; r < rowCount; r++) {
+      const row = new Array<number>(columns);
+      for (let c = 0; c < columns; c++, k++) {
+        const part = parts[k];
+        probe += part * 0; // NaN iff some part is not finite
+        row[c] = part;
+      }
+      out[r] = row;
+    }
+    if (probe !== 0) finiteRows("amount", out);
+    return out;
+  },
+};
+
+/**
+ * The argument an overflowing fund projection comes from: a summed input row that is not finite
+ * names its own argument; a balance that is not finite names the input of largest magnitude.
+ */
+function overflowingArgument(projection: FundProjection, opening: number): string {
+  const rows: [string, readonly number[]][] = [
+    ["contributions", projection.contributions],
+    ["disbursements", projection.disbursements],
+    ["repayments", projection.repayments],
+    ["other", projection.other],
+  ];
+  for (const [argument, values] of rows) if (values.some((x) => !Number.isFinite(x))) return argument;
+  let largest: [string, number] = ["opening", Math.abs(opening)];
+  for (const [argument, values] of rows) {
+    for (const x of values) if (Math.abs(x) > largest[1]) largest = [argument, Math.abs(x)];
+  }
+  return largest[0];
+}
+
+export const FUNDBALANCE: FunctionSpec = {
+  compute(a) {
+    const opening = a.number("opening");
+    const hasOther = !isOmitted(a.raw("other"));
+    for (const name of ["contributions", "disbursements", "repayments"]) a.require(name);
+    const [, contributions, disbursements, repayments, other] = a.shapes();
+    const orientation = fundOrientation([contributions, disbursements, repayments, hasOther ? other : undefined]);
+    // Years down only when every input is a single column; otherwise an R×1 range is R projects in year 0.
+    const perYear = (argument: string): number[][] => {
+      const value = a.raw(argument);
+      if (orientation === "column") return readMatrix(argument, value).rows;
+      requirePresent(argument, value);
+      return readGrid(argument, value);
+    };
+    const projection = fundProjection(
+      opening,
+      a.series("contributions").values,
+      perYear("disbursements"),
+      perYear("repayments"),
+      hasOther ? a.series("other").values : undefined,
+    );
+    const rows = [projection.opening, projection.contributions, projection.disbursements, projection.repayments, projection.other, projection.closing];
+    if (rows.some((row) => row.some((x) => !Number.isFinite(x)))) finiteRows(overflowingArgument(projection, opening), rows);
+    return oriented(rows, orientation);
+  },
+};
