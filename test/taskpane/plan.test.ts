@@ -197,14 +197,17 @@ describe("what the example workbook says", () => {
     expect(texts.filter((x) => x.includes('IFNA(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(2);
     expect(texts.some((x) => x.includes("IFERROR"))).toBe(false);
   });
-  test("the key model repays each project's disbursed total over 5 years split by the förvaltningar's frames", () => {
-    expect(texts.filter((x) => x.startsWith("=SOCINV.REPAYMENTPLAN(SUM('Projekt'!D") && x.includes(",'Aktörer'!$D$7:$D$8,5,0,"))).toHaveLength(3);
+  test("the key model repays each project's disbursed total over 5 years split by the frames of the actors that repay", () => {
+    // Aktörer G7:G11: the frame where the principal is kommun, else 0 (so the principal cell decides who repays).
+    expect(texts.filter((x) => x.startsWith("=SOCINV.REPAYMENTPLAN(SUM('Projekt'!D") && x.includes(",'Aktörer'!$G$7:$G$11,5,0,"))).toHaveLength(3);
+    expect(texts.filter((x) => x.startsWith("=IF(B") && x.endsWith('="kommun",1,0)'))).toHaveLength(5);
   });
   test("the fund projection is one FUNDBALANCE over the disbursement and repayment matrices", () => {
     // Parametrar: header row 5, opening balance is the 12th parameter → B17; contributions row 6 of Fond;
-    // 3 projects in Projekt rows 7–9, years D:M; the 2 förvaltningar's repayment rows in Återföring.
+    // 3 projects in Projekt rows 7–9, years D:M; the 5 actors' repayment rows in Återföring (zeros for the three
+    // that are not the kommun's).
     expect(texts.filter((x) => x.startsWith("=SOCINV.FUNDBALANCE("))).toEqual([
-      "=SOCINV.FUNDBALANCE('Parametrar'!$B$17,B6:K6,'Projekt'!D7:M9,'Återföring'!B63:K64)",
+      "=SOCINV.FUNDBALANCE('Parametrar'!$B$17,B6:K6,'Projekt'!D7:M9,'Återföring'!B102:K106)",
     ]);
   });
   test("a model without the key model has no REPAYMENTPLAN; pooled writes zeros as the fund's income", () => {

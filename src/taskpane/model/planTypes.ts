@@ -82,10 +82,10 @@ export interface ModelAnchors {
   lowestBalanceYear: Located;
   firstNegativeYear: Located;
   freeCapacity: Located;
-  /** K×N repayment to the fund per förvaltning under the chosen model. */
+  /** A×N repayment to the fund per actor under the chosen model (zeros for actors whose principal is not kommun). */
   repaymentByAdministration: Located;
   frameAdjustment: Located;
-  /** Per project: the K×N REPAYMENT spills on planned and realised savings. */
+  /** Per project: the A×N REPAYMENT spills on planned and realised repayable savings. */
   repaymentPlan: Located[];
   repaymentOutcome: Located[];
   /** P×N: per project, how far the realised repayments are behind the plan at the end of each year, cumulatively (0 when ahead). */
@@ -94,7 +94,9 @@ export interface ModelAnchors {
   fundLostAtHorizon: Located;
   /** P×N: the part of fundShortfall that comes in before the horizon (timing, not loss). */
   fundTimingGap: Located;
-  /** K×N: per förvaltning and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
+  /** Key model only, per project: A×1, what the instalment plan still asks after the model's last year. */
+  keyOwedAfterHorizon: Located[];
+  /** A×N: per actor and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
   paidBeyondOutcome: Located;
   /** M×N Kostnader data (M = projects × actors, project-major, actors in model order). */
   baselineCosts: Located;

@@ -8,14 +8,14 @@ import { YEAR_FORMAT, type PlanContext } from "./context";
 import type { ProjectsSheet } from "./projects";
 
 /** The blocks of Kostnader, each one row per (project, actor) pair, project-major, actors in model order. */
-export type CostBlock = "baseline" | "intervention" | "saving" | "cashable" | "outcome";
+export type CostBlock = "baseline" | "intervention" | "saving" | "cashable" | "outcome" | "repayablePlan" | "repayableOutcome";
 
 export interface CostsSheet {
   plan: SheetPlan;
   /** Sheet-qualified, relative: the cell of project p, actor a, year t in a block. */
   at(block: CostBlock, p: number, a: number, t: number): string;
-  /** Sheet-qualified: the K×N block of project p's förvaltningar (the first K actors). */
-  administrations(block: CostBlock, p: number): string;
+  /** Sheet-qualified: the A×N block of project p's actors. */
+  ofProject(block: CostBlock, p: number): string;
   /** The whole M×N block (M = projects × actors), in the sheet. */
   area(block: CostBlock): string;
 }
@@ -25,7 +25,7 @@ export interface CostsSheet {
  * (formulas), and the outcome table of realised cashable savings (formulas = the plan until overwritten).
  */
 export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: ProjectsSheet): CostsSheet {
-  const { tx, answers, A, K, N, yearNumbers, money } = c;
+  const { tx, answers, A, N, yearNumbers, money } = c;
   const sheet = c.sheet("costs", 2);
   sheet.text(3, 0, tx.costsRowsNote, "note");
   const Y = 2; // first year column
@@ -67,13 +67,17 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
   formulas("saving", tx.saving, (i, t) => `=${local("baseline", i, t)}-${local("intervention", i, t)}`);
   formulas("cashable", tx.cashableSaving, (i, t) => `=${local("saving", i, t)}*${actors.actor(pairs[i].ai, "cashableShare")}`);
   table("outcome", tx.outcome, (x) => yearNumbers.map((_, t) => `=${local("cashable", pairIndex(x.pi, x.ai), t)}`));
+  // What repayment reads: the cashable saving of the actors that repay (Aktörer's principal decides), 0 for the others.
+  const repayable = (i: number) => actors.repays(pairs[i].ai);
+  formulas("repayablePlan", tx.repayablePlan, (i, t) => `=${local("cashable", i, t)}*${repayable(i)}`);
+  formulas("repayableOutcome", tx.repayableOutcome, (i, t) => `=${local("outcome", i, t)}*${repayable(i)}`);
   sheet.freeze = { rows: 0, columns: Y };
   sheet.columnWidths = [160, 260];
 
   return {
     plan: sheet.build(),
     at: (block, p, a, t) => c.ref("costs", cell(rowOf(block, p, a), Y + t)),
-    administrations: (block, p) => c.ref("costs", range(rowOf(block, p, 0), Y, K, N)),
+    ofProject: (block, p) => c.ref("costs", range(rowOf(block, p, 0), Y, A, N)),
     area: (block) => range(first[block]!, Y, M, N),
   };
 }
