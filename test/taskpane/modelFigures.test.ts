@@ -191,3 +191,62 @@ describe("issue 8.8: a parameter the chosen repayment model does not read is sho
     expect(String(note).startsWith("Används inte")).toBe(!used);
   });
 });
+
+describe("issue 8.7: views named for what they sum; a transfer cancels in the whole-society view", () => {
+  // 1000 disbursed in 2025 (project owned by Soc, no co-financing). Savings a year from 2026:
+  // Soc (kommun, 50 % cashable) 400, Region 100, Försäkringskassan (stat) 200 in sjukpenning — a transfer
+  // to the individual —, the individual 50. Per view, from 2026:
+  //   kommunen 400; its cashable part 200; offentlig sektor 400 + 100 + 200 = 700;
+  //   samhällsekonomiskt 400 + 100 + 200 + 50 − 200 (the transfer cancels) = 550.
+  // PV of s a year in 2026–28 at 3.5 % = s · (1/1.035 + 1/1.035² + 1/1.035³) = s · 2.801637…
+  //   net benefit = PV − 1000: 120.65, −439.67, 961.15, 540.90; ratio PV/1000: 1.1207, 0.5603, 1.9611, 1.5409.
+  // Payback (discounted, years from 2025): kommunen 3 + 240.13/360.78 = 3.666 → reached in 2028;
+  //   offentlig sektor 2 + 323.67/653.46 = 2.495 → 2027; samhällsekonomiskt 2 + 468.60/513.43 = 2.913 → 2027;
+  //   the cashable part not within the horizon.
+  const answers = smallModel({
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 0.5 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+      { name: "Försäkringskassan", principal: "stat", cashableShare: 1 },
+      { name: "Individen", principal: "individ", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+    costs: [
+      { project: "P", actor: "Soc", baseline: [0, 400, 400, 400], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Region", baseline: [0, 100, 100, 100], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Försäkringskassan", baseline: [0, 200, 200, 200], intervention: [0, 0, 0, 0], transfer: true },
+      { project: "P", actor: "Individen", baseline: [0, 50, 50, 50], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  let hf: HyperFormula;
+  afterEach(() => hf.destroy());
+
+  test.each<Language>(["sv", "en"])("savings, net benefit, ratio, PV and payback per view (%s)", async (language) => {
+    const plan = buildPlan(answers, language);
+    ({ hf } = await buildAndRecalculate(answers, language));
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.viewSavings)).toEqual([400, 200, 700, 550].map((s) => [0, s, s, s]));
+    const factor = 1 / 1.035 + 1 / 1.035 ** 2 + 1 / 1.035 ** 3;
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, [400, 200, 700, 550][v] * factor - 1000));
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, [120.65, -439.67, 961.15, 540.90][v], 2));
+    read(hf, language, plan.anchors.benefitCostRatio)[0].forEach((x, v) => close(x, [1.1207, 0.5603, 1.9611, 1.5409][v], 4));
+    read(hf, language, plan.anchors.presentValueInvestment)[0].forEach((x) => close(x, 1000, 9));
+    read(hf, language, plan.anchors.presentValueSavings)[0].forEach((x, v) => close(x, [400, 200, 700, 550][v] * factor));
+    const [municipal, cashable, publicSector, society] = read(hf, language, plan.anchors.payback)[0];
+    close(society, 2.912682);
+    close(municipal, 3 + (1000 - 400 / 1.035 - 400 / 1.035 ** 2) / (400 / 1.035 ** 3));
+    close(publicSector, 3 - 1 + (1000 - 700 / 1.035) / (700 / 1.035 ** 2));
+    expect(cashable).toBe(language === "sv" ? "ej inom perioden" : "not within the horizon");
+    expect(read(hf, language, plan.anchors.paybackYear)[0]).toEqual([2028, cashable, 2027, 2027]);
+  });
+
+  test("unmarking the transfer in Kostnader puts Försäkringskassan's 200 back into the whole-society view (750)", async () => {
+    const plan = buildPlan(answers, "sv");
+    ({ hf } = await buildAndRecalculate(answers, "sv"));
+    const costs = hf.getSheetId("Kostnader")!;
+    const marks = hf.getSheetValues(costs).flatMap((row, r) => row.map((x, col) => ({ x, r, col }))).filter((m) => m.x === "Ja");
+    expect(marks).toHaveLength(1);
+    hf.setCellContents({ sheet: costs, row: marks[0].r, col: marks[0].col }, "Nej");
+    expect(read(hf, "sv", plan.anchors.socioEconomicSavings)).toEqual([[0, 750, 750, 750]]);
+  });
+});

@@ -12,7 +12,7 @@ import { buildPlan, type ModelPlan } from "../../src/taskpane/model/plan";
 const ALLOWED_FUNCTIONS = new Set([
   "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "MAX", "INDEX", "MATCH", "IF", "AND", "IFNA",
   "SOCINV.REPAYMENT", "SOCINV.REPAYMENTPLAN", "SOCINV.FUNDBALANCE", "SOCINV.LIFECYCLE",
-  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK",
+  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK", "SOCINV.DISCOUNT", "ISNUMBER", "ROUNDUP",
 ]);
 
 interface Reference { sheet: string; area: Area; text: string }
@@ -194,7 +194,7 @@ describe("what the example workbook says", () => {
   test("names the chosen repayment model and shows payback as 'ej inom perioden' when not reached", () => {
     expect(texts).toContain("Vald modell: Fördelningsnyckel (dubbelmodell): avbetalning fördelad efter ram");
     // IFNA, not IFERROR: only #N/A (no payback) becomes the text; other errors stay visible.
-    expect(texts.filter((x) => x.includes('IFNA(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(2);
+    expect(texts.filter((x) => x.includes('IFNA(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(4);
     expect(texts.some((x) => x.includes("IFERROR"))).toBe(false);
   });
   test("the key model repays each project's disbursed total over 5 years split by the frames of the actors that repay", () => {

@@ -104,16 +104,29 @@ export interface ModelAnchors {
   outcomeSavings: Located;
   /** (A+1)×4 LIFECYCLE spill. */
   lifecycle: Located;
-  /** 1×2: municipal, socio-economic. */
+  /**
+   * Key figures, 1×4 each, one column per view: kommunen, kommunen's cashable part, offentlig sektor,
+   * samhällsekonomiskt (transfers cancelled).
+   */
   netBenefit: Located;
   benefitCostRatio: Located;
+  presentValueInvestment: Located;
+  presentValueSavings: Located;
+  /** Years from the start of the first year ("ej inom perioden" when not reached). */
   payback: Located;
-  /** 1×N total project cost (fund's part + all co-financing). */
+  /** The calendar year payback is reached in. */
+  paybackYear: Located;
+  /** 1×N total project cost (fund's part + all co-financing): the whole-society investment. */
   investment: Located;
   /** 1×N the kommun's investment: the fund's part + co-financing of projects whose owner's principal is kommun. */
   municipalInvestment: Located;
+  /** 1×N the fund's part + co-financing of projects owned by kommun, region or stat. */
+  publicInvestment: Located;
   municipalSavings: Located;
+  /** 1×N every actor's saving less the rows marked as transfers. */
   socioEconomicSavings: Located;
+  /** 4×N savings per view, in the order of the key figures' columns. */
+  viewSavings: Located;
 }
 
 /** Look of each cell role; buildModel applies it, the double records it. */

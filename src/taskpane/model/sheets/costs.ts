@@ -18,6 +18,10 @@ export interface CostsSheet {
   ofProject(block: CostBlock, p: number): string;
   /** The whole M×N block (M = projects × actors), in the sheet. */
   area(block: CostBlock): string;
+  /** Sheet-qualified: year t of a block, M×1. */
+  column(block: CostBlock, t: number): string;
+  /** Absolute, sheet-qualified: each row's transfer mark (Ja/Nej), M×1, in the baseline table. */
+  transfers: string;
 }
 
 /**
@@ -38,7 +42,7 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
   const rows = new RowCursor(4);
 
   /** Title, header and M rows; returns the first data row. */
-  const frame = (block: CostBlock, title: string, header: CellInput[]): number => {
+  const frame = (block: CostBlock, title: string, header: readonly CellInput[]): number => {
     sheet.put(rows.next(), 0, [[title]], "title");
     const headerRow = rows.next();
     sheet.put(headerRow, 0, [[tx.project, tx.actor, ...header]], "header");
@@ -46,12 +50,12 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
     rows.skip();
     return first[block];
   };
-  const table = (block: CostBlock & TableKey, title: string, values: (pair: (typeof pairs)[number]) => CellInput[]) => {
-    const row0 = frame(block, title, c.yearTexts);
+  const table = (block: CostBlock & TableKey, title: string, values: (pair: (typeof pairs)[number]) => CellInput[], extra: CellInput[] = []) => {
+    const row0 = frame(block, title, [...c.yearTexts, ...extra]);
     // The labels follow the names in Projekt and Aktörer, so renaming an actor there renames it here too.
     sheet.put(row0, 0, pairs.map((x) => [`=${projects.name(x.pi)}`, `=${actors.actor(x.ai, "name")}`]), "formula");
     sheet.put(row0, Y, pairs.map(values), "input", money);
-    sheet.tables.push({ key: block, name: c.tableNameOf(block), address: range(row0 - 1, 0, M + 1, Y + N), style: TABLE_STYLE });
+    sheet.tables.push({ key: block, name: c.tableNameOf(block), address: range(row0 - 1, 0, M + 1, Y + N + extra.length), style: TABLE_STYLE });
   };
   const formulas = (block: CostBlock, title: string, formula: (i: number, t: number) => string) => {
     const row0 = frame(block, title, yearNumbers);
@@ -62,7 +66,11 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
   };
   const local = (block: CostBlock, i: number, t: number) => cell(first[block]! + i, Y + t);
 
-  table("baseline", tx.baseline, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.baseline[t] ?? 0));
+  table("baseline", tx.baseline, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.baseline[t] ?? 0), [tx.transfer]);
+  // A transfer (Försäkringskassan's sjukpenning, the kommun's försörjningsstöd) counts for its payer in the
+  // budget views and cancels in the whole-society view (DOMAIN.md, Perspectives).
+  const TRANSFER = Y + N;
+  sheet.put(first.baseline!, TRANSFER, pairs.map((x) => [costOf(x.project, x.actor)?.transfer ? tx.yes : tx.no]), "input");
   table("intervention", tx.intervention, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.intervention[t] ?? 0));
   formulas("saving", tx.saving, (i, t) => `=${local("baseline", i, t)}-${local("intervention", i, t)}`);
   formulas("cashable", tx.cashableSaving, (i, t) => `=${local("saving", i, t)}*${actors.actor(pairs[i].ai, "cashableShare")}`);
@@ -79,5 +87,7 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
     at: (block, p, a, t) => c.ref("costs", cell(rowOf(block, p, a), Y + t)),
     ofProject: (block, p) => c.ref("costs", range(rowOf(block, p, 0), Y, A, N)),
     area: (block) => range(first[block]!, Y, M, N),
+    column: (block, t) => c.ref("costs", range(first[block]!, Y + t, M, 1)),
+    transfers: c.ref("costs", range(first.baseline!, TRANSFER, M, 1, { row: true, column: true })),
   };
 }
