@@ -32,14 +32,19 @@ export function sheetName(key: SheetKey, language: Language): string {
   return sheetNames[language][key];
 }
 
-/** Table names: ASCII letters only (Excel table names must be unique, cell-reference-free identifiers). */
+/**
+ * Table names as Swedish users spell them: Excel accepts any letter (å, ä, ö included) where a name may
+ * have one — a letter, "_" or "\\" first, then letters, digits, "." and "_", no spaces, not a cell
+ * reference (Microsoft's syntax rules for names; letters beyond ASCII tested in Excel 2013 by
+ * MartinTrummer/excel-names). test/taskpane/plan.test.ts checks every name against that rule.
+ */
 
 const tableNames: Record<Language, Record<TableKey, string>> = {
   sv: {
     parameters: "Parametrar",
-    actors: "Aktorer",
+    actors: "Aktörer",
     projects: "Projekt",
-    baseline: "Utgangslage",
+    baseline: "Utgångsläge",
     intervention: "Insatskostnad",
     outcome: "Utfall",
   },

@@ -148,7 +148,19 @@ describe("sheet and table names follow the language", () => {
   test("Swedish", () => {
     const plan = buildPlan(exampleAnswers("sv"), "sv");
     expect(plan.sheets.map((s) => s.name)).toEqual(["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"]);
-    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Parametrar", "Aktorer", "Projekt", "Utgangslage", "Insatskostnad", "Utfall"]);
+    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Parametrar", "Aktörer", "Projekt", "Utgångsläge", "Insatskostnad", "Utfall"]);
+  });
+  test.each<Language>(["sv", "en"])("every table name is one Excel accepts (%s)", (language) => {
+    // Microsoft's syntax rules for names: a letter, "_" or "\" first; then letters, digits, "." and "_";
+    // no spaces; at most 255 characters; not a cell reference and not R or C. "Letter" is any Unicode letter.
+    const names = buildPlan(exampleAnswers(language), language).sheets.flatMap((s) => s.tables.map((t) => t.name));
+    for (const name of names) {
+      expect(name).toMatch(/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u);
+      expect(name).not.toMatch(/^[A-Za-z]{1,3}\d+$|^[RrCc]$/);
+    }
+    // And a name the rule refuses is refused by the check above (so the check can fail).
+    expect("Utgångs läge").not.toMatch(/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u);
+    expect("AB12").toMatch(/^[A-Za-z]{1,3}\d+$|^[RrCc]$/);
   });
   test("English", () => {
     const plan = buildPlan(exampleAnswers("en"), "en");
