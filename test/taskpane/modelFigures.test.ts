@@ -92,3 +92,161 @@ describe("issue 8.4: a repayment that comes late is a timing gap, not a loss", (
     expect(read(hf, language, plan.anchors.fundTimingGap)).toEqual([[0, 300, 400, 0], [0, 0, 0, 0]]);
   });
 });
+
+describe("issue 8.8: an actor's principal cell decides whom the views count and who repays", () => {
+  // Project P: 1000 disbursed in 2025, the fund bears the risk, share 100 %. Planned cashable savings:
+  // Soc (kommun) 200 a year from 2026, Region 300 a year.
+  const answers = smallModel({
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+    costs: [
+      { project: "P", actor: "Soc", baseline: [0, 200, 200, 200], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "sv";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+  // Aktörer: header on row 6, Soc on row 7, Region on row 8; the principal in column B.
+  const setPrincipal = (row: number, principal: string) => hf.setCellContents({ sheet: hf.getSheetId("Aktörer")!, row, col: 1 }, principal);
+
+  test("as built: only Soc repays (200 a year, 600 of the 1000 cap); the kommun's savings are Soc's", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 200, 200, 200], [0, 0, 0, 0]]);
+    expect(read(hf, language, plan.anchors.municipalSavings)).toEqual([[0, 200, 200, 200]]);
+  });
+
+  test("Region's principal set to kommun: both repay, 500 a year until the cap (200 + 300, 200 + 300, then 0)", () => {
+    setPrincipal(7, "kommun");
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 200, 200, 0], [0, 300, 300, 0]]);
+    expect(read(hf, language, plan.anchors.municipalSavings)).toEqual([[0, 500, 500, 500]]);
+    expect(read(hf, language, plan.anchors.fundProjection)[3]).toEqual([0, 500, 500, 0]);
+  });
+
+  test("Soc's principal set to region as well: nobody repays, the kommun saves nothing", () => {
+    setPrincipal(6, "region");
+    setPrincipal(7, "region");
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(read(hf, language, plan.anchors.municipalSavings)).toEqual([[0, 0, 0, 0]]);
+    expect(errorsIn(hf)).toEqual([]);
+  });
+});
+
+describe("issue 8.8: a key plan longer than the horizon shows what is still owed after it, with a warning", () => {
+  // 900 disbursed in 2025; key model over 3 years, lag 2 → instalments 2027, 2028, 2029; frames 100 : 200
+  // → 300 a year split 100 and 200. The model ends in 2028: Soc still owes 100 and Utb 200 after it.
+  const answers = smallModel({
+    repaymentModel: "key", keyYears: 3, lag: 2,
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1, frame: 100 },
+      { name: "Utb", principal: "kommun", cashableShare: 1, frame: 200 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [900, 0, 0, 0], cofinancingShare: 0 }],
+  });
+  let hf: HyperFormula;
+  afterEach(() => hf.destroy());
+
+  test.each<Language>(["sv", "en"])("owed after 2028: Soc 100, Utb 200, Region 0; the fund gets 300 in 2027 and 2028 (%s)", async (language) => {
+    const plan = buildPlan(answers, language);
+    ({ hf } = await buildAndRecalculate(answers, language));
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.keyOwedAfterHorizon[0])).toEqual([[100], [200], [0]]);
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 0, 100, 100], [0, 0, 200, 200], [0, 0, 0, 0]]);
+    const values = hf.getSheetValues(hf.getSheetId(plan.sheets.find((s) => s.key === "repayment")!.name)!).flat();
+    expect(values.filter((x) => typeof x === "string" && /^(Varning|Warning): .*2028/.test(x))).toHaveLength(1);
+  });
+
+  test("with lag 1 the plan ends in 2028: nothing owed, no warning", async () => {
+    const plan = buildPlan({ ...answers, lag: 1 }, "sv");
+    ({ hf } = await buildAndRecalculate({ ...answers, lag: 1 }, "sv"));
+    expect(read(hf, "sv", plan.anchors.keyOwedAfterHorizon[0])).toEqual([[0], [0], [0]]);
+    const values = hf.getSheetValues(hf.getSheetId("Återföring")!).flat();
+    expect(values.some((x) => typeof x === "string" && x.startsWith("Varning"))).toBe(false);
+  });
+});
+
+describe("issue 8.8: a parameter the chosen repayment model does not read is shown as not used", () => {
+  const valueCell = (model: ModelAnswers["repaymentModel"], label: string) => {
+    const sheet = buildPlan({ ...smallModel({ actors: [], projects: [] }), repaymentModel: model }, "sv").sheets[0];
+    const row = sheet.writes.findIndex((w) => w.formulas[0][0] === label);
+    return { value: sheet.writes[row + 1], note: sheet.writes[row + 2].formulas[0][0] };
+  };
+  test.each<[ModelAnswers["repaymentModel"], string, boolean]>([
+    ["key", "Återföringsandel", false],
+    ["fundBearsRisk", "Återföringsandel", true],
+    ["pooled", "Fördröjning (år)", false],
+    ["administrationBearsRisk", "Fördröjning (år)", true],
+    ["key", "Fördröjning (år)", true],
+  ])("%s: %s is an input: %s", (model, label, used) => {
+    const { value, note } = valueCell(model, label);
+    expect(value.role).toBe(used ? "input" : "label");
+    expect(String(note).startsWith("Används inte")).toBe(!used);
+  });
+});
+
+describe("issue 8.7: views named for what they sum; a transfer cancels in the whole-society view", () => {
+  // 1000 disbursed in 2025 (project owned by Soc, no co-financing). Savings a year from 2026:
+  // Soc (kommun, 50 % cashable) 400, Region 100, Försäkringskassan (stat) 200 in sjukpenning — a transfer
+  // to the individual —, the individual 50. Per view, from 2026:
+  //   kommunen 400; its cashable part 200; offentlig sektor 400 + 100 + 200 = 700;
+  //   samhällsekonomiskt 400 + 100 + 200 + 50 − 200 (the transfer cancels) = 550.
+  // PV of s a year in 2026–28 at 3.5 % = s · (1/1.035 + 1/1.035² + 1/1.035³) = s · 2.801637…
+  //   net benefit = PV − 1000: 120.65, −439.67, 961.15, 540.90; ratio PV/1000: 1.1207, 0.5603, 1.9611, 1.5409.
+  // Payback (discounted, years from 2025): kommunen 3 + 240.13/360.78 = 3.666 → reached in 2028;
+  //   offentlig sektor 2 + 323.67/653.46 = 2.495 → 2027; samhällsekonomiskt 2 + 468.60/513.43 = 2.913 → 2027;
+  //   the cashable part not within the horizon.
+  const answers = smallModel({
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 0.5 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+      { name: "Försäkringskassan", principal: "stat", cashableShare: 1 },
+      { name: "Individen", principal: "individ", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+    costs: [
+      { project: "P", actor: "Soc", baseline: [0, 400, 400, 400], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Region", baseline: [0, 100, 100, 100], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Försäkringskassan", baseline: [0, 200, 200, 200], intervention: [0, 0, 0, 0], transfer: true },
+      { project: "P", actor: "Individen", baseline: [0, 50, 50, 50], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  let hf: HyperFormula;
+  afterEach(() => hf.destroy());
+
+  test.each<Language>(["sv", "en"])("savings, net benefit, ratio, PV and payback per view (%s)", async (language) => {
+    const plan = buildPlan(answers, language);
+    ({ hf } = await buildAndRecalculate(answers, language));
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.viewSavings)).toEqual([400, 200, 700, 550].map((s) => [0, s, s, s]));
+    const factor = 1 / 1.035 + 1 / 1.035 ** 2 + 1 / 1.035 ** 3;
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, [400, 200, 700, 550][v] * factor - 1000));
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, [120.65, -439.67, 961.15, 540.90][v], 2));
+    read(hf, language, plan.anchors.benefitCostRatio)[0].forEach((x, v) => close(x, [1.1207, 0.5603, 1.9611, 1.5409][v], 4));
+    read(hf, language, plan.anchors.presentValueInvestment)[0].forEach((x) => close(x, 1000, 9));
+    read(hf, language, plan.anchors.presentValueSavings)[0].forEach((x, v) => close(x, [400, 200, 700, 550][v] * factor));
+    const [municipal, cashable, publicSector, society] = read(hf, language, plan.anchors.payback)[0];
+    close(society, 2.912682);
+    close(municipal, 3 + (1000 - 400 / 1.035 - 400 / 1.035 ** 2) / (400 / 1.035 ** 3));
+    close(publicSector, 3 - 1 + (1000 - 700 / 1.035) / (700 / 1.035 ** 2));
+    expect(cashable).toBe(language === "sv" ? "ej inom perioden" : "not within the horizon");
+    expect(read(hf, language, plan.anchors.paybackYear)[0]).toEqual([2028, cashable, 2027, 2027]);
+  });
+
+  test("unmarking the transfer in Kostnader puts Försäkringskassan's 200 back into the whole-society view (750)", async () => {
+    const plan = buildPlan(answers, "sv");
+    ({ hf } = await buildAndRecalculate(answers, "sv"));
+    const costs = hf.getSheetId("Kostnader")!;
+    const marks = hf.getSheetValues(costs).flatMap((row, r) => row.map((x, col) => ({ x, r, col }))).filter((m) => m.x === "Ja");
+    expect(marks).toHaveLength(1);
+    hf.setCellContents({ sheet: costs, row: marks[0].r, col: marks[0].col }, "Nej");
+    expect(read(hf, "sv", plan.anchors.socioEconomicSavings)).toEqual([[0, 750, 750, 750]]);
+  });
+});

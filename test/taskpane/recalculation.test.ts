@@ -58,17 +58,32 @@ function expected(answers: ModelAnswers) {
   const investment = Array.from({ length: N }, (_, t) =>
     answers.projects.reduce((sum, p) => sum + p.disbursements[t] + applicant(p)[t], 0),
   );
-  // The kommun invests the fund's part and the co-financing of its own projects only.
-  const ownedByKommun = (p: ModelAnswers["projects"][number]) => actors.find((a) => a.name === p.owner)?.principal === "kommun";
-  const municipalInvestment = Array.from({ length: N }, (_, t) =>
-    answers.projects.reduce((sum, p) => sum + p.disbursements[t] + (ownedByKommun(p) ? applicant(p)[t] : 0), 0),
-  );
+  // The kommun invests the fund's part and the co-financing of its own projects only; the public sector
+  // also the region's and the state's (DOMAIN.md, Co-financing).
+  const ownerIs = (p: ModelAnswers["projects"][number], principals: string[]) =>
+    principals.includes(actors.find((a) => a.name === p.owner)?.principal ?? "");
+  const investmentBy = (principals: string[]) =>
+    Array.from({ length: N }, (_, t) => answers.projects.reduce((sum, p) => sum + p.disbursements[t] + (ownerIs(p, principals) ? applicant(p)[t] : 0), 0));
+  const municipalInvestment = investmentBy(["kommun"]);
   const perActor = (part: "baseline" | "intervention") =>
     actors.map((a) => Array.from({ length: N }, (_, t) => (answers.costs ?? []).filter((c) => c.actor === a.name).reduce((s, c) => s + c[part][t], 0)));
   const baseline = perActor("baseline");
   const intervention = perActor("intervention");
   const savingsPerActor = baseline.map((row, a) => row.map((b, t) => b - intervention[a][t]));
-  const municipal = savingsPerActor.filter((_, a) => actors[a].principal === "kommun");
+  const savingsOf = (principals: string[]) => savingsPerActor.filter((_, a) => principals.includes(actors[a].principal));
+  const municipal = savingsOf(["kommun"]);
+  const municipalCashable = savingsPerActor.map((row, a) => row.map((x) => x * actors[a].cashableShare)).filter((_, a) => actors[a].principal === "kommun");
+  // Transfers cancel in the whole-society view.
+  const transfers = actors.map((a) => Array.from({ length: N }, (_, t) => (answers.costs ?? []).filter((c) => c.actor === a.name && c.transfer).reduce((s, c) => s + c.baseline[t] - c.intervention[t], 0)));
+  const society = savingsPerActor.map((row, a) => row.map((x, t) => x - transfers[a][t]));
+  const views: [number[], number[][]][] = [
+    [municipalInvestment, municipal],
+    [municipalInvestment, municipalCashable],
+    [investmentBy(["kommun", "region", "stat"]), savingsOf(["kommun", "region", "stat"])],
+    [investment, society],
+  ];
+  const r = answers.discountRate;
+  const tau = answers.timing;
   const fund = fundProjection(answers.openingBalance, new Array<number>(N).fill(answers.yearlyContribution), answers.projects.map((p) => p.disbursements), byAdministration);
   return {
     planned,
@@ -77,9 +92,9 @@ function expected(answers: ModelAnswers) {
     free: freeCapacity(fund, fund.disbursements),
     lifecycle: lifecycleTable(baseline, intervention, answers.discountRate, answers.timing),
     municipalInvestment,
-    netBenefit: [netBenefit(municipalInvestment, municipal, answers.discountRate, answers.timing), netBenefit(investment, savingsPerActor, answers.discountRate, answers.timing)],
-    bcr: [benefitCostRatio(municipalInvestment, municipal, answers.discountRate, answers.timing), benefitCostRatio(investment, savingsPerActor, answers.discountRate, answers.timing)],
-    payback: [payback(municipalInvestment, municipal, answers.discountRate, answers.timing), payback(investment, savingsPerActor, answers.discountRate, answers.timing)],
+    netBenefit: views.map(([k, s]) => netBenefit(k, s, r, tau)),
+    bcr: views.map(([k, s]) => benefitCostRatio(k, s, r, tau)),
+    payback: views.map(([k, s]) => payback(k, s, r, tau)),
   };
 }
 
@@ -140,19 +155,15 @@ describe("the example model (Ale, key model) recalculates to the engine's result
       close(lifecycle[a][2], row.pvSaving);
     });
     close(lifecycle[want.lifecycle.rows.length][2], want.lifecycle.total.pvSaving);
-    const [municipal, society] = read(hf, language, plan.anchors.netBenefit)[0];
-    close(municipal, want.netBenefit[0]);
-    close(society, want.netBenefit[1]);
-    const [bcrMunicipal, bcrSociety] = read(hf, language, plan.anchors.benefitCostRatio)[0];
-    close(bcrMunicipal, want.bcr[0]);
-    close(bcrSociety, want.bcr[1]);
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, want.netBenefit[v]));
+    read(hf, language, plan.anchors.benefitCostRatio)[0].forEach((x, v) => close(x, want.bcr[v]));
     const paybacks = read(hf, language, plan.anchors.payback)[0];
     want.payback.forEach((p, i) => {
       if (p.reached) close(paybacks[i], p.years);
       else expect(paybacks[i]).toBe("ej inom perioden");
     });
     // The illustrative case pays back for society within the 10 years.
-    expect(want.payback[1].reached).toBe(true);
+    expect(want.payback[3].reached).toBe(true);
   });
 });
 
@@ -180,9 +191,7 @@ describe.each<[RepaymentModel, Language]>([
     want.fund.repayments.forEach((x, t) => close(projection[3][t], x, 9));
     const byAdministration = read(hf, language, plan.anchors.repaymentByAdministration);
     want.byAdministration.forEach((row, k) => row.forEach((x, t) => close(byAdministration[k][t], x, 9)));
-    const [municipal, society] = read(hf, language, plan.anchors.netBenefit)[0];
-    close(municipal, want.netBenefit[0]);
-    close(society, want.netBenefit[1]);
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, want.netBenefit[v]));
     if (model === "pooled") expect(want.fund.repayments.every((x) => x === 0)).toBe(true);
     else expect(want.fund.repayments.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
@@ -396,7 +405,7 @@ describe("payback shows 'ej inom perioden' only for #N/A: real errors stay visib
     // The first row of Utgångsläge is the first project at the first förvaltning (a kommun actor).
     write(hf, language, plan.anchors.baselineCosts, [["okänt"]]);
     const paybacks = read(hf, language, plan.anchors.payback)[0];
-    expect(paybacks.map(isError)).toEqual([true, true]);
+    expect(paybacks.map(isError)).toEqual([true, true, true, true]);
     expect(paybacks).not.toContain("ej inom perioden");
   });
 
@@ -404,6 +413,6 @@ describe("payback shows 'ej inom perioden' only for #N/A: real errors stay visib
     // Parametrar: the discount rate is the 4th parameter → B9.
     hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 8, col: 1 }, "tre procent");
     const paybacks = read(hf, language, plan.anchors.payback)[0];
-    expect(paybacks.map(isError)).toEqual([true, true]);
+    expect(paybacks.map(isError)).toEqual([true, true, true, true]);
   });
 });

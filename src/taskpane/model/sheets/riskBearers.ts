@@ -9,13 +9,13 @@ import type { ProjectsSheet } from "./projects";
 export interface RepaymentBlocks {
   /** First year column. */
   column: number;
-  /** Per project, the first row of its repayment by plan and by outcome (one row per förvaltning). */
+  /** Per project, the first row of its repayment by plan and by outcome (one row per actor). */
   planRows: number[];
   outcomeRows: number[];
   /** Rows per project in those blocks. */
   rowsPerProject: number;
-  /** Writes the förvaltningar's names from `row` down. */
-  administrationNames(row: number): void;
+  /** Writes the actors' names from `row` down. */
+  actorNames(row: number): void;
   share: string;
 }
 
@@ -33,7 +33,7 @@ export function riskComparison(
   projects: ProjectsSheet,
   costs: CostsSheet,
 ): Pick<ModelAnchors, "fundShortfall" | "fundLostAtHorizon" | "fundTimingGap" | "paidBeyondOutcome"> {
-  const { tx, K, P, N, yearNumbers, money } = c;
+  const { tx, A, P, N, yearNumbers, money } = c;
   const Y = blocks.column;
   const R = blocks.rowsPerProject;
   const header = (first: string, last?: string) => {
@@ -81,21 +81,21 @@ export function riskComparison(
 
   sheet.text(rows.next(), 0, tx.paidBeyondTitle, "title");
   header(tx.actor);
-  const beyondRow0 = rows.take(K);
-  blocks.administrationNames(beyondRow0);
+  const beyondRow0 = rows.take(A);
+  blocks.actorNames(beyondRow0);
   const beyond = (k: number, t: number) =>
     "=" +
     c.projects
-      .map((_, p) => `MAX(0,${cell(blocks.planRows[p] + k, Y + t)}-${blocks.share}*MAX(${costs.at("outcome", p, k, t)},0))`)
+      .map((_, p) => `MAX(0,${cell(blocks.planRows[p] + k, Y + t)}-${blocks.share}*MAX(${costs.at("repayableOutcome", p, k, t)},0))`)
       .join("+");
-  sheet.put(beyondRow0, Y, Array.from({ length: K }, (_, k) => yearNumbers.map((__, t) => beyond(k, t))), "formula", money);
-  total(beyondRow0, K, N);
+  sheet.put(beyondRow0, Y, Array.from({ length: A }, (_, k) => yearNumbers.map((__, t) => beyond(k, t))), "formula", money);
+  total(beyondRow0, A, N);
 
   const at = (row0: number, count: number, columns = N, column = Y) => ({ sheet: "repayment" as const, address: range(row0, column, count, columns) });
   return {
     fundShortfall: at(shortfallRow0, P),
     fundLostAtHorizon: at(shortfallRow0, P, 1, Y + N),
     fundTimingGap: at(timingRow0, P),
-    paidBeyondOutcome: at(beyondRow0, K),
+    paidBeyondOutcome: at(beyondRow0, A),
   };
 }
