@@ -32,8 +32,15 @@ export const MODEL_MAX_NAME_LENGTH = 60;
 export const MODEL_MAX_COST_CELLS = 12_000;
 
 /**
+ * Excel on the web: the largest payload of one request (one context.sync) and of its answer, 5 MB
+ * (Microsoft's "Resource limits and performance optimization for Office Add-ins"). Above it the sync
+ * fails with RequestPayloadSizeLimitExceeded; the workbook double can enforce it (requestLimitBytes).
+ */
+export const EXCEL_WEB_REQUEST_BYTES = 5 * 1024 * 1024;
+
+/**
  * Task pane: the estimated size of one request to Excel above which a build splits its writes over more
- * round trips. Excel on the web refuses a request above 5 MB; 4 MB leaves a fifth for what the estimate
+ * round trips. 4 MB leaves a fifth of EXCEL_WEB_REQUEST_BYTES for what the estimate
  * (src/taskpane/excel/writeSheet.ts) does not count.
  */
 export const EXCEL_REQUEST_SAFE_BYTES = 4_000_000;

@@ -19,6 +19,17 @@ export interface GridCell {
   /** Excel's error text ("#VALUE!") when the cell calculates to an error, and the function's message. */
   error?: string;
   errorMessage?: string;
+  /** The cell has an in-cell drop-down list (data validation): the grid marks it with ▾. */
+  validation?: boolean;
+  /** The fill a conditional format gives the cell, when the calculation found its formula true. */
+  conditionalFill?: string;
+}
+
+/** A custom conditional format: `formula` is written for the top-left cell of `address`. */
+export interface GridConditionalFormat {
+  address: string;
+  formula: string;
+  fill: string | null;
 }
 
 export interface GridSheet {
@@ -28,6 +39,7 @@ export interface GridSheet {
   frozenColumns?: number;
   tables: string[];
   charts: string[];
+  conditionalFormats?: GridConditionalFormat[];
 }
 
 export interface GridView {
@@ -93,8 +105,9 @@ export function formatNumber(value: number, numberFormat = "General", locale = "
   }).format(value);
 }
 
-const MAX_ROWS = 400;
-const MAX_COLUMNS = 60;
+/** The most rows and columns the grid draws (and so the most a conditional format is evaluated over). */
+export const GRID_MAX_ROWS = 400;
+export const GRID_MAX_COLUMNS = 60;
 
 /** Draws the tabs and the active sheet into `container` (replacing what was there). */
 export function renderWorkbook(container: HTMLElement, sheets: GridSheet[], view: GridView, onSelect: (sheet: string) => void): void {
@@ -133,8 +146,8 @@ export function renderWorkbook(container: HTMLElement, sheets: GridSheet[], view
   if (view.note) meta.push(view.note);
   if (meta.length) container.append(make("p", "grid-meta", meta.join(" · ")));
 
-  const rows = Math.min(MAX_ROWS, Math.max(1, ...active.cells.map((cell) => cell.row + 1)));
-  const columns = Math.min(MAX_COLUMNS, Math.max(1, ...active.cells.map((cell) => cell.column + 1)));
+  const rows = Math.min(GRID_MAX_ROWS, Math.max(1, ...active.cells.map((cell) => cell.row + 1)));
+  const columns = Math.min(GRID_MAX_COLUMNS, Math.max(1, ...active.cells.map((cell) => cell.column + 1)));
   const byPosition = new Map(active.cells.map((cell) => [`${cell.row}:${cell.column}`, cell]));
 
   const scroller = make("div", "grid-scroll");
@@ -168,6 +181,12 @@ export function renderWorkbook(container: HTMLElement, sheets: GridSheet[], view
           if (typeof cell.value === "number") td.classList.add("number");
           if (cell.error) td.classList.add("error");
           if (hasFormula || cell.spilled) td.classList.add("calculated");
+        }
+        if (cell.conditionalFill) td.style.backgroundColor = cell.conditionalFill;
+        // The ▾ comes from the stylesheet (td.validated::after), so the cell's text stays its value.
+        if (cell.validation) {
+          td.classList.add("validated");
+          td.title = [td.title, "List / Lista"].filter(Boolean).join("\n");
         }
       }
       if (r < (active.frozenRows ?? 0)) td.classList.add("frozen-row");

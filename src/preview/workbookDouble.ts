@@ -14,4 +14,7 @@ export * from "./workbook/range";
 export * from "./workbook/table";
 export * from "./workbook/chart";
 export * from "./workbook/settings";
+export * from "./workbook/protection";
+export * from "./workbook/rules";
+export * from "./workbook/coercion";
 export * from "./workbook/install";

@@ -5,10 +5,12 @@
  * message; and the example model the pane builds shows the fund's closing balances.
  */
 import "../support/customFunctions";
-import { calculateSheets } from "../../src/preview/calculate";
+import { HyperFormula } from "hyperformula";
+import { calculateSheets, loadSocinvWorkbook } from "../../src/preview/calculate";
+import { moveFormula } from "../../src/preview/relative";
 import { cellText, type GridCell, type GridSheet } from "../../src/preview/grid";
 import { gridSheetsOf } from "../../src/preview/grid-source";
-import { installOfficeStandIn } from "../../src/preview/workbookDouble";
+import { installOfficeStandIn, type RequestContextDouble } from "../../src/preview/workbookDouble";
 import { buildModel } from "../../src/taskpane/excel/buildModel";
 import { parseArea } from "../../src/taskpane/model/a1";
 import { exampleAnswers } from "../../src/taskpane/model/example";
@@ -102,5 +104,81 @@ describe("the example model in the preview shows the fund's closing balances", (
     expect(cellText(closing[9], false, "en-US")).toBe("10,000");
     const errors = sheets.flatMap((s) => s.cells.filter((c) => c.error).map((c) => `${s.name}!R${c.row + 1}C${c.column + 1} ${c.error}`));
     expect(errors).toEqual([]);
+  });
+});
+
+describe("guard rails in the preview: conditional fills and drop-down lists", () => {
+  test("a conditional format's formula, written for the top-left cell, moves with each cell (Excel's relative references)", () => {
+    expect(moveFormula("=ISTEXT(C5)", 1, 2)).toBe("=ISTEXT(E6)");
+    expect(moveFormula("=$C$5+C$5+$C5", 2, 3)).toBe("=$C$5+F$5+$C7");
+    expect(moveFormula("=LOG10(C5)&\"C5\"", 1, 0)).toBe("=LOG10(C6)&\"C5\"");
+    expect(moveFormula("='Fond (2)'!B2+Fond!B2", 0, 1)).toBe("='Fond (2)'!C2+Fond!C2");
+    expect(moveFormula("=A1", -1, 0)).toBe("=#REF!");
+  });
+
+  test("text typed into cost cells is filled where it is; numbers and blanks are not", async () => {
+    const { workbook } = installOfficeStandIn();
+    const Excel = (globalThis as unknown as { Excel: { run<T>(batch: (c: RequestContextDouble) => Promise<T>): Promise<T> } }).Excel;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      // "2030" arrives as a number (Excel's reading), "3 000 tkr" and the apostrophe's "'12" stay text.
+      sheet.getRange("C5:D6").values = [["3 000 tkr", "2030"], ["", "'12"]];
+      const format = sheet.getRange("C5:D6").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      format.custom.rule.formula = "=ISTEXT(C5)";
+      format.custom.format.fill.color = "#F8CBAD";
+      sheet.getRange("B5").dataValidation.rule = { list: { inCellDropDown: true, source: "kommun,region" } };
+      await context.sync();
+    });
+    const [calculated] = calculateSheets(gridSheetsOf(workbook));
+    const fills = calculated.cells.filter((c) => c.conditionalFill).map((c) => `${c.row},${c.column}`).sort();
+    expect(fills).toEqual(["4,2", "5,3"]); // C5 and D6
+    expect(at(calculated, 4, 2)!.conditionalFill).toBe("#F8CBAD");
+    expect(at(calculated, 4, 1)).toMatchObject({ validation: true });
+  });
+
+  test("an error literal typed into a cell is an error to the formulas that read it", async () => {
+    const { workbook } = installOfficeStandIn();
+    workbook.sheet("Sheet1")!.ensure(0, 1).formula = "=ISNA(A1)";
+    const Excel = (globalThis as unknown as { Excel: { run<T>(batch: (c: RequestContextDouble) => Promise<T>): Promise<T> } }).Excel;
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["#N/A"]];
+      await context.sync();
+    });
+    const [calculated] = calculateSheets(gridSheetsOf(workbook));
+    expect(at(calculated, 0, 0)).toMatchObject({ error: "#N/A" });
+    expect(at(calculated, 0, 1)!.value).toBe(true);
+  });
+});
+
+describe("loading sheets into HyperFormula in bulk", () => {
+  test("constants are entered before formulas, so REPAYMENTPLAN takes its years from a cell below it", () => {
+    // Years = 3 in A4, below the formula (HyperFormula's one-pass buildFromSheets would not see it yet
+    // and fails resizing the array): 30 split 1:2 over 3 years → 10 a year → 3.33 and 6.67 → 3 and 7 (as hyperformula.test.ts).
+    const hf = loadSocinvWorkbook({ S: [["=SOCINV.REPAYMENTPLAN(30,{1;2},A4)"], [], [], [3]] });
+    const s = hf.getSheetId("S")!;
+    expect([0, 1].map((row) => [0, 1, 2].map((col) => hf.getCellValue({ sheet: s, row, col })))).toEqual([[3, 3, 3], [7, 7, 7]]);
+    hf.destroy();
+  });
+
+  test("one block per sheet, not one call per formula, and the same values as cell by cell", async () => {
+    const { workbook } = installOfficeStandIn({ displayLanguage: "en-US" });
+    await buildModel(exampleAnswers("en"), "en");
+    const sheets = Object.fromEntries(workbook.sheets.map((x) => [x.name, x.contents()]));
+    const withFormulas = Object.values(sheets).filter((rows) => rows.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))).length;
+    const calls = jest.spyOn(HyperFormula.prototype, "setCellContents");
+    const bulk = loadSocinvWorkbook(sheets);
+    expect(calls).toHaveBeenCalledTimes(withFormulas);
+    calls.mockRestore();
+    // The reference: every formula entered on its own, after all constants (createSocinvWorkbook's way).
+    const constants = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((row) => row.map((c) => (typeof c === "string" && c.startsWith("=") ? null : c)))]));
+    const one = loadSocinvWorkbook(constants);
+    one.batch(() => {
+      for (const [n, rows] of Object.entries(sheets)) {
+        rows.forEach((row, r) => row.forEach((c, col) => typeof c === "string" && c.startsWith("=") && one.setCellContents({ sheet: one.getSheetId(n)!, row: r, col }, c)));
+      }
+    });
+    expect(bulk.getAllSheetsValues()).toEqual(one.getAllSheetsValues());
+    bulk.destroy();
+    one.destroy();
   });
 });

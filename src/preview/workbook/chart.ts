@@ -3,6 +3,7 @@ import type { Conforms } from "./proxy";
 import { areaAddress, cell as cellAddress, parseArea } from "../../taskpane/model/a1";
 import type { RequestContextDouble } from "./context";
 import { fail, notLoaded } from "./errors";
+import { assertSheetEditable } from "./protection";
 import { ProxyBase } from "./proxy";
 import type { RangeProxy } from "./range";
 import type { ChartDouble, ChartSeriesDouble } from "./state";
@@ -32,6 +33,7 @@ export class ChartCollectionProxy extends ProxyBase {
     const proxy = new ChartProxy(this.ctx, () => created ?? fail("ItemNotFound", "The chart was not created."));
     this.ctx.enqueue("charts.add", () => {
       const sheet = this.worksheet.sheet();
+      assertSheetEditable(sheet, "cells");
       const area = sourceData.area();
       const source = sourceData.qualifiedAddress();
       const byColumns = seriesBy === "Columns" || (seriesBy !== "Rows" && area.rows > area.columns);

@@ -2,7 +2,7 @@
  * The installer: defines globalThis.Office and globalThis.Excel backed by an in-memory workbook, so
  * the task pane's code runs unchanged in jest, the browser tests and the preview page.
  */
-import { RequestContextDouble, type Engine } from "./context";
+import { RequestContextDouble, type Engine, type SyncInFlight } from "./context";
 import { OfficeErrorDouble } from "./errors";
 import { WorkbookDouble } from "./state";
 
@@ -13,6 +13,8 @@ export interface StandInOptions {
   workbook?: WorkbookDouble;
   /** The date Excel would call today (dates such as "1/2" entered as text fall in its year); now by default. */
   today?: Date;
+  /** Requests above this many bytes fail like Excel on the web's (EXCEL_WEB_REQUEST_BYTES); no limit by default. */
+  requestLimitBytes?: number;
 }
 
 export interface StandIn {
@@ -22,6 +24,15 @@ export interface StandIn {
   operationCount(): number;
   /** Arms a one-shot failure at the Nth operation from now. */
   failAfter(operations: number): void;
+  /**
+   * Arms a one-shot failure of the Nth sync from now (1: the next), over all runs: before the request
+   * is applied (nothing of it lands), or with `afterApplying` after it (it lands, the caller sees an error).
+   */
+  failAtSync(syncs: number, options?: { afterApplying?: boolean }): void;
+  /** Runs `hook` while each request is in flight, before it is applied (null: none): to interleave another run. */
+  whileInFlight(hook: ((sync: SyncInFlight) => void | Promise<void>) | null): void;
+  /** The estimated payload of every sync so far, in bytes (OPERATION_OVERHEAD_BYTES per operation plus its data as JSON). */
+  requestSizes(): number[];
 }
 
 type Batch<T> = (context: RequestContextDouble) => Promise<T>;
@@ -35,8 +46,13 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
   if (!options.workbook && workbook.sheets.length === 0) workbook.addSheet(languageIsSwedish(options.displayLanguage) ? "Blad1" : "Sheet1");
   const engine: Engine = {
     workbook,
+    runs: 0,
     syncs: 0,
     operations: 0,
+    syncFailure: null,
+    inFlight: null,
+    requestSizes: [],
+    requestLimitBytes: options.requestLimitBytes ?? null,
     failAt: options.failAfterOperations === undefined ? null : options.failAfterOperations + 1,
     today: options.today ?? new Date(),
   };
@@ -44,7 +60,7 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
   async function run<T>(first: Batch<T> | unknown, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T> | undefined;
     if (typeof batch !== "function") throw new OfficeErrorDouble("InvalidArgument", "Excel.run needs a batch function.");
-    const context = new RequestContextDouble(engine);
+    const context = new RequestContextDouble(engine, ++engine.runs);
     const result = await batch(context);
     // Like Excel.run: commands still queued when the batch returns are sent in a final sync.
     if (context.pending > 0) await context.sync();
@@ -104,7 +120,11 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
       itemAlreadyExists: "ItemAlreadyExists",
       invalidArgument: "InvalidArgument",
       invalidOperation: "InvalidOperation",
+      accessDenied: "AccessDenied",
     },
+    ConditionalFormatType: { custom: "Custom" },
+    DataValidationType: { none: "None", list: "List", inconsistent: "Inconsistent" },
+    DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
   };
 
   return {
@@ -114,6 +134,13 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
     failAfter: (operations: number) => {
       engine.failAt = engine.operations + operations + 1;
     },
+    failAtSync: (syncs: number, failure: { afterApplying?: boolean } = {}) => {
+      engine.syncFailure = { sync: engine.syncs + syncs, afterApplying: failure.afterApplying ?? false };
+    },
+    whileInFlight: (hook) => {
+      engine.inFlight = hook;
+    },
+    requestSizes: () => [...engine.requestSizes],
   };
 }
 

@@ -4,7 +4,9 @@ import { areaAddress, type Area } from "../../taskpane/model/a1";
 import type { RequestContextDouble } from "./context";
 import { fail, notLoaded } from "./errors";
 import { enterText } from "./coercion";
+import { assertSheetEditable, type SheetChange } from "./protection";
 import { ProxyBase } from "./proxy";
+import { ConditionalFormatCollectionProxy, DataValidationProxy } from "./rules";
 import { cellKey, type CellDouble, type CellValue, type SheetDouble } from "./state";
 import type { WorksheetProxy } from "./worksheet";
 
@@ -54,6 +56,8 @@ function valueType(cell: CellDouble | undefined): Excel.RangeValueType {
 export class RangeProxy extends ProxyBase {
   protected readonly defaultProperties = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount"];
   readonly format: RangeFormatProxy;
+  readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
   private data: Record<string, unknown> = {};
   private _isNullObject = false;
 
@@ -64,6 +68,8 @@ export class RangeProxy extends ProxyBase {
   ) {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
+    this.dataValidation = new DataValidationProxy(ctx, this);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, this);
   }
 
   /** The area at execution time (a used range is resolved then). */
@@ -143,7 +149,7 @@ export class RangeProxy extends ProxyBase {
   /** Excel reads a string as it reads typing (enterText): formulas, numbers, dates…; a "@" cell keeps it as text. */
   set values(v: CellValue[][]) {
     const today = this.ctx.engine.today;
-    this.write("values", v, (cell, x) => enter(cell, x, today));
+    this.write("values", v, "cells", (cell, x) => enter(cell, x, today));
   }
 
   get valueTypes(): Excel.RangeValueType[][] {
@@ -161,7 +167,7 @@ export class RangeProxy extends ProxyBase {
     return this.need("numberFormat", this.data.numberFormat as string[][]);
   }
   set numberFormat(v: string[][]) {
-    this.write("numberFormat", v as unknown as CellValue[][], (cell, x) => {
+    this.write("numberFormat", v as unknown as CellValue[][], "format", (cell, x) => {
       cell.numberFormat = String(x);
     });
   }
@@ -176,24 +182,43 @@ export class RangeProxy extends ProxyBase {
     return this.need("columnCount", this.data.columnCount as number);
   }
 
-  private write(property: string, input: CellValue | CellValue[][], apply: (cell: CellDouble, x: CellValue) => void): void {
-    this.ctx.enqueue(`range.${property}`, () => {
-      const grid = broadcast(input as CellValue | Grid<CellValue>, this.area(), property);
-      this.eachCell((sheet, row, column, r, c) => {
-        const x = grid[r][c];
-        if (x === null || x === undefined) return; // null leaves the cell as it is, as in Office.js
-        apply(sheet.ensure(row, column), x);
-      });
-    });
+  private write(property: string, input: CellValue | CellValue[][], change: SheetChange, apply: (cell: CellDouble, x: CellValue) => void): void {
+    this.ctx.enqueue(
+      `range.${property}`,
+      () => {
+        const grid = broadcast(input as CellValue | Grid<CellValue>, this.area(), property);
+        assertSheetEditable(this.worksheet.sheet(), change);
+        this.eachCell((sheet, row, column, r, c) => {
+          const x = grid[r][c];
+          if (x === null || x === undefined) return; // null leaves the cell as it is, as in Office.js
+          apply(sheet.ensure(row, column), x);
+        });
+      },
+      input,
+    );
   }
 
-  /** Applies a style change to every cell of the range at execution time. */
-  styleCells(location: string, apply: (cell: CellDouble) => void): void {
-    this.ctx.enqueue(location, () => this.eachCell((sheet, row, column) => apply(sheet.ensure(row, column))));
+  /**
+   * Applies a change to every cell of the range at execution time (`data`: what the request sends;
+   * `check`: Excel's refusals, run first).
+   */
+  styleCells(location: string, apply: (cell: CellDouble) => void, data?: unknown, change: SheetChange = "format", check?: () => void): void {
+    this.ctx.enqueue(
+      location,
+      () => {
+        check?.();
+        assertSheetEditable(this.worksheet.sheet(), change);
+        this.eachCell((sheet, row, column) => apply(sheet.ensure(row, column)));
+      },
+      data,
+    );
   }
 
   clear(): void {
-    this.ctx.enqueue("range.clear", () => this.eachCell((sheet, row, column) => sheet.cells.delete(cellKey(row, column))));
+    this.ctx.enqueue("range.clear", () => {
+      assertSheetEditable(this.worksheet.sheet(), "cells");
+      this.eachCell((sheet, row, column) => sheet.cells.delete(cellKey(row, column)));
+    });
   }
 
   getCell(row: number, column: number): RangeProxy {
@@ -216,7 +241,7 @@ export class RangeFormatProxy {
       set color(color: string) {
         r.styleCells("format.fill.color", (c) => {
           c.fill = color;
-        });
+        }, color);
       },
       get color(): string {
         throw notLoaded("color");
@@ -231,7 +256,7 @@ export class RangeFormatProxy {
       set bold(bold: boolean) {
         r.styleCells("format.font.bold", (c) => {
           c.bold = bold;
-        });
+        }, bold);
       },
       get bold(): boolean {
         throw notLoaded("bold");
@@ -239,7 +264,7 @@ export class RangeFormatProxy {
       set italic(italic: boolean) {
         r.styleCells("format.font.italic", (c) => {
           c.italic = italic;
-        });
+        }, italic);
       },
       get italic(): boolean {
         throw notLoaded("italic");
@@ -247,7 +272,7 @@ export class RangeFormatProxy {
       set color(color: string) {
         r.styleCells("format.font.color", (c) => {
           c.fontColor = color;
-        });
+        }, color);
       },
       get color(): string {
         throw notLoaded("color");
@@ -259,8 +284,9 @@ export class RangeFormatProxy {
     this.ctx.enqueue("format.columnWidth", () => {
       const a = this.range.area();
       const sheet = this.range.worksheet.sheet();
+      assertSheetEditable(sheet, "columns");
       for (let c = a.column; c < a.column + a.columns; c++) sheet.columnWidths.set(c, width);
-    });
+    }, width);
   }
 
   set wrapText(_: boolean) {

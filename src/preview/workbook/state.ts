@@ -1,6 +1,8 @@
 /**
- * The workbook double's state: sheets of cells, tables, charts, settings and names, applied directly
- * (no proxies). Tests and the preview read it; the proxies change it when a batch is synced.
+ * The workbook double's state: sheets of cells, tables, charts, validation, conditional formats,
+ * protection, settings and names, applied directly (no proxies). Tests and the preview read it; the
+ * proxies change it when a batch is synced. Every request context of one stand-in shares it, as two
+ * co-authors share one workbook.
  */
 import { parseArea, type Area } from "../../taskpane/model/a1";
 import { changesOnEntry } from "./coercion";
@@ -18,6 +20,30 @@ export interface CellDouble {
   bold: boolean;
   italic: boolean;
   fontColor: string | null;
+  /** An in-cell drop-down list (Excel's dataValidation.rule.list), or null. */
+  validation: ListValidationDouble | null;
+}
+
+export interface ListValidationDouble {
+  inCellDropDown: boolean;
+  /** "a,b,c" or a reference such as "=$A$1:$A$3", as written. */
+  source: string;
+}
+
+/** A custom conditional format: `formula` is relative to the top-left cell of `address`. */
+export interface ConditionalFormatDouble {
+  id: string;
+  address: string;
+  type: "Custom";
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+}
+
+export interface ProtectionDouble {
+  protected: boolean;
+  /** What a protected sheet still allows (Excel.WorksheetProtectionOptions); only the format options are honoured. */
+  options: Excel.WorksheetProtectionOptions;
 }
 
 export interface TableDouble {
@@ -53,6 +79,7 @@ const emptyCell = (): CellDouble => ({
   bold: false,
   italic: false,
   fontColor: null,
+  validation: null,
 });
 
 export const cellKey = (row: number, column: number): string => `${row},${column}`;
@@ -61,12 +88,18 @@ export class SheetDouble {
   readonly cells = new Map<string, CellDouble>();
   readonly tables: TableDouble[] = [];
   readonly charts: ChartDouble[] = [];
+  readonly conditionalFormats: ConditionalFormatDouble[] = [];
+  protection: ProtectionDouble = { protected: false, options: {} };
   frozen = { rows: 0, columns: 0 };
   readonly columnWidths = new Map<number, number>();
   visibility = "Visible";
   tabColor = "";
 
-  constructor(public name: string) {}
+  /** `id` is the stable identity Excel gives a sheet (worksheet.id): it survives renames, unlike the name. */
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
 
   cellAt(row: number, column: number): CellDouble | undefined {
     return this.cells.get(cellKey(row, column));
@@ -139,16 +172,30 @@ export class WorkbookDouble {
   readonly settings = new Map<string, unknown>();
   readonly names = new Map<string, string>();
   activeSheet: string | null = null;
+  /** Workbook structure protection: sheets cannot be added, deleted, renamed, moved or hidden. */
+  structureProtected = false;
+  private sheetsCreated = 0;
 
   sheet(name: string): SheetDouble | undefined {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
+  /** The sheet with this name (any case) or this id, as worksheets.getItem(key) finds it. */
+  sheetByKey(key: string): SheetDouble | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheet(key);
+  }
+
+  /** A new sheet with a fresh id (not yet in the workbook). Ids look like Excel's GUIDs and are never reused. */
+  newSheet(name: string): SheetDouble {
+    this.sheetsCreated++;
+    return new SheetDouble(name, `{00000000-0001-0000-0000-${String(this.sheetsCreated).padStart(12, "0")}}`);
+  }
+
   /** Test/preview helper: a user's sheet with values (or formulas) from A1, applied immediately. */
   addSheet(name: string, rows: CellValue[][] = []): SheetDouble {
     if (this.sheet(name)) throw new Error(`Sheet '${name}' exists`);
-    const sheet = new SheetDouble(name);
+    const sheet = this.newSheet(name);
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null || v === "") return;
@@ -174,9 +221,13 @@ export class WorkbookDouble {
   /** A deep copy of everything, for "nothing changed" assertions. */
   snapshot(): unknown {
     return {
+      structureProtected: this.structureProtected,
       sheets: this.sheets.map((s) => ({
         name: s.name,
-        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, { ...c }]),
+        id: s.id,
+        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, JSON.parse(JSON.stringify(c))]),
+        conditionalFormats: JSON.parse(JSON.stringify(s.conditionalFormats)),
+        protection: JSON.parse(JSON.stringify(s.protection)),
         tables: s.tables.map((t) => ({ ...t })),
         charts: s.charts.map((c) => JSON.parse(JSON.stringify(c))),
         frozen: { ...s.frozen },

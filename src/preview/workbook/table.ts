@@ -3,6 +3,7 @@ import type { Conforms } from "./proxy";
 import { areaAddress, overlaps, parseArea, type Area } from "../../taskpane/model/a1";
 import type { RequestContextDouble } from "./context";
 import { fail } from "./errors";
+import { assertSheetEditable } from "./protection";
 import { ProxyBase } from "./proxy";
 import type { RangeProxy } from "./range";
 import type { SheetDouble, TableDouble } from "./state";
@@ -51,6 +52,7 @@ export class TableCollectionProxy extends ProxyBase {
         sheet = address.worksheet.sheet();
         area = address.area();
       }
+      assertSheetEditable(sheet, "cells");
       for (const t of sheet.tables) {
         if (overlaps(parseArea(t.address), area)) fail("InvalidOperation", "A table can't overlap another table.");
       }

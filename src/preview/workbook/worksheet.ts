@@ -1,15 +1,22 @@
-/** Worksheets: the collection, one sheet (name, position, visibility, ranges, deletion) and its frozen panes. */
+/** Worksheets: the collection, one sheet (id, name, position, visibility, ranges, deletion) and its frozen panes. */
 import type { Conforms } from "./proxy";
 import type { RequestContextDouble } from "./context";
 import { fail } from "./errors";
 import { ProxyBase } from "./proxy";
 import { RangeProxy } from "./range";
-import { SheetDouble } from "./state";
+import { assertStructureEditable, WorksheetProtectionProxy } from "./protection";
+import type { SheetDouble } from "./state";
 import { ChartCollectionProxy } from "./chart";
 import { TableCollectionProxy } from "./table";
 import { parseArea } from "../../taskpane/model/a1";
 
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+
+/** Which sheet a proxy means, found again at each execution (it may have been renamed or deleted since). */
+interface SheetTarget {
+  describe: () => string;
+  find: () => SheetDouble | undefined;
+}
 
 export class WorksheetCollectionProxy extends ProxyBase {
   protected readonly defaultProperties = ["items"];
@@ -20,8 +27,9 @@ export class WorksheetCollectionProxy extends ProxyBase {
   }
 
   protected snapshot(): void {
-    this._items = this.ctx.engine.workbook.sheets.map((s) => {
-      const proxy = new WorksheetProxy(this.ctx, s.name);
+    const wb = this.ctx.engine.workbook;
+    this._items = wb.sheets.map((s) => {
+      const proxy = new WorksheetProxy(this.ctx, { describe: () => s.name, find: () => (wb.sheets.includes(s) ? s : undefined) });
       proxy.markLoaded(s);
       return proxy;
     });
@@ -30,72 +38,82 @@ export class WorksheetCollectionProxy extends ProxyBase {
   add(name?: string): WorksheetProxy {
     const wb = this.ctx.engine.workbook;
     const sheetName = name ?? `Sheet${wb.sheets.length + 1}`;
-    const proxy = new WorksheetProxy(this.ctx, sheetName);
+    let created: SheetDouble | undefined;
+    // The proxy means the sheet this call creates (by identity), whatever is later renamed or added.
+    const proxy = new WorksheetProxy(this.ctx, { describe: () => sheetName, find: () => (created && wb.sheets.includes(created) ? created : undefined) });
     this.ctx.enqueue(`worksheets.add(${sheetName})`, () => {
+      assertStructureEditable(wb);
       if (sheetName.length === 0 || sheetName.length > 31 || INVALID_SHEET_NAME.test(sheetName) || /^'|'$/.test(sheetName)) {
         fail("InvalidArgument", `The sheet name '${sheetName}' is not valid.`);
       }
       if (wb.sheet(sheetName)) fail("ItemAlreadyExists", `A sheet named '${sheetName}' already exists.`);
-      wb.sheets.push(new SheetDouble(sheetName));
-    });
+      created = wb.newSheet(sheetName);
+      wb.sheets.push(created);
+    }, sheetName);
     return proxy;
   }
 
-  getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, name);
+  /** By name (any case) or by id, as Excel's getItem(key). */
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.byKey(key));
   }
 
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, name, true);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.byKey(key), true);
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.engine.workbook.activeSheet ?? this.ctx.engine.workbook.sheets[0]?.name ?? "");
+    const wb = this.ctx.engine.workbook;
+    const active = () => (wb.activeSheet === null ? undefined : wb.sheet(wb.activeSheet)) ?? wb.sheets[0];
+    return new WorksheetProxy(this.ctx, { describe: () => active()?.name ?? "", find: active });
+  }
+
+  private byKey(key: string): SheetTarget {
+    return { describe: () => key, find: () => this.ctx.engine.workbook.sheetByKey(key) };
   }
 }
 
 export class WorksheetProxy extends ProxyBase {
-  protected readonly defaultProperties = ["name", "position", "visibility"];
-  private resolvedName: string;
+  protected readonly defaultProperties = ["name", "id", "position", "visibility"];
+  private resolvedName = "";
+  private _id = "";
   private _isNullObject = false;
   private _position = 0;
   private _visibility = "Visible";
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
+  readonly protection: WorksheetProtectionProxy;
 
   constructor(
     ctx: RequestContextDouble,
-    private readonly nameOrResolver: string | (() => string),
+    private readonly target: SheetTarget,
     private readonly orNull = false,
   ) {
     super(ctx);
-    this.resolvedName = typeof nameOrResolver === "string" ? nameOrResolver : "";
     this.tables = new TableCollectionProxy(ctx, this);
     this.charts = new ChartCollectionProxy(ctx, this);
     this.freezePanes = new FreezePanesProxy(ctx, this);
+    this.protection = new WorksheetProtectionProxy(ctx, () => this.sheet());
   }
 
   /** The sheet this proxy points at; throws ItemNotFound at execution time like Excel. */
   sheet(): SheetDouble {
-    const name = typeof this.nameOrResolver === "string" ? this.nameOrResolver : this.nameOrResolver();
-    const s = this.ctx.engine.workbook.sheet(name);
-    if (!s) fail("ItemNotFound", `The requested worksheet '${name}' does not exist.`);
-    return s;
+    return this.target.find() ?? fail("ItemNotFound", `The requested worksheet '${this.target.describe()}' does not exist.`);
   }
 
   markLoaded(s: SheetDouble): void {
     this.resolvedName = s.name;
+    this._id = s.id;
     this._position = this.ctx.engine.workbook.sheets.indexOf(s);
     this._visibility = s.visibility;
-    ["name", "position", "visibility"].forEach((p) => this.loaded.add(p));
+    ["name", "id", "position", "visibility"].forEach((p) => this.loaded.add(p));
   }
 
   protected snapshot(): void {
-    const name = typeof this.nameOrResolver === "string" ? this.nameOrResolver : this.nameOrResolver();
-    const s = this.ctx.engine.workbook.sheet(name);
+    const s = this.target.find();
     if (!s) {
-      if (!this.orNull) fail("ItemNotFound", `The requested worksheet '${name}' does not exist.`);
+      if (!this.orNull) this.sheet();
       this._isNullObject = true;
       return;
     }
@@ -107,17 +125,24 @@ export class WorksheetProxy extends ProxyBase {
     return this._isNullObject;
   }
 
+  get id(): string {
+    return this.need("id", this._id);
+  }
+
   get name(): string {
     return this.need("name", this.resolvedName);
   }
   set name(value: string) {
     this.ctx.enqueue("worksheet.name", () => {
+      const wb = this.ctx.engine.workbook;
       const s = this.sheet();
-      if (this.ctx.engine.workbook.sheet(value) && value.toLowerCase() !== s.name.toLowerCase()) {
+      assertStructureEditable(wb);
+      if (wb.sheet(value) && value.toLowerCase() !== s.name.toLowerCase()) {
         fail("ItemAlreadyExists", `A sheet named '${value}' already exists.`);
       }
+      if (wb.activeSheet === s.name) wb.activeSheet = value;
       s.name = value;
-    });
+    }, value);
   }
 
   get position(): number {
@@ -131,7 +156,7 @@ export class WorksheetProxy extends ProxyBase {
   set tabColor(color: string) {
     this.ctx.enqueue("worksheet.tabColor", () => {
       this.sheet().tabColor = color;
-    });
+    }, color);
   }
 
   getRange(address?: string): RangeProxy {
@@ -162,6 +187,7 @@ export class WorksheetProxy extends ProxyBase {
     this.ctx.enqueue("worksheet.delete", () => {
       const wb = this.ctx.engine.workbook;
       const s = this.sheet();
+      assertStructureEditable(wb);
       if (wb.sheets.filter((x) => x.visibility === "Visible").length <= 1) {
         fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
