@@ -29,9 +29,9 @@ describe("a full build of the Swedish example", () => {
     const report = await buildModel(exampleAnswers("sv"), "sv", { now: NOW });
     expect(report).toEqual({
       sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"],
-      tables: ["Parametrar", "Aktorer", "Projekt", "Utgangslage", "Insatskostnad", "Utfall"],
+      tables: ["Parametrar", "Aktörer", "Projekt", "Utgångsläge", "Insatskostnad", "Utfall"],
       charts: [
-        "Återbetalning per förvaltning",
+        "Återföring per förvaltning",
         "Fondens utgående saldo",
         "Ackumulerad nettonytta (korsar noll vid återbetalningstiden)",
         "Nuvärde av besparingen per aktör",
@@ -44,9 +44,9 @@ describe("a full build of the Swedish example", () => {
     expect(wb.activeSheet).toBe("Parametrar");
     expect(wb.allTables().map((t) => [t.sheet, t.name, t.style])).toEqual([
       ["Parametrar", "Parametrar", "TableStyleLight1"],
-      ["Aktörer", "Aktorer", "TableStyleLight1"],
+      ["Aktörer", "Aktörer", "TableStyleLight1"],
       ["Projekt", "Projekt", "TableStyleLight1"],
-      ["Kostnader", "Utgangslage", "TableStyleLight1"],
+      ["Kostnader", "Utgångsläge", "TableStyleLight1"],
       ["Kostnader", "Insatskostnad", "TableStyleLight1"],
       ["Kostnader", "Utfall", "TableStyleLight1"],
     ]);
@@ -116,7 +116,7 @@ describe("a full build of the Swedish example", () => {
     await buildModel(exampleAnswers("sv"), "sv");
     const report = await buildModel(defaultAnswers("sv", new Date(2025, 0, 1)), "sv", { allowAnotherModel: true });
     expect(report.sheets).toEqual(["Parametrar (2)", "Aktörer (2)", "Projekt (2)", "Kostnader (2)", "Återföring (2)", "Fond (2)", "Resultat (2)"]);
-    expect(report.tables).toEqual(["Parametrar2", "Aktorer2", "Projekt2", "Utgangslage2", "Insatskostnad2", "Utfall2"]);
+    expect(report.tables).toEqual(["Parametrar2", "Aktörer2", "Projekt2", "Utgångsläge2", "Insatskostnad2", "Utfall2"]);
     expect(report.syncs).toBe(2);
   });
 

@@ -12,7 +12,7 @@ import { buildPlan, type ModelPlan } from "../../src/taskpane/model/plan";
 const ALLOWED_FUNCTIONS = new Set([
   "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "MAX", "INDEX", "MATCH", "IF", "AND", "IFNA",
   "SOCINV.REPAYMENT", "SOCINV.REPAYMENTPLAN", "SOCINV.FUNDBALANCE", "SOCINV.LIFECYCLE",
-  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK",
+  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK", "SOCINV.DISCOUNT", "ISNUMBER", "ROUNDUP",
 ]);
 
 interface Reference { sheet: string; area: Area; text: string }
@@ -148,7 +148,19 @@ describe("sheet and table names follow the language", () => {
   test("Swedish", () => {
     const plan = buildPlan(exampleAnswers("sv"), "sv");
     expect(plan.sheets.map((s) => s.name)).toEqual(["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"]);
-    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Parametrar", "Aktorer", "Projekt", "Utgangslage", "Insatskostnad", "Utfall"]);
+    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Parametrar", "Aktörer", "Projekt", "Utgångsläge", "Insatskostnad", "Utfall"]);
+  });
+  test.each<Language>(["sv", "en"])("every table name is one Excel accepts (%s)", (language) => {
+    // Microsoft's syntax rules for names: a letter, "_" or "\" first; then letters, digits, "." and "_";
+    // no spaces; at most 255 characters; not a cell reference and not R or C. "Letter" is any Unicode letter.
+    const names = buildPlan(exampleAnswers(language), language).sheets.flatMap((s) => s.tables.map((t) => t.name));
+    for (const name of names) {
+      expect(name).toMatch(/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u);
+      expect(name).not.toMatch(/^[A-Za-z]{1,3}\d+$|^[RrCc]$/);
+    }
+    // And a name the rule refuses is refused by the check above (so the check can fail).
+    expect("Utgångs läge").not.toMatch(/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u);
+    expect("AB12").toMatch(/^[A-Za-z]{1,3}\d+$|^[RrCc]$/);
   });
   test("English", () => {
     const plan = buildPlan(exampleAnswers("en"), "en");
@@ -194,17 +206,20 @@ describe("what the example workbook says", () => {
   test("names the chosen repayment model and shows payback as 'ej inom perioden' when not reached", () => {
     expect(texts).toContain("Vald modell: Fördelningsnyckel (dubbelmodell): avbetalning fördelad efter ram");
     // IFNA, not IFERROR: only #N/A (no payback) becomes the text; other errors stay visible.
-    expect(texts.filter((x) => x.includes('IFNA(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(2);
+    expect(texts.filter((x) => x.includes('IFNA(SOCINV.PAYBACK(') && x.endsWith(',"ej inom perioden")'))).toHaveLength(4);
     expect(texts.some((x) => x.includes("IFERROR"))).toBe(false);
   });
-  test("the key model repays each project's disbursed total over 5 years split by the förvaltningar's frames", () => {
-    expect(texts.filter((x) => x.startsWith("=SOCINV.REPAYMENTPLAN(SUM('Projekt'!D") && x.includes(",'Aktörer'!$D$7:$D$8,5,0,"))).toHaveLength(3);
+  test("the key model repays each project's disbursed total over 5 years split by the frames of the actors that repay", () => {
+    // Aktörer G7:G11: the frame where the principal is kommun, else 0 (so the principal cell decides who repays).
+    expect(texts.filter((x) => x.startsWith("=SOCINV.REPAYMENTPLAN(SUM('Projekt'!D") && x.includes(",'Aktörer'!$G$7:$G$11,5,0,"))).toHaveLength(3);
+    expect(texts.filter((x) => x.startsWith("=IF(B") && x.endsWith('="kommun",1,0)'))).toHaveLength(5);
   });
   test("the fund projection is one FUNDBALANCE over the disbursement and repayment matrices", () => {
     // Parametrar: header row 5, opening balance is the 12th parameter → B17; contributions row 6 of Fond;
-    // 3 projects in Projekt rows 7–9, years D:M; the 2 förvaltningar's repayment rows in Återföring.
+    // 3 projects in Projekt rows 7–9, years D:M; the 5 actors' repayment rows in Återföring (zeros for the three
+    // that are not the kommun's).
     expect(texts.filter((x) => x.startsWith("=SOCINV.FUNDBALANCE("))).toEqual([
-      "=SOCINV.FUNDBALANCE('Parametrar'!$B$17,B6:K6,'Projekt'!D7:M9,'Återföring'!B63:K64)",
+      "=SOCINV.FUNDBALANCE('Parametrar'!$B$17,B6:K6,'Projekt'!D7:M9,'Återföring'!B102:K106)",
     ]);
   });
   test("a model without the key model has no REPAYMENTPLAN; pooled writes zeros as the fund's income", () => {

@@ -47,6 +47,8 @@ export interface CostAnswer {
   actor: string;
   baseline: number[];
   intervention: number[];
+  /** A transfer between actors (a benefit paid to the individual): cancelled in the whole-society view. */
+  transfer?: boolean;
 }
 
 export interface ModelAnswers {

@@ -48,7 +48,7 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
   const c = planContext(answers, language, names);
   const parameters = parametersSheet(c);
   const actors = actorsSheet(c);
-  const projects = projectsSheet(c, parameters);
+  const projects = projectsSheet(c, parameters, actors);
   const costs = costsSheet(c, actors, projects);
   const repayment = repaymentSheet(c, parameters, actors, projects, costs);
   const fund = fundSheet(c, parameters, projects, repayment);

@@ -91,15 +91,21 @@ export interface ModelAnchors {
   lowestBalanceYear: Located;
   firstNegativeYear: Located;
   freeCapacity: Located;
-  /** K×N repayment to the fund per förvaltning under the chosen model. */
+  /** A×N repayment to the fund per actor under the chosen model (zeros for actors whose principal is not kommun). */
   repaymentByAdministration: Located;
   frameAdjustment: Located;
-  /** Per project: the K×N REPAYMENT spills on planned and realised savings. */
+  /** Per project: the A×N REPAYMENT spills on planned and realised repayable savings. */
   repaymentPlan: Located[];
   repaymentOutcome: Located[];
-  /** P×N: per project and year, planned − realised repayment where positive (what the fund loses if it bears the risk). */
-  fundLoss: Located;
-  /** K×N: per förvaltning and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
+  /** P×N: per project, how far the realised repayments are behind the plan at the end of each year, cumulatively (0 when ahead). */
+  fundShortfall: Located;
+  /** P×1: what the fund has not got back at the horizon compared with the plan (the last year of fundShortfall). */
+  fundLostAtHorizon: Located;
+  /** P×N: the part of fundShortfall that comes in before the horizon (timing, not loss). */
+  fundTimingGap: Located;
+  /** Key model only, per project: A×1, what the instalment plan still asks after the model's last year. */
+  keyOwedAfterHorizon: Located[];
+  /** A×N: per actor and year, Σ over projects of max(0, planned repayment − share · max(realised cashable saving, 0)). */
   paidBeyondOutcome: Located;
   /** M×N Kostnader data (M = projects × actors, project-major, actors in model order). */
   baselineCosts: Located;
@@ -107,13 +113,29 @@ export interface ModelAnchors {
   outcomeSavings: Located;
   /** (A+1)×4 LIFECYCLE spill. */
   lifecycle: Located;
-  /** 1×2: municipal, socio-economic. */
+  /**
+   * Key figures, 1×4 each, one column per view: kommunen, kommunen's cashable part, offentlig sektor,
+   * samhällsekonomiskt (transfers cancelled).
+   */
   netBenefit: Located;
   benefitCostRatio: Located;
+  presentValueInvestment: Located;
+  presentValueSavings: Located;
+  /** Years from the start of the first year ("ej inom perioden" when not reached). */
   payback: Located;
+  /** The calendar year payback is reached in. */
+  paybackYear: Located;
+  /** 1×N total project cost (fund's part + all co-financing): the whole-society investment. */
   investment: Located;
+  /** 1×N the kommun's investment: the fund's part + co-financing of projects whose owner's principal is kommun. */
+  municipalInvestment: Located;
+  /** 1×N the fund's part + co-financing of projects owned by kommun, region or stat. */
+  publicInvestment: Located;
   municipalSavings: Located;
+  /** 1×N every actor's saving less the rows marked as transfers. */
   socioEconomicSavings: Located;
+  /** 4×N savings per view, in the order of the key figures' columns. */
+  viewSavings: Located;
 }
 
 /** Look of each cell role; buildModel applies it, the double records it. */

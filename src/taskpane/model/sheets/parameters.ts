@@ -1,5 +1,6 @@
 import { repaymentModelLabel } from "../../../i18n/model";
 import { cell, range } from "../a1";
+import type { RepaymentModel } from "../../../engine/vocabulary";
 import { decimalsForUnit } from "../answers";
 import type { CellInput, SheetPlan } from "../planTypes";
 import { TABLE_STYLE } from "../planTypes";
@@ -22,6 +23,14 @@ export const PARAMETER_KEYS = [
   "fundSource",
 ] as const;
 export type ParameterKey = (typeof PARAMETER_KEYS)[number];
+
+/** The parameters only some repayment models read; the others show them as not used rather than as inputs that do nothing. */
+const USED_BY: Partial<Record<ParameterKey, readonly RepaymentModel[]>> = {
+  repaymentShare: ["fundBearsRisk", "administrationBearsRisk"],
+  lag: ["fundBearsRisk", "administrationBearsRisk", "key"],
+  keyYears: ["key"],
+  decimals: ["fundBearsRisk", "administrationBearsRisk", "key"],
+};
 
 export interface ParametersSheet {
   plan: SheetPlan;
@@ -73,9 +82,10 @@ export function parametersSheet(c: PlanContext): ParametersSheet {
   for (const key of PARAMETER_KEYS) {
     const r = rowOf(key);
     const p = rows[key];
+    const used = USED_BY[key]?.includes(answers.repaymentModel) ?? true;
     sheet.put(r, 0, [[p.label]], "label");
-    sheet.put(r, 1, [[p.value]], p.input ? "input" : "label", p.format);
-    sheet.put(r, 2, [[p.note]], "note");
+    sheet.put(r, 1, [[p.value]], p.input && used ? "input" : "label", p.format);
+    sheet.put(r, 2, [[used ? p.note : tx.notUsedByModel]], "note");
   }
   sheet.tables.push({
     key: "parameters",

@@ -2,6 +2,7 @@ import { cell, range } from "../a1";
 import type { SheetPlan } from "../planTypes";
 import { TABLE_STYLE } from "../planTypes";
 import { PERCENT_FORMAT, YEAR_FORMAT, type PlanContext } from "./context";
+import type { ActorsSheet } from "./actors";
 import type { ParametersSheet } from "./parameters";
 import { RowCursor } from "./builder";
 
@@ -17,13 +18,19 @@ export interface ProjectsSheet {
   cumulative(p: number): string;
   /** The total project cost (fund's part + co-financing) of year t, summed over the projects. */
   totalCost(t: number): string;
+  /** Year t's disbursements from the fund of every project, P×1. */
+  disbursementColumn(t: number): string;
+  /** Year t's co-financing (the applicant's part) of every project, P×1. */
+  applicantColumn(t: number): string;
+  /** The principal of each project's owner (looked up in Aktörer, so editing the owner's principal there moves it), P×1, absolute. */
+  ownerPrincipals: string;
 }
 
 /**
  * Projekt: the input table (name, owner, co-financing share, disbursements per year), then the
  * applicant's part, the total cost and the cumulative disbursements per project and year, and a summary.
  */
-export function projectsSheet(c: PlanContext, parameters: ParametersSheet): ProjectsSheet {
+export function projectsSheet(c: PlanContext, parameters: ParametersSheet, actors: ActorsSheet): ProjectsSheet {
   const { tx, projects, P, N, yearNumbers, money } = c;
   const sheet = c.sheet("projects", 2);
   sheet.text(3, 0, tx.disbursementsNote(c.answers.unit), "note");
@@ -69,7 +76,7 @@ export function projectsSheet(c: PlanContext, parameters: ParametersSheet): Proj
   const cumulative = block(tx.cumulativeDisbursements, (p, t) => `=SUM(${cell(rowOf(p), Y, { column: true })}:${cell(rowOf(p), Y + t)})`, false);
 
   const summaryRow = rows.next();
-  sheet.put(summaryRow, 0, [[tx.projectSummary, tx.fundPartTotal, tx.applicantPartTotal, tx.totalCostTotal, tx.meetsRequirement]], "header");
+  sheet.put(summaryRow, 0, [[tx.projectSummary, tx.fundPartTotal, tx.applicantPartTotal, tx.totalCostTotal, tx.meetsRequirement, tx.ownerPrincipal]], "header");
   const summary0 = rows.take(P);
   sheet.put(
     summary0,
@@ -82,6 +89,9 @@ export function projectsSheet(c: PlanContext, parameters: ParametersSheet): Proj
         `=SUM(${range(applicant.first + p, Y, 1, N)})`,
         `=${cell(r, 1)}+${cell(r, 2)}`,
         `=IF(${cell(rowOf(p), SHARE)}>=${parameters.param("cofinancingRequirement")},"${tx.yes}","${tx.no}")`,
+        // The co-financing belongs to the owner's principal (DOMAIN.md, Co-financing); an owner that is no
+        // longer an actor (renamed in Aktörer) says so, and its co-financing counts for no principal.
+        `=IFNA(INDEX(${actors.column("principal")},MATCH(${cell(rowOf(p), 1)},${actors.column("name")},0)),"${tx.unknownOwner}")`,
       ];
     }),
     "formula",
@@ -97,5 +107,8 @@ export function projectsSheet(c: PlanContext, parameters: ParametersSheet): Proj
     disbursementMatrix: c.ref("projects", range(rowOf(0), Y, P, N)),
     cumulative: (p) => c.ref("projects", years(cumulative.first + p)),
     totalCost: (t) => c.ref("projects", cell(totalCost.sumRow, Y + t)),
+    disbursementColumn: (t) => c.ref("projects", range(rowOf(0), Y + t, P, 1)),
+    applicantColumn: (t) => c.ref("projects", range(applicant.first, Y + t, P, 1)),
+    ownerPrincipals: c.ref("projects", range(summary0, 5, P, 1, { row: true, column: true })),
   };
 }

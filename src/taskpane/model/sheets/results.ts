@@ -11,17 +11,30 @@ import type { CostBlock, CostsSheet } from "./costs";
 import type { ParametersSheet } from "./parameters";
 import type { ProjectsSheet } from "./projects";
 
+/**
+ * The views, each named for what it sums (DOMAIN.md, Perspectives): the kommun's own actors, their
+ * cashable part beside them, the public sector (kommun, region, stat) and the whole society with
+ * transfers cancelled.
+ */
+export const VIEWS = ["municipal", "municipalCashable", "publicSector", "socioEconomic"] as const;
+export type View = (typeof VIEWS)[number];
+const PUBLIC: readonly Principal[] = ["kommun", "region", "stat"];
+
+type KeyFigure = "netBenefit" | "benefitCostRatio" | "presentValueInvestment" | "presentValueSavings" | "payback" | "paybackYear";
+/** Number formats of the key figures that are not amounts (amounts take the model's money format). */
+const RATIO_FORMATS: Partial<Record<KeyFigure, string>> = { benefitCostRatio: "0.00", payback: "0.0", paybackYear: YEAR_FORMAT };
+
 export interface ResultsSheet {
   plan: SheetPlan;
-  anchors: Pick<ModelAnchors, "lifecycle" | "netBenefit" | "benefitCostRatio" | "payback" | "investment" | "municipalSavings" | "socioEconomicSavings">;
+  anchors: Pick<ModelAnchors, KeyFigure | "lifecycle" | "investment" | "municipalInvestment" | "publicInvestment" | "municipalSavings" | "socioEconomicSavings" | "viewSavings">;
 }
 
 const XY = 2; // first year column
 
 /**
- * Resultat: the key figures first (what a reader wants), then the blocks they come from: the lifecycle
- * present values per actor and per principal, costs and savings per actor and year, and the appraisal
- * series (investment, savings, discount factor, cumulative net benefit).
+ * Resultat: the key figures per view first (what a reader wants), then the blocks they come from: the
+ * lifecycle present values per actor and per principal, costs and savings per actor and year, and the
+ * appraisal series (investment and savings per view, discount factor, cumulative net benefit).
  */
 export function resultsSheet(
   c: PlanContext,
@@ -35,10 +48,11 @@ export function resultsSheet(
   const years = (row: number) => range(row, XY, 1, N);
   const rate = parameters.param("discountRate");
   const timing = parameters.param("timing");
+  const keyFigures: readonly KeyFigure[] = ["netBenefit", "benefitCostRatio", "presentValueInvestment", "presentValueSavings", "payback", "paybackYear"];
 
   const rows = new RowCursor(4);
   const keyRow = rows.next();
-  const keyFigureRow0 = rows.take(3);
+  const keyFigureRow0 = rows.take(keyFigures.length);
   rows.skip();
   const lifecycleTitle = rows.next();
   const lifecycleHeader = rows.next();
@@ -48,7 +62,7 @@ export function resultsSheet(
   const principalTitle = rows.next();
   const principalHeader = rows.next();
   const principalRow0 = rows.take(PRINCIPALS.length);
-  const viewRow0 = rows.take(2);
+  const viewRow0 = rows.take(3);
   rows.skip();
   const perActorBlock = () => {
     const title = rows.next();
@@ -60,36 +74,45 @@ export function resultsSheet(
   const baselineBlock = perActorBlock();
   const interventionBlock = perActorBlock();
   const savingBlock = perActorBlock();
+  const cashableBlock = perActorBlock();
   const seriesTitle = rows.next();
   const seriesHeader = rows.next();
-  const investmentRow = rows.next();
-  const municipalSavingRow = rows.next();
-  const socioSavingRow = rows.next();
+  const investmentRows = { municipal: rows.next(), publicSector: rows.next(), socioEconomic: rows.next() };
+  const savingRows: Record<View, number> = { municipal: rows.next(), municipalCashable: rows.next(), publicSector: rows.next(), socioEconomic: rows.next() };
+  const investmentOf: Record<View, number> = { ...investmentRows, municipalCashable: investmentRows.municipal };
   const factorRow = rows.next();
   const cumulativeMunicipalRow = rows.next();
   const cumulativeSocioRow = rows.next();
   rows.skip();
   const chartRow = rows.next();
 
-  // Key figures.
-  sheet.put(keyRow, 0, [[tx.appraisal, "", tx.municipalView, tx.socioEconomicView]], "header");
-  const appraisal = (savingsRow: number) => ({ investment: years(investmentRow), savings: years(savingsRow), rate, timing });
-  const views = [municipalSavingRow, socioSavingRow].map(appraisal);
-  sheet.put(
-    keyFigureRow0,
-    0,
-    [
-      [tx.netBenefit, "", ...views.map((v) => `=${socinv.NETBENEFIT(v)}`)],
-      [tx.bcr, "", ...views.map((v) => `=${socinv.BCR(v)}`)],
-      // IFNA, not IFERROR: only "no payback within the horizon" (#N/A) becomes text; a text cost or a bad
-      // rate stays a visible error.
-      [tx.payback, "", ...views.map((v) => `=IFNA(${socinv.PAYBACK(v)},"${tx.notWithinHorizon}")`)],
-    ],
-    "formula",
-  );
-  sheet.format(range(keyFigureRow0, XY, 1, 2), money);
-  sheet.format(range(keyFigureRow0 + 1, XY, 1, 2), "0.00");
-  sheet.format(range(keyFigureRow0 + 2, XY, 1, 2), "0.0");
+  // Key figures per view.
+  const viewTitles: Record<View, string> = {
+    municipal: tx.viewMunicipal,
+    municipalCashable: tx.viewMunicipalCashable,
+    publicSector: tx.viewPublic,
+    socioEconomic: tx.viewSocioEconomic,
+  };
+  sheet.put(keyRow, 0, [[tx.appraisal, "", ...VIEWS.map((v) => viewTitles[v])]], "header");
+  const args = (v: View) => ({ investment: years(investmentOf[v]), savings: years(savingRows[v]), rate, timing });
+  const paybackCell = (v: View) => cell(keyFigureRow0 + keyFigures.indexOf("payback"), XY + VIEWS.indexOf(v));
+  const figure: Record<KeyFigure, { label: string; formula: (v: View) => string }> = {
+    netBenefit: { label: tx.netBenefit, formula: (v) => `=${socinv.NETBENEFIT(args(v))}` },
+    benefitCostRatio: { label: tx.bcr, formula: (v) => `=${socinv.BCR(args(v))}` },
+    // Shown so that the benefit-cost ratio can be traced: PV(savings) / PV(investment).
+    presentValueInvestment: { label: tx.pvInvestment, formula: (v) => `=${socinv.DISCOUNT({ rate, values: years(investmentOf[v]), timing })}` },
+    presentValueSavings: { label: tx.pvSavings, formula: (v) => `=${socinv.DISCOUNT({ rate, values: years(savingRows[v]), timing })}` },
+    // IFNA, not IFERROR: only "no payback within the horizon" (#N/A) becomes text; a text cost or a bad
+    // rate stays a visible error.
+    payback: { label: tx.payback(c.answers.firstYear), formula: (v) => `=IFNA(${socinv.PAYBACK(args(v))},"${tx.notWithinHorizon}")` },
+    // Payback p years from the start of the first year is reached during year index ⌈p⌉ − 1 (the first year when p = 0).
+    paybackYear: {
+      label: tx.paybackYear,
+      formula: (v) => `=IF(ISNUMBER(${paybackCell(v)}),${parameters.param("firstYear")}+MAX(0,ROUNDUP(${paybackCell(v)},0)-1),${paybackCell(v)})`,
+    },
+  };
+  sheet.put(keyFigureRow0, 0, keyFigures.map((k) => [figure[k].label, "", ...VIEWS.map((v) => figure[k].formula(v))]), "formula");
+  keyFigures.forEach((k, i) => sheet.format(range(keyFigureRow0 + i, XY, 1, VIEWS.length), RATIO_FORMATS[k] ?? money));
 
   // Lifecycle present values per actor.
   sheet.text(lifecycleTitle, 0, tx.lifecycle, "title");
@@ -107,12 +130,13 @@ export function resultsSheet(
   sheet.spill(lifecycleRow0, XY, lifecycle, A + 1, 4, money);
   sheet.format(range(lifecycleRow0, XY + 3, A + 1, 1), PERCENT_FORMAT);
 
-  // Per principal, and the two views.
+  // Per principal, and the views' present values.
   sheet.text(principalTitle, 0, tx.perPrincipal, "title");
   sheet.put(principalHeader, 0, [[tx.principal, "", tx.pvBaseline, tx.pvIntervention, tx.pvSaving]], "header");
   const lifecycleColumn = (column: number) => range(lifecycleRow0, XY + column, A, 1, { row: true });
   const principals = range(lifecycleRow0, 1, A, 1, { row: true, column: true });
   const principalRowOf = (principal: Principal) => principalRow0 + PRINCIPALS.indexOf(principal);
+  const label = (principal: Principal) => cell(principalRowOf(principal), 0, { row: true, column: true });
   sheet.put(
     principalRow0,
     0,
@@ -124,13 +148,16 @@ export function resultsSheet(
     "formula",
     money,
   );
-  const kommunRow = principalRowOf("kommun");
+  const sumOfPrincipals = (list: readonly Principal[], column: number) => `=${list.map((p) => cell(principalRowOf(p), XY + column)).join("+")}`;
+  const socioSaving = cell(keyFigureRow0 + keyFigures.indexOf("presentValueSavings"), XY + VIEWS.indexOf("socioEconomic"));
   sheet.put(
     viewRow0,
     0,
     [
-      [tx.municipalView, "", ...[0, 1, 2].map((column) => `=${cell(kommunRow, XY + column)}`)],
-      [tx.socioEconomicView, "", ...[0, 1, 2].map((column) => `=${cell(lifecycleTotal, XY + column)}`)],
+      [tx.viewMunicipal, "", ...[0, 1, 2].map((column) => sumOfPrincipals(["kommun"], column))],
+      [tx.viewPublic, "", ...[0, 1, 2].map((column) => sumOfPrincipals(PUBLIC, column))],
+      // Transfers cancel between payer and receiver: only the saving is meaningful here.
+      [tx.viewSocioEconomic, "", "", "", `=${socioSaving}`],
     ],
     "formula",
     money,
@@ -149,47 +176,60 @@ export function resultsSheet(
     `=${c.projects.map((_, p) => costs.at(costBlock, p, a, t)).join("+")}`;
   perActor(baselineBlock, tx.baselinePerActor, sumOfActor("baseline"));
   perActor(interventionBlock, tx.interventionPerActor, sumOfActor("intervention"));
-  perActor(
-    savingBlock,
-    tx.savingPerActor,
-    (a, t) => `=${cell(baselineBlock.row0 + a, XY + t)}-${cell(interventionBlock.row0 + a, XY + t)}`,
-  );
+  perActor(savingBlock, tx.savingPerActor, (a, t) => `=${cell(baselineBlock.row0 + a, XY + t)}-${cell(interventionBlock.row0 + a, XY + t)}`);
+  perActor(cashableBlock, tx.cashablePerActor, sumOfActor("cashable"));
 
   // The appraisal series.
   sheet.text(seriesTitle, 0, tx.appraisal, "title");
   sheet.put(seriesHeader, 0, [[tx.year, "", ...yearNumbers]], "header", YEAR_FORMAT);
   sheet.put(
-    investmentRow,
+    investmentRows.municipal,
     0,
-    [[tx.investment], [tx.municipalSavings], [tx.socioEconomicSavings], [tx.discountFactor], [tx.cumulativeMunicipal], [tx.cumulativeSocioEconomic]],
+    [
+      [tx.municipalInvestment], [tx.publicInvestment], [tx.investment],
+      [tx.municipalSavings], [tx.municipalCashableSavings], [tx.publicSavings], [tx.socioEconomicSavings],
+      [tx.discountFactor], [tx.cumulativeMunicipal], [tx.cumulativeSocioEconomic],
+    ],
     "label",
   );
-  sheet.put(investmentRow, XY, [yearNumbers.map((_, t) => `=${projects.totalCost(t)}`)], "formula", money);
-  const savingPrincipals = range(savingBlock.row0, 1, A, 1, { row: true, column: true });
-  const savingsOfYear = (t: number) => range(savingBlock.row0, XY + t, A, 1, { row: true });
+  // The fund's part is the kommun's; co-financing belongs to the principal of the project's owner (DOMAIN.md, Co-financing).
+  const cofinancingOf = (list: readonly Principal[], t: number) =>
+    list.map((p) => `SUMIF(${projects.ownerPrincipals},${label(p)},${projects.applicantColumn(t)})`).join("+");
   sheet.put(
-    municipalSavingRow,
+    investmentRows.municipal,
     XY,
     [
-      yearNumbers.map((_, t) => `=SUMIF(${savingPrincipals},${cell(kommunRow, 0, { row: true, column: true })},${savingsOfYear(t)})`),
-      yearNumbers.map((_, t) => `=SUM(${savingsOfYear(t)})`),
+      yearNumbers.map((_, t) => `=SUM(${projects.disbursementColumn(t)})+${cofinancingOf(["kommun"], t)}`),
+      yearNumbers.map((_, t) => `=SUM(${projects.disbursementColumn(t)})+${cofinancingOf(PUBLIC, t)}`),
+      yearNumbers.map((_, t) => `=${projects.totalCost(t)}`),
+    ],
+    "formula",
+    money,
+  );
+  const byPrincipal = (block: ReturnType<typeof perActorBlock>, list: readonly Principal[], t: number) => {
+    const labels = range(block.row0, 1, A, 1, { row: true, column: true });
+    return list.map((p) => `SUMIF(${labels},${label(p)},${range(block.row0, XY + t, A, 1, { row: true })})`).join("+");
+  };
+  sheet.put(
+    savingRows.municipal,
+    XY,
+    [
+      yearNumbers.map((_, t) => `=${byPrincipal(savingBlock, ["kommun"], t)}`),
+      yearNumbers.map((_, t) => `=${byPrincipal(cashableBlock, ["kommun"], t)}`),
+      yearNumbers.map((_, t) => `=${byPrincipal(savingBlock, PUBLIC, t)}`),
+      // Every actor's saving, less the rows marked as transfers in Kostnader.
+      yearNumbers.map((_, t) => `=SUM(${range(savingBlock.row0, XY + t, A, 1, { row: true })})-SUMIF(${costs.transfers},"${tx.yes}",${costs.column("saving", t)})`),
     ],
     "formula",
     money,
   );
   sheet.put(factorRow, XY, [yearNumbers.map((_, t) => `=1/(1+${rate})^(${t}+${timing})`)], "formula", "0.0000");
-  const cumulative = (row: number, savingRow: number) =>
+  const cumulative = (row: number, v: View) =>
     yearNumbers.map((_, t) => {
-      const flow = `(${cell(savingRow, XY + t)}-${cell(investmentRow, XY + t)})*${cell(factorRow, XY + t)}`;
+      const flow = `(${cell(savingRows[v], XY + t)}-${cell(investmentOf[v], XY + t)})*${cell(factorRow, XY + t)}`;
       return t === 0 ? `=${flow}` : `=${cell(row, XY + t - 1)}+${flow}`;
     });
-  sheet.put(
-    cumulativeMunicipalRow,
-    XY,
-    [cumulative(cumulativeMunicipalRow, municipalSavingRow), cumulative(cumulativeSocioRow, socioSavingRow)],
-    "formula",
-    money,
-  );
+  sheet.put(cumulativeMunicipalRow, XY, [cumulative(cumulativeMunicipalRow, "municipal"), cumulative(cumulativeSocioRow, "socioEconomic")], "formula", money);
 
   sheet.chart(
     {
@@ -218,16 +258,23 @@ export function resultsSheet(
   sheet.columnWidths = [300, 110];
 
   const at = (address: string): Located => ({ sheet: "results", address });
+  const figureRow = (k: KeyFigure) => at(range(keyFigureRow0 + keyFigures.indexOf(k), XY, 1, VIEWS.length));
   return {
     plan: sheet.build(),
     anchors: {
+      netBenefit: figureRow("netBenefit"),
+      benefitCostRatio: figureRow("benefitCostRatio"),
+      presentValueInvestment: figureRow("presentValueInvestment"),
+      presentValueSavings: figureRow("presentValueSavings"),
+      payback: figureRow("payback"),
+      paybackYear: figureRow("paybackYear"),
       lifecycle: at(range(lifecycleRow0, XY, A + 1, 4)),
-      netBenefit: at(range(keyFigureRow0, XY, 1, 2)),
-      benefitCostRatio: at(range(keyFigureRow0 + 1, XY, 1, 2)),
-      payback: at(range(keyFigureRow0 + 2, XY, 1, 2)),
-      investment: at(years(investmentRow)),
-      municipalSavings: at(years(municipalSavingRow)),
-      socioEconomicSavings: at(years(socioSavingRow)),
+      investment: at(years(investmentRows.socioEconomic)),
+      municipalInvestment: at(years(investmentRows.municipal)),
+      publicInvestment: at(years(investmentRows.publicSector)),
+      municipalSavings: at(years(savingRows.municipal)),
+      socioEconomicSavings: at(years(savingRows.socioEconomic)),
+      viewSavings: at(range(savingRows.municipal, XY, VIEWS.length, N)),
     },
   };
 }

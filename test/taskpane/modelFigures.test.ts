@@ -1,0 +1,252 @@
+/**
+ * Issue 8's wrong figures and the accountant's reading of the model, recalculated in HyperFormula and
+ * compared with numbers worked out by hand (the working is in the comments).
+ */
+import type { HyperFormula } from "hyperformula";
+import type { Language } from "../../src/i18n/language";
+import type { ModelAnswers } from "../../src/taskpane/model/answers";
+import { buildPlan } from "../../src/taskpane/model/plan";
+import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
+
+/** PV at 3.5 %, timing 0 (year 0 undiscounted), written out rather than taken from the engine. */
+const pv = (series: number[]) => series.reduce((sum, x, t) => sum + x / 1.035 ** t, 0);
+
+describe("issue 8.3: a region-owned project's co-financing is not the kommun's investment", () => {
+  // Kommunprojekt (owner: Soc, a kommun förvaltning), 50 % co-financing, fund's part [600, 600, 400, 0]:
+  //   total cost = D / (1 − 0.5) = [1200, 1200, 800, 0], all of it the kommun's.
+  // Regionprojekt (owner: the region), 60 % co-financing, fund's part [0, 500, 700, 700]:
+  //   the region's own part = D · 0.6 / 0.4 = [0, 750, 1050, 1050]; total [0, 1250, 1750, 1750].
+  // Municipal investment = [1200, 1700, 1500, 700] (the fund's part is the kommun's; the region's part is not);
+  // before the fix it was the total [1200, 2450, 2550, 1750].
+  const answers: ModelAnswers = smallModel({
+    repaymentModel: "pooled", cofinancingRequirement: 0.5, openingBalance: 5000,
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [
+      { name: "Kommunprojekt", owner: "Soc", disbursements: [600, 600, 400, 0], cofinancingShare: 0.5 },
+      { name: "Regionprojekt", owner: "Region", disbursements: [0, 500, 700, 700], cofinancingShare: 0.6 },
+    ],
+    costs: [
+      { project: "Kommunprojekt", actor: "Soc", baseline: [0, 0, 1000, 2000], intervention: [0, 0, 0, 0] },
+      { project: "Regionprojekt", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "sv";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+
+  test("investment: kommun [1200, 1700, 1500, 700], whole cost [1200, 2450, 2550, 1750]", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    read(hf, language, plan.anchors.municipalInvestment)[0].forEach((x, t) => close(x, [1200, 1700, 1500, 700][t], 9));
+    read(hf, language, plan.anchors.investment)[0].forEach((x, t) => close(x, [1200, 2450, 2550, 1750][t], 9));
+  });
+
+  test("municipal net benefit −2,136.74 (PV of Soc's saving 2,737.40 − PV of the kommun's investment 4,874.14)", () => {
+    // 1000/1.035² + 2000/1.035³ = 933.51 + 1803.88 = 2737.40; 1200 + 1700/1.035 + 1500/1.035² + 700/1.035³ = 4874.14.
+    // Counting the region's co-financing too (the old figure) would give 2737.40 − 7526.00 = −4788.61.
+    const [municipal] = read(hf, language, plan.anchors.netBenefit)[0];
+    close(municipal, pv([0, 0, 1000, 2000]) - pv([1200, 1700, 1500, 700]));
+    close(municipal, -2136.74, 2);
+  });
+});
+
+describe("issue 8.4: a repayment that comes late is a timing gap, not a loss", () => {
+  // One förvaltning, share 100 %, the fund bears the risk.
+  // Sen (late): 1000 disbursed in 2025; planned cashable saving 500 a year from 2026 → plan repays 500, 500, 0
+  //   (cap 1000). Realised 200, 400, 800 → outcome repays 200, 400, 400: the whole cap, one year late.
+  //   Behind the plan at each year end: 0, 300, 1000 − 600 = 400, 1000 − 1000 = 0; lost at the horizon 0;
+  //   timing gap = behind − lost = 0, 300, 400, 0. (The old yearly rule showed 300 + 100 = 400 "lost".)
+  // Kort (short): 600 disbursed in 2026; plan 300, 300 in 2027–28, realised 100, 100 → behind 0, 0, 200, 400;
+  //   lost 400; timing 0 (the gap only grows).
+  const answers = smallModel({
+    actors: [{ name: "Soc", principal: "kommun", cashableShare: 1 }],
+    projects: [
+      { name: "Sen", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 },
+      { name: "Kort", owner: "Soc", disbursements: [0, 600, 0, 0], cofinancingShare: 0 },
+    ],
+    costs: [
+      { project: "Sen", actor: "Soc", baseline: [0, 500, 500, 500], intervention: [0, 0, 0, 0] },
+      { project: "Kort", actor: "Soc", baseline: [0, 0, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "en";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+    write(hf, language, plan.anchors.outcomeSavings, [[0, 200, 400, 800], [0, 0, 100, 100]]);
+  });
+  afterAll(() => hf.destroy());
+
+  test("behind [0, 300, 400, 0] and [0, 0, 200, 400]; lost 0 and 400; timing [0, 300, 400, 0] and zeros", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.repaymentOutcome[0])).toEqual([[0, 200, 400, 400]]);
+    expect(read(hf, language, plan.anchors.fundShortfall)).toEqual([[0, 300, 400, 0], [0, 0, 200, 400]]);
+    expect(read(hf, language, plan.anchors.fundLostAtHorizon)).toEqual([[0], [400]]);
+    expect(read(hf, language, plan.anchors.fundTimingGap)).toEqual([[0, 300, 400, 0], [0, 0, 0, 0]]);
+  });
+});
+
+describe("issue 8.8: an actor's principal cell decides whom the views count and who repays", () => {
+  // Project P: 1000 disbursed in 2025, the fund bears the risk, share 100 %. Planned cashable savings:
+  // Soc (kommun) 200 a year from 2026, Region 300 a year.
+  const answers = smallModel({
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+    costs: [
+      { project: "P", actor: "Soc", baseline: [0, 200, 200, 200], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  const language: Language = "sv";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+  // Aktörer: header on row 6, Soc on row 7, Region on row 8; the principal in column B.
+  const setPrincipal = (row: number, principal: string) => hf.setCellContents({ sheet: hf.getSheetId("Aktörer")!, row, col: 1 }, principal);
+
+  test("as built: only Soc repays (200 a year, 600 of the 1000 cap); the kommun's savings are Soc's", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 200, 200, 200], [0, 0, 0, 0]]);
+    expect(read(hf, language, plan.anchors.municipalSavings)).toEqual([[0, 200, 200, 200]]);
+  });
+
+  test("Region's principal set to kommun: both repay, 500 a year until the cap (200 + 300, 200 + 300, then 0)", () => {
+    setPrincipal(7, "kommun");
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 200, 200, 0], [0, 300, 300, 0]]);
+    expect(read(hf, language, plan.anchors.municipalSavings)).toEqual([[0, 500, 500, 500]]);
+    expect(read(hf, language, plan.anchors.fundProjection)[3]).toEqual([0, 500, 500, 0]);
+  });
+
+  test("Soc's principal set to region as well: nobody repays, the kommun saves nothing", () => {
+    setPrincipal(6, "region");
+    setPrincipal(7, "region");
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(read(hf, language, plan.anchors.municipalSavings)).toEqual([[0, 0, 0, 0]]);
+    expect(errorsIn(hf)).toEqual([]);
+  });
+});
+
+describe("issue 8.8: a key plan longer than the horizon shows what is still owed after it, with a warning", () => {
+  // 900 disbursed in 2025; key model over 3 years, lag 2 → instalments 2027, 2028, 2029; frames 100 : 200
+  // → 300 a year split 100 and 200. The model ends in 2028: Soc still owes 100 and Utb 200 after it.
+  const answers = smallModel({
+    repaymentModel: "key", keyYears: 3, lag: 2,
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 1, frame: 100 },
+      { name: "Utb", principal: "kommun", cashableShare: 1, frame: 200 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [900, 0, 0, 0], cofinancingShare: 0 }],
+  });
+  let hf: HyperFormula;
+  afterEach(() => hf.destroy());
+
+  test.each<Language>(["sv", "en"])("owed after 2028: Soc 100, Utb 200, Region 0; the fund gets 300 in 2027 and 2028 (%s)", async (language) => {
+    const plan = buildPlan(answers, language);
+    ({ hf } = await buildAndRecalculate(answers, language));
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.keyOwedAfterHorizon[0])).toEqual([[100], [200], [0]]);
+    expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 0, 100, 100], [0, 0, 200, 200], [0, 0, 0, 0]]);
+    const values = hf.getSheetValues(hf.getSheetId(plan.sheets.find((s) => s.key === "repayment")!.name)!).flat();
+    expect(values.filter((x) => typeof x === "string" && /^(Varning|Warning): .*2028/.test(x))).toHaveLength(1);
+  });
+
+  test("with lag 1 the plan ends in 2028: nothing owed, no warning", async () => {
+    const plan = buildPlan({ ...answers, lag: 1 }, "sv");
+    ({ hf } = await buildAndRecalculate({ ...answers, lag: 1 }, "sv"));
+    expect(read(hf, "sv", plan.anchors.keyOwedAfterHorizon[0])).toEqual([[0], [0], [0]]);
+    const values = hf.getSheetValues(hf.getSheetId("Återföring")!).flat();
+    expect(values.some((x) => typeof x === "string" && x.startsWith("Varning"))).toBe(false);
+  });
+});
+
+describe("issue 8.8: a parameter the chosen repayment model does not read is shown as not used", () => {
+  const valueCell = (model: ModelAnswers["repaymentModel"], label: string) => {
+    const sheet = buildPlan({ ...smallModel({ actors: [], projects: [] }), repaymentModel: model }, "sv").sheets[0];
+    const row = sheet.writes.findIndex((w) => w.formulas[0][0] === label);
+    return { value: sheet.writes[row + 1], note: sheet.writes[row + 2].formulas[0][0] };
+  };
+  test.each<[ModelAnswers["repaymentModel"], string, boolean]>([
+    ["key", "Återföringsandel", false],
+    ["fundBearsRisk", "Återföringsandel", true],
+    ["pooled", "Fördröjning (år)", false],
+    ["administrationBearsRisk", "Fördröjning (år)", true],
+    ["key", "Fördröjning (år)", true],
+  ])("%s: %s is an input: %s", (model, label, used) => {
+    const { value, note } = valueCell(model, label);
+    expect(value.role).toBe(used ? "input" : "label");
+    expect(String(note).startsWith("Används inte")).toBe(!used);
+  });
+});
+
+describe("issue 8.7: views named for what they sum; a transfer cancels in the whole-society view", () => {
+  // 1000 disbursed in 2025 (project owned by Soc, no co-financing). Savings a year from 2026:
+  // Soc (kommun, 50 % cashable) 400, Region 100, Försäkringskassan (stat) 200 in sjukpenning — a transfer
+  // to the individual —, the individual 50. Per view, from 2026:
+  //   kommunen 400; its cashable part 200; offentlig sektor 400 + 100 + 200 = 700;
+  //   samhällsekonomiskt 400 + 100 + 200 + 50 − 200 (the transfer cancels) = 550.
+  // PV of s a year in 2026–28 at 3.5 % = s · (1/1.035 + 1/1.035² + 1/1.035³) = s · 2.801637…
+  //   net benefit = PV − 1000: 120.65, −439.67, 961.15, 540.90; ratio PV/1000: 1.1207, 0.5603, 1.9611, 1.5409.
+  // Payback (discounted, years from 2025): kommunen 3 + 240.13/360.78 = 3.666 → reached in 2028;
+  //   offentlig sektor 2 + 323.67/653.46 = 2.495 → 2027; samhällsekonomiskt 2 + 468.60/513.43 = 2.913 → 2027;
+  //   the cashable part not within the horizon.
+  const answers = smallModel({
+    actors: [
+      { name: "Soc", principal: "kommun", cashableShare: 0.5 },
+      { name: "Region", principal: "region", cashableShare: 1 },
+      { name: "Försäkringskassan", principal: "stat", cashableShare: 1 },
+      { name: "Individen", principal: "individ", cashableShare: 1 },
+    ],
+    projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+    costs: [
+      { project: "P", actor: "Soc", baseline: [0, 400, 400, 400], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Region", baseline: [0, 100, 100, 100], intervention: [0, 0, 0, 0] },
+      { project: "P", actor: "Försäkringskassan", baseline: [0, 200, 200, 200], intervention: [0, 0, 0, 0], transfer: true },
+      { project: "P", actor: "Individen", baseline: [0, 50, 50, 50], intervention: [0, 0, 0, 0] },
+    ],
+  });
+  let hf: HyperFormula;
+  afterEach(() => hf.destroy());
+
+  test.each<Language>(["sv", "en"])("savings, net benefit, ratio, PV and payback per view (%s)", async (language) => {
+    const plan = buildPlan(answers, language);
+    ({ hf } = await buildAndRecalculate(answers, language));
+    expect(errorsIn(hf)).toEqual([]);
+    expect(read(hf, language, plan.anchors.viewSavings)).toEqual([400, 200, 700, 550].map((s) => [0, s, s, s]));
+    const factor = 1 / 1.035 + 1 / 1.035 ** 2 + 1 / 1.035 ** 3;
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, [400, 200, 700, 550][v] * factor - 1000));
+    read(hf, language, plan.anchors.netBenefit)[0].forEach((x, v) => close(x, [120.65, -439.67, 961.15, 540.90][v], 2));
+    read(hf, language, plan.anchors.benefitCostRatio)[0].forEach((x, v) => close(x, [1.1207, 0.5603, 1.9611, 1.5409][v], 4));
+    read(hf, language, plan.anchors.presentValueInvestment)[0].forEach((x) => close(x, 1000, 9));
+    read(hf, language, plan.anchors.presentValueSavings)[0].forEach((x, v) => close(x, [400, 200, 700, 550][v] * factor));
+    const [municipal, cashable, publicSector, society] = read(hf, language, plan.anchors.payback)[0];
+    close(society, 2.912682);
+    close(municipal, 3 + (1000 - 400 / 1.035 - 400 / 1.035 ** 2) / (400 / 1.035 ** 3));
+    close(publicSector, 3 - 1 + (1000 - 700 / 1.035) / (700 / 1.035 ** 2));
+    expect(cashable).toBe(language === "sv" ? "ej inom perioden" : "not within the horizon");
+    expect(read(hf, language, plan.anchors.paybackYear)[0]).toEqual([2028, cashable, 2027, 2027]);
+  });
+
+  test("unmarking the transfer in Kostnader puts Försäkringskassan's 200 back into the whole-society view (750)", async () => {
+    const plan = buildPlan(answers, "sv");
+    ({ hf } = await buildAndRecalculate(answers, "sv"));
+    const costs = hf.getSheetId("Kostnader")!;
+    const marks = hf.getSheetValues(costs).flatMap((row, r) => row.map((x, col) => ({ x, r, col }))).filter((m) => m.x === "Ja");
+    expect(marks).toHaveLength(1);
+    hf.setCellContents({ sheet: costs, row: marks[0].r, col: marks[0].col }, "Nej");
+    expect(read(hf, "sv", plan.anchors.socioEconomicSavings)).toEqual([[0, 750, 750, 750]]);
+  });
+});
