@@ -4,7 +4,7 @@
  * 13), names written as text (item 9) and unsafe characters refused before any work.
  */
 import { installOfficeStandIn, type StandIn, WorkbookDouble } from "../../src/preview/workbookDouble";
-import { EXCEL_REQUEST_SAFE_BYTES, MODEL_MAX_COST_CELLS } from "../../src/engine/limits";
+import { EXCEL_REQUEST_SAFE_BYTES, EXCEL_WEB_REQUEST_BYTES, MODEL_MAX_COST_CELLS } from "../../src/engine/limits";
 import { buildModel, findExistingModel, MODEL_RECORD_PREFIX, MODEL_SETTING_KEY, ModelBuildError } from "../../src/taskpane/excel/buildModel";
 import { sheetsOfThisBuild } from "../../src/taskpane/excel/rollback";
 import { groupSteps, queueSheet, sheetSteps } from "../../src/taskpane/excel/writeSheet";
@@ -180,30 +180,38 @@ describe("records of a newer version of the add-in (item 10)", () => {
 });
 
 describe("a protected workbook (item 12)", () => {
-  /** The double has no workbook protection yet: the first round trip's context gets one that reports `protected`. */
-  function protectStructure(): void {
-    const excel = (globalThis as unknown as { Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> } }).Excel;
-    const run = excel.run;
-    excel.run = (batch) => run(async (context) => {
-      let loaded = false;
-      Object.defineProperty(context.workbook, "protection", {
-        value: { load: () => { loaded = true; }, get protected() { return loaded; } },
-      });
-      return batch(context);
-    });
-  }
-
   test("a protected structure is found in the first round trip and reported in the pane's language; nothing is written", async () => {
     const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
-    protectStructure();
+    standIn.workbook.structureProtected = true;
     const before = standIn.workbook.snapshot();
     const error = (await buildModel(exampleAnswers("sv"), "sv").catch((e: unknown) => e)) as ModelBuildError;
     expect(error).toBeInstanceOf(ModelBuildError);
+    // Before: the build failed midway with Excel's "You cannot perform the requested operation".
     expect(error.message).toMatch(/^Arbetsbokens struktur är skyddad/);
     expect(error.messageIn("en")).toMatch(/^The workbook's structure is protected/);
     expect(error.rolledBack).toBe(true);
     expect(standIn.syncCount()).toBe(1);
     expect(standIn.workbook.snapshot()).toEqual(before);
+  });
+
+  test("protected between the round trips (a co-author): the build fails, nothing of it is left", async () => {
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    const before = standIn.workbook.snapshot();
+    interleave(["A", () => { standIn.workbook.structureProtected = true; }]);
+    const error = (await buildModel(exampleAnswers("sv"), "sv").catch((e: unknown) => e)) as ModelBuildError;
+    expect(error.rolledBack).toBe(true);
+    standIn.workbook.structureProtected = false;
+    expect(standIn.workbook.snapshot()).toEqual({ ...(before as object), structureProtected: false });
+  });
+
+  test("a protected sheet of the user's does not matter: the pane never writes an existing sheet", async () => {
+    const workbook = new WorkbookDouble();
+    workbook.addSheet("Fond", [["Låst"]]).protection = { protected: true, options: {} };
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE", workbook });
+    const report = await buildModel(exampleAnswers("sv"), "sv");
+    expect(report.sheets).toContain("Fond (2)");
+    expect(report.syncs).toBe(2);
+    expect(standIn.workbook.sheet("Fond")!.get("A1")!.value).toBe("Låst");
   });
 });
 
@@ -218,14 +226,35 @@ describe("the request size (item 13)", () => {
     return answers;
   }
 
-  test("the largest model the validation allows is estimated below the safe bound: one request", () => {
+  test("the estimate agrees with the double's measure, and the largest model needs at most two write requests", async () => {
     const plan = buildPlan(largestAnswers(), "sv");
     const bytes = plan.sheets.flatMap(sheetSteps).reduce((sum, step) => sum + step.bytes, 0);
-    // The formulas alone (a lower bound of the request) and the estimate, both under the bound.
+    // The formulas alone are a lower bound of the request.
     const formulas = JSON.stringify(plan.sheets.map((s) => s.writes.map((w) => w.formulas))).length;
     expect(bytes).toBeGreaterThan(formulas);
-    expect(bytes).toBeLessThan(EXCEL_REQUEST_SAFE_BYTES);
-    expect(groupSteps(plan.sheets.flatMap(sheetSteps), EXCEL_REQUEST_SAFE_BYTES)).toHaveLength(1);
+    expect(bytes).toBeLessThan(EXCEL_WEB_REQUEST_BYTES);
+    expect(groupSteps(plan.sheets.flatMap(sheetSteps), EXCEL_REQUEST_SAFE_BYTES).length).toBeLessThanOrEqual(2);
+    // The example: the estimate is within 40 % of what the double measures for the same writes.
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    await buildModel(exampleAnswers("sv"), "sv");
+    const measured = standIn.requestSizes()[1];
+    const estimated = buildPlan(exampleAnswers("sv"), "sv").sheets.flatMap(sheetSteps).reduce((sum, step) => sum + step.bytes, 0);
+    expect(estimated / measured).toBeGreaterThan(1);
+    expect(estimated / measured).toBeLessThan(1.4);
+  });
+
+  test("a request Excel on the web would refuse is split before it is sent", async () => {
+    // A double whose request limit is 100 kB, below the example's ~180 kB: in one request the build fails …
+    const limited = installOfficeStandIn({ displayLanguage: "sv-SE", requestLimitBytes: 100_000 });
+    const before = limited.workbook.snapshot();
+    await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toThrow(/payload size has exceeded/);
+    expect(limited.workbook.snapshot()).toEqual(before);
+    // … and with the safe bound below the limit every request fits and the model is built.
+    const split = installOfficeStandIn({ displayLanguage: "sv-SE", requestLimitBytes: 100_000 });
+    const report = await buildModel(exampleAnswers("sv"), "sv", { requestBudgetBytes: 80_000 });
+    expect(report.syncs).toBe(split.syncCount());
+    expect(report.syncs).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...split.requestSizes())).toBeLessThan(100_000);
   });
 
   test("above the bound the writes go over more round trips, with the same result", async () => {
@@ -293,5 +322,30 @@ describe("unsafe characters in names are refused before any work (item 9)", () =
     expect(error.messageIn("sv")).toMatch(/actors\[0\]\.name: Namnet innehåller ett osynligt styrtecken/);
     expect(error.messageIn("en")).toMatch(/actors\[0\]\.name: The name holds an invisible control character/);
     expect(standIn.syncCount()).toBe(0);
+  });
+});
+
+describe("drop-down lists and conditional formats (BRIEF interface 2, writer side)", () => {
+  const plan: SheetPlan = {
+    key: "actors", name: "Sheet1", tables: [], spills: [], charts: [], freeze: { rows: 0, columns: 0 }, columnWidths: [], formats: [],
+    writes: [{ address: "B2:B3", formulas: [["kommun"], ["region"]], role: "input" }],
+    validations: [{ address: "B2:B3", list: ["kommun", "region", "stat", "individ", "annan"] }],
+    conditionalFormats: [{ address: "C5:L7", formula: "=ISTEXT(C5)", fill: "#F8CBAD" }],
+  };
+
+  test("each validation is an in-cell drop-down of its list; each format a custom rule relative to its top-left cell", async () => {
+    const standIn = installOfficeStandIn({ displayLanguage: "en-US" });
+    await (globalThis as unknown as { Excel: typeof Excel }).Excel.run(async (context) => {
+      queueSheet(context.workbook.worksheets.getItem("Sheet1"), plan);
+      await context.sync();
+    });
+    const sheet = standIn.workbook.sheet("Sheet1")!;
+    for (const address of ["B2", "B3"]) expect(sheet.get(address)!.validation).toEqual({ inCellDropDown: true, source: "kommun,region,stat,individ,annan" });
+    expect(sheet.get("B4")?.validation ?? null).toBeNull();
+    expect(sheet.conditionalFormats).toEqual([expect.objectContaining({ address: "C5:L7", type: "Custom", formula: "=ISTEXT(C5)", fill: "#F8CBAD" })]);
+  });
+
+  test("a list item holding a comma is refused: Excel would read it as two items", () => {
+    expect(() => sheetSteps({ ...plan, validations: [{ address: "B2", list: ["a,b", "c"] }] })).toThrow(/comma/);
   });
 });
