@@ -76,6 +76,12 @@ const MAX_RESOURCE_ID_LENGTH = 32;
 const MAX_LENGTH = { ShortStrings: 125, LongStrings: 250, DisplayName: 125, Description: 250 };
 
 const EXPECTED_NAMESPACE = "SOCINV";
+/**
+ * The Excel API requirement set the task pane needs: its newest members are the in-cell drop-down
+ * lists of data validation (ExcelApi 1.8); test/build/validate-manifest.test.ts derives it from the
+ * code in src/taskpane/excel/.
+ */
+const EXCEL_API_MIN_VERSION = "1.8";
 const EXPECTED_PERMISSION = "ReadWriteDocument";
 const SWEDISH = "sv-SE";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -225,6 +231,11 @@ function checkOfficeAppRoot(root, problems) {
   const sharedRuntime = sets.find((s) => s.getAttribute("Name") === "SharedRuntime");
   if (sharedRuntime && sharedRuntime.getAttribute("MinVersion") !== "1.1") {
     problems.push(`Requirements: SharedRuntime MinVersion must be 1.1`);
+  }
+  const excelApi = sets.find((s) => s.getAttribute("Name") === "ExcelApi");
+  if (!excelApi) problems.push(`Requirements: <Set Name="ExcelApi" MinVersion="${EXCEL_API_MIN_VERSION}"/> is missing`);
+  else if (excelApi.getAttribute("MinVersion") !== EXCEL_API_MIN_VERSION) {
+    problems.push(`Requirements: ExcelApi MinVersion must be ${EXCEL_API_MIN_VERSION} (what the task pane uses), found ${excelApi.getAttribute("MinVersion")}`);
   }
   return true;
 }
@@ -462,6 +473,6 @@ function main(argv) {
   return 1;
 }
 
-module.exports = { validateManifest, OFFICE_APP_ORDER };
+module.exports = { validateManifest, OFFICE_APP_ORDER, EXCEL_API_MIN_VERSION };
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

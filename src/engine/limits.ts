@@ -40,7 +40,7 @@ export const EXCEL_WEB_REQUEST_BYTES = 5 * 1024 * 1024;
 
 /**
  * Task pane: the estimated size of one request to Excel above which a build splits its writes over more
- * round trips. Excel on the web refuses a request above 5 MB; 4 MB leaves a fifth for what the estimate
+ * round trips. 4 MB leaves a fifth of EXCEL_WEB_REQUEST_BYTES for what the estimate
  * (src/taskpane/excel/writeSheet.ts) does not count.
  */
 export const EXCEL_REQUEST_SAFE_BYTES = 4_000_000;

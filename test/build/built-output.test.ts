@@ -14,6 +14,7 @@ import { FunctionMetadata, FunctionsMetadata, NAME_PATTERN } from "../../scripts
 import { ICON_SIZES } from "../../scripts/make-icons";
 import { elementIds } from "../../scripts/help-page";
 import { createCustomFunctionsRuntime, StandInFunctionError } from "../../src/preview/customFunctionsRuntime";
+import { allowedScript, contentSecurityPolicy } from "./support/csp";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -137,6 +138,15 @@ describe("taskpane.html, the shared runtime's page", () => {
   it("loads the functions bundle and then the task pane bundle", () => {
     const sources = page().map((s) => s.src.replace(/^.*\//, ""));
     expect(sources.filter((s) => s === "functions.js" || s === "taskpane.js")).toEqual(["functions.js", "taskpane.js"]);
+  });
+
+  it("keeps the template's Content-Security-Policy, which allows every script it loads and nothing inline (issue 9 item 11)", () => {
+    const html = read("taskpane.html");
+    const csp = contentSecurityPolicy(html);
+    expect(csp).toEqual(contentSecurityPolicy(fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8")));
+    for (const script of page()) expect({ src: script.src, allowed: allowedScript(script.src, csp.get("script-src")!) }).toEqual({ src: script.src, allowed: true });
+    expect([...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1].trim()).filter(Boolean)).toEqual([]);
+    expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
   });
 });
 

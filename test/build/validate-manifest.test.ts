@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { OFFICE_APP_ORDER, validateManifest } from "../../scripts/validate-manifest";
+import { EXCEL_API_MIN_VERSION, OFFICE_APP_ORDER, validateManifest } from "../../scripts/validate-manifest";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCRIPT = path.join(ROOT, "scripts/validate-manifest.js");
@@ -156,6 +156,30 @@ describe("what this add-in needs", () => {
 
   it("rejects a missing SharedRuntime requirement", () => {
     expectProblem(edit(manifest, /\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/, ""), /SharedRuntime/);
+  });
+
+  it("rejects a missing or different ExcelApi requirement", () => {
+    expectProblem(edit(manifest, /\s*<Set Name="ExcelApi" MinVersion="1.8"\/>/, ""), /"ExcelApi" MinVersion="1.8"\/> is missing/);
+    expectProblem(edit(manifest, '<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name="ExcelApi" MinVersion="1.4"/>'), /ExcelApi MinVersion must be 1.8/);
+  });
+
+  it("requires the ExcelApi version that the task pane's Excel code uses, no more, no less", () => {
+    // Members of the Excel API the pane may use, with the requirement set that introduced them.
+    const SINCE: [RegExp, string][] = [
+      [/\.dataValidation\b/, "1.8"],
+      [/\.protection\b/, "1.7"],
+      [/\.freezePanes\b/, "1.7"],
+      [/\.setXAxisValues\(|\.setValues\(/, "1.7"],
+      [/\.conditionalFormats\b/, "1.6"],
+      [/\.getItemOrNullObject\(|\.settings\b/, "1.4"],
+      [/\.columnWidth\b/, "1.2"],
+    ];
+    const folder = path.join(ROOT, "src/taskpane/excel");
+    const code = fs.readdirSync(folder).map((f) => fs.readFileSync(path.join(folder, f), "utf8")).join("\n");
+    const used = SINCE.filter(([member]) => member.test(code)).map(([, version]) => version);
+    const newest = used.sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])).pop();
+    expect(newest).toBe(EXCEL_API_MIN_VERSION);
+    expect(manifest).toContain(`<Set Name="ExcelApi" MinVersion="${EXCEL_API_MIN_VERSION}"/>`);
   });
 
   it("rejects a user-visible string without Swedish", () => {

@@ -15,7 +15,7 @@ import {
   type ExistingModel,
   type RecordedModel,
 } from "./records";
-import { rollback, type CreatedSheet } from "./rollback";
+import { buildMarkerKey, rollback, type CreatedSheet } from "./rollback";
 import { unsafeNameProblems } from "./unsafeText";
 import { groupSteps, sheetSteps, type WriteStep } from "./writeSheet";
 
@@ -206,13 +206,20 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
     const created: CreatedSheet[] = report.sheets.map((planned, i) => ({ planned, temporary: `~socinv ${id} ${i + 1}` }));
 
     // ---- round trip 2 (and more for a very large model): create, write, record last
+    const recordKey = `${MODEL_RECORD_PREFIX}${id}`;
+    const marker = buildMarkerKey(id);
     const worksheets: Excel.Worksheet[] = [];
     const steps: { bytes: number; queue(): void }[] = [
       {
         bytes: 0,
         queue: () => {
+          // First the marker, then every sheet under its temporary name, then the renames (rollback.ts).
+          context.workbook.settings.add(marker, true);
+          const added = created.map((sheet) => context.workbook.worksheets.add(sheet.temporary));
+          created.forEach((sheet, i) => {
+            added[i].name = sheet.planned;
+          });
           for (const sheet of created) {
-            context.workbook.worksheets.add(sheet.temporary).name = sheet.planned;
             // Later operations find the sheet under its planned name, which is ours once the rename ran.
             const worksheet = context.workbook.worksheets.getItem(sheet.planned);
             worksheet.load("id");
@@ -225,9 +232,10 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
         bytes: 0,
         queue: () => {
           worksheets[0]?.activate();
-          // The record last, under the build's own key: it exists only if all else succeeded, and it
-          // never writes over another build's record or a newer version's (issue 9 items 3 and 10).
-          context.workbook.settings.add(`${MODEL_RECORD_PREFIX}${id}`, recorded);
+          // The record under the build's own key, then the marker removed: the record exists only if all
+          // else succeeded, and never writes over another build's record or a newer version's (items 3, 10).
+          context.workbook.settings.add(recordKey, recorded);
+          context.workbook.settings.getItem(marker).delete();
         },
       },
     ];
@@ -241,7 +249,7 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
         if (knownIds === null && ids.every((x) => typeof x === "string")) knownIds = new Set(ids);
       }
     } catch (error) {
-      const rolledBack = await rollback(context, created, state.sheetIds, knownIds);
+      const rolledBack = await rollback(context, { id, recordKey, created }, state.sheetIds, knownIds);
       const detail = messageOf(error);
       throw new ModelBuildError(
         inBoth((l) => (rolledBack ? answerMessages[l].buildFailed(detail) : answerMessages[l].buildFailedNotRolledBack(detail, report.sheets.join(", ")))),

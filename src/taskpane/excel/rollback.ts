@@ -4,14 +4,20 @@
  * build that ran at the same time took "Parametrar", or a colleague created "Fond (2)" between the two
  * round trips.
  *
- * Every sheet is first added under a temporary name unique to the build and then renamed to its
- * planned name. Excel runs a batch in order and stops at the first failure, so:
- * - a temporary name still present marks the sheet whose rename failed (its name was taken meanwhile):
- *   that sheet and the planned sheets before it are ours, nothing after it;
- * - otherwise the planned names are ours from the first up to the first one missing, as long as the
- *   sheet under the name is new (its id was not in the workbook when the build began).
+ * The build's first operation records a marker setting (`socinv.building.<id>`), its last removes it.
+ * Then every sheet is added under a temporary name unique to the build, and only after all of them are
+ * added are they renamed to their planned names, in order. Excel runs a batch in order and stops at
+ * the first failure, so after a failure:
+ * - no marker: nothing of the build happened;
+ * - temporary names present: the first of them is the sheet whose rename failed (its name was taken
+ *   meanwhile); it, the temporary sheets after it and the planned sheets before it are ours;
+ * - no temporary name: either every rename ran (then every planned name is there, on a sheet that is
+ *   new: its id was not in the workbook when the build began) and all are ours, or no add ran at all.
  * Once the sheets' ids are known (a first request that succeeded), they alone decide.
  */
+
+/** The settings key that marks a build in progress. */
+export const buildMarkerKey = (id: string): string => `socinv.building.${id}`;
 
 export interface CreatedSheet {
   /** The name the model gives the sheet. */
@@ -35,32 +41,40 @@ export function sheetsOfThisBuild(
 ): SheetIdentity[] {
   if (knownIds) return now.filter((s) => s.id !== undefined && knownIds.has(s.id));
   const byName = new Map(now.map((s) => [s.name.toLowerCase(), s]));
-  const renameFailed = created.findIndex((c) => byName.has(c.temporary.toLowerCase()));
-  const ours: SheetIdentity[] = [];
-  for (const c of renameFailed < 0 ? created : created.slice(0, renameFailed)) {
-    const sheet = byName.get(c.planned.toLowerCase());
-    if (!sheet || (sheet.id !== undefined && idsBefore.has(sheet.id))) break;
-    ours.push(sheet);
+  const temporary = created.flatMap((c) => byName.get(c.temporary.toLowerCase()) ?? []);
+  const firstTemporary = created.findIndex((c) => byName.has(c.temporary.toLowerCase()));
+  const isNew = (s: SheetIdentity | undefined): s is SheetIdentity => s !== undefined && (s.id === undefined || !idsBefore.has(s.id));
+  if (firstTemporary >= 0) {
+    return [...created.slice(0, firstTemporary).map((c) => byName.get(c.planned.toLowerCase())).filter(isNew), ...temporary];
   }
-  if (renameFailed >= 0) ours.push(byName.get(created[renameFailed].temporary.toLowerCase())!);
-  return ours;
+  // No temporary name: either every rename ran (then every planned sheet is there and new) or no add did.
+  const planned = created.map((c) => byName.get(c.planned.toLowerCase()));
+  return planned.every(isNew) ? (planned as SheetIdentity[]) : [];
 }
 
-/** Deletes the sheets of a failed build (two more round trips, on the failure path only); true when none of them is left. */
+/**
+ * Deletes what a failed build left (two more round trips, on the failure path only): its sheets, its
+ * record and its marker. True when none of them is left.
+ */
 export async function rollback(
   context: Excel.RequestContext,
-  created: readonly CreatedSheet[],
+  build: { id: string; recordKey: string; created: readonly CreatedSheet[] },
   idsBefore: ReadonlySet<string>,
   knownIds: ReadonlySet<string> | null,
 ): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id");
+    const marker = context.workbook.settings.getItemOrNullObject(buildMarkerKey(build.id));
+    marker.load("value");
     await context.sync();
+    if (marker.isNullObject) return true;
     const now = worksheets.items.map((s) => ({ name: s.name, id: s.id as string | undefined }));
-    const ours = sheetsOfThisBuild(now, created, idsBefore, knownIds);
-    if (ours.length === 0) return true;
-    for (const sheet of ours) context.workbook.worksheets.getItem(sheet.id ?? sheet.name).delete();
+    for (const sheet of sheetsOfThisBuild(now, build.created, idsBefore, knownIds)) {
+      context.workbook.worksheets.getItem(sheet.id ?? sheet.name).delete();
+    }
+    context.workbook.settings.getItemOrNullObject(build.recordKey).delete();
+    marker.delete();
     await context.sync();
     return true;
   } catch {
