@@ -35,6 +35,9 @@ export const PROBLEM_KEYS = [
   "unknownPrincipal",
   "internalError",
   "cofinancingBelowRequirement",
+  "threePointOrder",
+  "lognormalPositive",
+  "unknownDistribution",
 ] as const;
 
 export type ProblemKey = (typeof PROBLEM_KEYS)[number];

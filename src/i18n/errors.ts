@@ -129,6 +129,18 @@ export const problemMessages = {
     en: (p) => `is ${p.value} %; the requirement is at least ${p.min} %`,
     sv: (p) => `är ${svNumber(p.value)} %; kravet är minst ${svNumber(p.min)} %`,
   },
+  threePointOrder: {
+    en: (p) => `${p.row === undefined ? "" : `row ${p.row}: `}low, most likely and high must satisfy low ≤ most likely ≤ high`,
+    sv: (p) => `${p.row === undefined ? "" : `rad ${p.row}: `}lägsta, troligast och högsta måste uppfylla lägsta ≤ troligast ≤ högsta`,
+  },
+  lognormalPositive: {
+    en: () => `a lognormal distribution needs a low value above 0`,
+    sv: () => `en lognormalfördelning kräver ett lägsta värde över 0`,
+  },
+  unknownDistribution: {
+    en: (p) => `'${p.text}' is not a distribution; expected uniform, triangular, pert, normal or lognormal`,
+    sv: (p) => `'${p.text}' är ingen fördelning; uniform, triangular, pert, normal eller lognormal förväntas`,
+  },
 } satisfies Record<ProblemKey, Record<Language, Render>>;
 
 /** The argument names as the user sees them, per language. Unknown names are shown as they are. */
