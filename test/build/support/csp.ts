@@ -2,7 +2,7 @@
 
 /** The directives of the page's CSP meta element, as name → sources. */
 export function contentSecurityPolicy(html: string): Map<string, string[]> {
-  const meta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /http-equiv\s*=\s*"Content-Security-Policy"/i.test(m));
+  const meta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /http-equiv\s*=\s*"?Content-Security-Policy"?/i.test(m)); // minified HTML drops the quotes
   if (!meta) throw new Error("no Content-Security-Policy meta element");
   const content = /content\s*=\s*"([^"]*)"/i.exec(meta)![1];
   return new Map(content.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
