@@ -1,8 +1,5 @@
-import type Decimal from "decimal.js";
-import { exact, roundHalfAway, tenPow, toNumber } from "./exact/decimal";
-import { distributeRemaining, splitExact } from "./exact/largestRemainder";
-import { mulDivFits } from "./exact/mulDiv";
-import { decimalScale, floorDiv, POW10, readScaled, SAFE } from "./exact/scaled";
+import { DOES_NOT_FIT, exactly, inDoubles, type Calculator, type Scalar } from "./exact/calculator";
+import { roundDivide, YearSplit } from "./exact/split";
 import { SocinvError } from "./errors";
 import { checkDecimals, checkFinite, checkWeights } from "./money";
 
@@ -18,7 +15,7 @@ import { checkDecimals, checkFinite, checkWeights } from "./money";
 export function allocate(amount: number, weights: readonly number[], decimals?: number): number[] {
   const d = checkDecimals(decimals);
   if (!Array.isArray(weights)) throw new SocinvError("value", "weights", "notSeries", { rows: 1, columns: 1 });
-  // The fast path rejects anything that is not a finite number, or a negative weight, by giving up;
+  // The double path rejects anything that is not a finite number, or a negative weight, by giving up;
   // only then are the cells checked one by one, for the precise error.
   const fast = allocateFast(amount, weights, d);
   if (fast !== null) return fast;
@@ -27,122 +24,37 @@ export function allocate(amount: number, weights: readonly number[], decimals?: 
   return allocateReference(a, w, d);
 }
 
-/** The decimal.js path: always exact, slow. Inputs already validated. */
-export function allocateReference(amount: number, weights: readonly number[], decimals: number): number[] {
-  const magnitude = exact(amount).abs();
-  const scale = tenPow(decimals);
-  const ws = weights.map(exact);
-  const total = ws.reduce((s, x) => s.plus(x), exact(0));
-  const target = roundHalfAway(magnitude.times(scale));
-  const numerators = ws.map((x) => magnitude.times(x).times(scale));
-  const units = splitExact(numerators, total, target);
-  return signed(units, amount < 0, decimals);
-}
+/** In doubles, or null when a value does not fit (or an input is invalid: the caller reports it). */
+export const allocateFast = (amount: number, weights: readonly number[], decimals: number): number[] | null =>
+  inDoubles((c) => allocateWith(c, amount, weights, decimals));
 
-function signed(units: readonly Decimal[], negative: boolean, decimals: number): number[] {
-  const scale = tenPow(decimals);
-  return units.map((u) => toNumber((negative ? u.neg() : u).div(scale)));
-}
-
-/** Scratch arrays reused across calls (single-threaded engine), grown on demand: no garbage per call. */
-const scratch = { weights: new Float64Array(0), floors: new Float64Array(0), remainders: new Float64Array(0) };
-
-const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's split of a double into two 26-bit halves
+/** Exact in any case (BigInt as needed). Inputs already validated. */
+export const allocateReference = (amount: number, weights: readonly number[], decimals: number): number[] =>
+  exactly((c) => allocateWith(c, amount, weights, decimals));
 
 /**
- * The scaled-integer path, or null when a precondition fails (including any invalid input). With
- * amount = a·10^−pa (a ≥ 0 after taking |amount|) and weights v_i·10^−pw (common pw, which cancels),
- * part i in units of 10^−d is c·v_i / den with c = a·10^max(0, d−pa) and den = V·10^max(0, pa−d).
- * When c·v_i may exceed 2^53 the floor division is exact all the same: mulDivFloor's algorithm
- * (see exact/mulDiv.ts), inlined here with c and den split once per call.
+ * With amount = a·10^−pa (a ≥ 0 after taking |amount|) and weights v_i·10^−pw (common pw, which
+ * cancels), part i in units of 10^−d is c·v_i / den with c = a·10^max(0, d−pa), den = V·10^max(0, pa−d).
  */
-export function allocateFast(amount: number, weights: readonly number[], decimals: number): number[] | null {
-  if (typeof amount !== "number") return null;
-  const pa = decimalScale(amount);
-  if (pa < 0) return null;
-  const a = Math.abs(Math.round(amount * POW10[pa]));
-  if (scratch.weights.length < weights.length) {
-    const size = Math.max(weights.length, 2 * scratch.weights.length);
-    scratch.weights = new Float64Array(size);
-    scratch.floors = new Float64Array(size);
-    scratch.remainders = new Float64Array(size);
-  }
-  const scaled = readScaled(weights, weights.length, scratch.weights);
-  if (scaled === null) return null;
-  const v = scaled.values;
-  const n = v.length;
-  let total = 0;
-  let largest = 0;
-  for (let i = 0; i < n; i++) {
-    const k = v[i];
-    if (k < 0) return null; // invalid: the caller reports it
-    total += k;
-    if (k > largest) largest = k;
-  }
-  if (!(total > 0 && total < SAFE)) return null; // partial sums of non-negative integers: exact while the total is
-  const up = decimals >= pa ? POW10[decimals - pa] : 1;
-  const down = decimals >= pa ? 1 : POW10[pa - decimals];
-  const c = a * up;
-  const den = total * down;
-  if (!(c < SAFE && den < SAFE)) return null;
-  // The rounded target, in units: round(a·10^(d−pa)), half away from zero.
-  let target = c;
-  if (down > 1) {
-    const q = floorDiv(a, down);
-    target = 2 * (a - q * down) >= down ? q + 1 : q;
-  }
-  const floors = scratch.floors;
-  const remainders = scratch.remainders;
-  let sumFloors = 0;
-  if (c * largest + den < SAFE) {
-    // Every product c·v_i is an exact double, and q·den ≤ c·v_i + den < 2^53.
-    for (let i = 0; i < n; i++) {
-      const numerator = c * v[i];
-      const q = floorDiv(numerator, den);
-      floors[i] = q;
-      remainders[i] = numerator - q * den;
-      sumFloors += q;
-    }
-  } else if (mulDivFits(c, largest, den)) {
-    let t = SPLITTER * c;
-    const ch = t - (t - c);
-    const cl = c - ch;
-    t = SPLITTER * den;
-    const dh = t - (t - den);
-    const dl = den - dh;
-    for (let i = 0; i < n; i++) {
-      const x = v[i];
-      t = SPLITTER * x;
-      const xh = t - (t - x);
-      const xl = x - xh;
-      const ph = c * x;
-      const pl = ch * xh - ph + ch * xl + cl * xh + cl * xl; // c·x = ph + pl exactly
-      let q = Math.floor(ph / den);
-      t = SPLITTER * q;
-      const qh = t - (t - q);
-      const ql = q - qh;
-      const mh = q * den;
-      const ml = qh * dh - mh + qh * dl + ql * dh + ql * dl; // q·den = mh + ml exactly
-      let r = ph - mh + (pl - ml);
-      // q is within one of the true floor (the quotient is < 2^51, so fl(ph / den) errs by less than 1).
-      if (r < 0) {
-        q -= 1;
-        r += den;
-      } else if (r >= den) {
-        q += 1;
-        r -= den;
-      }
-      floors[i] = q;
-      remainders[i] = r;
-      sumFloors += q;
-    }
-  } else return null;
-  distributeRemaining(floors, remainders, n, target - sumFloors, den);
-  const out = new Array<number>(n);
-  // units / 10^d: one correctly rounded division of exact doubles, i.e. Decimal#toNumber of the exact part.
-  const scale = POW10[decimals];
-  const sign = amount < 0 ? -1 : 1;
-  if (scale === 1) for (let i = 0; i < n; i++) out[i] = floors[i] === 0 ? 0 : sign * floors[i];
-  else for (let i = 0; i < n; i++) out[i] = floors[i] === 0 ? 0 : (sign * floors[i]) / scale;
-  return out;
+function allocateWith<T extends Scalar>(c: Calculator<T>, amount: number, weights: readonly number[], decimals: number): number[] {
+  const pa = c.placesOf([amount]);
+  let a = c.scaled(amount, pa);
+  if (a < c.zero) a = c.subtract(c.zero, a);
+  const n = weights.length;
+  const v = c.vector(n);
+  c.readInto(weights, 0, c.placesOf(weights), c.one, v, 0, 1, n, false);
+  for (let i = 0; i < n; i++) if (v[i] < c.zero) invalid();
+  const total = c.sum(v, 0, n, 1);
+  if (!(total > c.zero)) invalid();
+  const up = c.power10(Math.max(0, decimals - pa));
+  const down = c.power10(Math.max(0, pa - decimals));
+  const x = c.multiply(a, up);
+  const split = new YearSplit(c, n);
+  split.year(x, v, 0, c.multiply(total, down), c.one, roundDivide(c, x, down));
+  return c.toNumbers(split.units, n, decimals, amount < 0);
+}
+
+/** A negative or all-zero weight: the double path gives up, and the checked path says which cell. */
+function invalid(): never {
+  throw DOES_NOT_FIT;
 }

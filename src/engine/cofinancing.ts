@@ -1,6 +1,6 @@
 import { SocinvError } from "./errors";
-import { exact, roundHalfAway, tenPow, toNumber } from "./exact/decimal";
-import { splitExact } from "./exact/largestRemainder";
+import { exactly } from "./exact/calculator";
+import { roundDivide, YearSplit } from "./exact/split";
 import { checkDecimals, checkFinite, checkFraction } from "./money";
 
 /**
@@ -29,15 +29,26 @@ export function cofinancingSplit(
   const m = checkFraction("cofinancingShare", cofinancingShare, 0);
   const required = checkFraction("requiredShare", requiredShare, 0);
   const d = checkDecimals(decimals);
-  // One split of two parts: decimal.js directly (no fast path needed).
-  const scale = tenPow(d);
-  const t = exact(total).times(scale);
-  const applicant = exact(m).times(t);
-  const fund = t.minus(applicant); // (1 − m)·T, exactly
-  const [fundUnits, applicantUnits] = splitExact([fund, applicant], exact(1), roundHalfAway(t));
+  const [fundPart, applicantPart] = exactly((c) => {
+    // T = τ·10^−pT, m = μ·10^−pm: the applicant's part in units is μ·τ·10^(d − pT − pm), the fund's
+    // (10^pm − μ)·τ·10^(d − pT − pm): two parts over one denominator, rounded as ALLOCATE.
+    const pT = c.placesOf([total]);
+    const pm = c.placesOf([m]);
+    const tau = c.scaled(total, pT);
+    const mu = c.scaled(m, pm);
+    const up = c.power10(Math.max(0, d - pT - pm));
+    const den = c.power10(Math.max(0, pT + pm - d));
+    const parts = c.vector(2);
+    parts[0] = c.subtract(c.power10(pm), mu);
+    parts[1] = mu;
+    const x = c.multiply(tau, up);
+    const split = new YearSplit(c, 2);
+    split.year(x, parts, 0, den, c.one, roundDivide(c, c.multiply(x, c.power10(pm)), den));
+    return c.toNumbers(split.units, 2, d, false);
+  });
   return {
-    fundPart: toNumber(fundUnits.div(scale)),
-    applicantPart: toNumber(applicantUnits.div(scale)),
+    fundPart,
+    applicantPart,
     meetsRequirement: m >= required,
   };
 }

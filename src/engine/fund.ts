@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
 import { exact, toNumber, ZERO } from "./exact/decimal";
-import { POW10, SAFE, ScaledBuffer } from "./exact/scaled";
+import { exactly, inDoubles, type Calculator, type Scalar, type Vector } from "./exact/calculator";
 import { checkFinite, checkMatrix, checkSeries } from "./money";
 
 /**
@@ -91,43 +91,48 @@ export function checkFundInputs(
   return shapeFundInputs(opening, c, d, r, o);
 }
 
-/** Year of the lowest closing balance (the first on ties) and the first year with a negative one. */
-function summarise(closing: Float64Array): { lowestYear: number; firstNegativeYear: number | null } {
-  let lowestYear = 0;
-  let firstNegativeYear: number | null = null;
-  for (let t = 0; t < closing.length; t++) {
-    if (closing[t] < closing[lowestYear]) lowestYear = t;
-    if (firstNegativeYear === null && closing[t] < 0) firstNegativeYear = t;
-  }
-  return { lowestYear, firstNegativeYear };
-}
+/** Exact in any case (BigInt as needed). Inputs already validated. */
+export const fundProjectionReference = (inputs: FundInputs): FundProjection => exactly((c) => fundProjectionWith(c, inputs));
 
-/** The decimal.js path. */
-export function fundProjectionReference(inputs: FundInputs): FundProjection {
+/** In doubles, or null when a value does not fit (or a cell is not a finite number: the caller checks). */
+export const fundProjectionFast = (inputs: FundInputs): FundProjection | null => inDoubles((c) => fundProjectionWith(c, inputs));
+
+/** Every value an integer at one common scale; sums and balances in the calculator. */
+function fundProjectionWith<T extends Scalar>(c: Calculator<T>, inputs: FundInputs): FundProjection {
   const n = inputs.horizon;
-  const series = (values: readonly number[]) => Array.from({ length: n }, (_, t) => exact(values[t] ?? 0));
-  const summed = (rows: readonly (readonly number[])[]) => {
-    const sums: Decimal[] = Array.from({ length: n }, () => ZERO);
-    for (const row of rows) row.forEach((x, t) => (sums[t] = sums[t].plus(exact(x))));
-    return sums;
+  let p = c.placesOf([inputs.opening]);
+  p = c.placesOf(inputs.contributions, p);
+  p = c.placesOf(inputs.other, p);
+  for (const row of inputs.disbursements) p = c.placesOf(row, p);
+  for (const row of inputs.repayments) p = c.placesOf(row, p);
+  const series = (values: readonly number[]): Vector<T> => {
+    const out = c.vector(n);
+    c.readInto(values, 0, p, c.one, out, 0, 1, n, false);
+    return out;
+  };
+  const summed = (rows: readonly (readonly number[])[]): Vector<T> => {
+    const out = c.vector(n);
+    for (const row of rows) c.accumulate(row, p, out, n);
+    return out;
   };
   const contributions = series(inputs.contributions);
   const other = series(inputs.other);
   const disbursements = summed(inputs.disbursements);
   const repayments = summed(inputs.repayments);
-  const opening: Decimal[] = [];
-  const closing: Decimal[] = [];
-  let balance = exact(inputs.opening);
-  for (let t = 0; t < n; t++) {
-    opening.push(balance);
-    balance = balance.plus(contributions[t]).minus(disbursements[t]).plus(repayments[t]).minus(other[t]);
-    closing.push(balance);
-  }
-  // Compared exactly: two different exact balances may convert to the same double.
+  const opening = c.vector(n);
+  const closing = c.vector(n);
+  let balance = c.scaled(inputs.opening, p);
   let lowest = 0;
-  for (let t = 1; t < n; t++) if (closing[t].lessThan(closing[lowest])) lowest = t;
-  const firstNegative = closing.findIndex((x) => x.isNegative() && !x.isZero());
-  const numbers = (xs: Decimal[]) => xs.map(toNumber);
+  let firstNegative = -1;
+  for (let t = 0; t < n; t++) {
+    opening[t] = balance;
+    balance = c.subtract(c.add(c.subtract(c.add(balance, contributions[t]), disbursements[t]), repayments[t]), other[t]);
+    closing[t] = balance;
+    // Compared exactly: two different exact balances may convert to the same double.
+    if (balance < closing[lowest]) lowest = t;
+    if (firstNegative < 0 && balance < c.zero) firstNegative = t;
+  }
+  const numbers = (xs: Vector<T>) => c.toNumbers(xs, n, p, false);
   return {
     opening: numbers(opening),
     contributions: numbers(contributions),
@@ -135,65 +140,8 @@ export function fundProjectionReference(inputs: FundInputs): FundProjection {
     repayments: numbers(repayments),
     other: numbers(other),
     closing: numbers(closing),
-    lowest: { balance: toNumber(closing[lowest]), year: lowest },
+    lowest: { balance: c.toNumber(closing[lowest], p), year: lowest },
     firstNegativeYear: firstNegative < 0 ? null : firstNegative,
-  };
-}
-
-/**
- * The scaled-integer path, or null. Every value becomes an integer at one common scale; the sum of
- * all their magnitudes bounds every partial sum and balance, so when it stays below 2^53 every
- * addition is exact.
- */
-/** The scaled cells, reused across calls (single-threaded engine): a large buffer is not garbage per call. */
-const scratch = { cells: new Float64Array(0) };
-
-export function fundProjectionFast(inputs: FundInputs): FundProjection | null {
-  const n = inputs.horizon;
-  const rowCount = inputs.disbursements.length + inputs.repayments.length;
-  const capacity = 1 + (2 + rowCount) * n;
-  if (scratch.cells.length < capacity) scratch.cells = new Float64Array(Math.max(capacity, 2 * scratch.cells.length));
-  const buffer = new ScaledBuffer(capacity, scratch.cells);
-  buffer.append([inputs.opening]);
-  const contributionsAt = buffer.append(inputs.contributions, n);
-  const otherAt = buffer.append(inputs.other, n);
-  const disbursementsAt = inputs.disbursements.map((row) => buffer.append(row, n));
-  const repaymentsAt = inputs.repayments.map((row) => buffer.append(row, n));
-  if (!buffer.ok) return null;
-  const data = buffer.data;
-  let magnitude = 0;
-  for (let i = 0; i < capacity; i++) magnitude += Math.abs(data[i]);
-  // Σ|k| bounds every partial sum and balance; rounding is monotone, so a computed Σ below 2^53 means
-  // the true one is too, and then every addition below is exact.
-  if (!(magnitude < SAFE)) return null;
-  const disbursements = new Float64Array(n);
-  const repayments = new Float64Array(n);
-  for (const at of disbursementsAt) for (let t = 0; t < n; t++) disbursements[t] += data[at + t];
-  for (const at of repaymentsAt) for (let t = 0; t < n; t++) repayments[t] += data[at + t];
-  const opening = new Float64Array(n);
-  const closing = new Float64Array(n);
-  let balance = data[0];
-  for (let t = 0; t < n; t++) {
-    opening[t] = balance;
-    balance = balance + data[contributionsAt + t] - disbursements[t] + repayments[t] - data[otherAt + t];
-    closing[t] = balance;
-  }
-  const scale = POW10[buffer.scale];
-  const numbers = (xs: ArrayLike<number>, at = 0) => {
-    const out = new Array<number>(n);
-    for (let t = 0; t < n; t++) out[t] = xs[at + t] === 0 ? 0 : xs[at + t] / scale;
-    return out;
-  };
-  const summary = summarise(closing);
-  return {
-    opening: numbers(opening),
-    contributions: numbers(data, contributionsAt),
-    disbursements: numbers(disbursements),
-    repayments: numbers(repayments),
-    other: numbers(data, otherAt),
-    closing: numbers(closing),
-    lowest: { balance: closing[summary.lowestYear] / scale || 0, year: summary.lowestYear },
-    firstNegativeYear: summary.firstNegativeYear,
   };
 }
 

@@ -1,10 +1,8 @@
 import { MAX_HORIZON_YEARS } from "./limits";
-import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
-import { exact, roundHalfAway, tenPow, toNumber, ZERO } from "./exact/decimal";
-import { distributeRemaining, distributeRemainingPairs, splitExact } from "./exact/largestRemainder";
-import { mulDivFloor, mulDivLast } from "./exact/mulDiv";
-import { decimalScale, floorDiv, POW10, readScaled, roundDivHalfUp, ScaledBuffer } from "./exact/scaled";
+import { exactly, inDoubles, type Calculator, type Scalar } from "./exact/calculator";
+import { exact, toNumber, ZERO } from "./exact/decimal";
+import { roundDivide, YearSplit } from "./exact/split";
 import {
   checkDecimals,
   checkFinite,
@@ -113,195 +111,74 @@ function shapeMatrix(argument: string, value: unknown): readonly (readonly numbe
 const zeros = (rows: number, columns: number): number[][] =>
   Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
 
-/** The decimal.js path. */
-export function repaymentReference(inputs: RepaymentInputs): number[][] {
-  const { savings, horizon, start, decimals } = inputs;
-  const out = zeros(savings.length, horizon);
-  if (start < 0) return out;
-  const share = exact(inputs.share);
-  const factors = inputs.cashableShares.map((c) => share.times(exact(c)));
-  const cap = inputs.cap === null ? inputs.disbursements.reduce((s, x) => s.plus(exact(x)), ZERO) : exact(inputs.cap);
-  const scale = tenPow(decimals);
-  let cumulative: Decimal = ZERO;
-  for (let t = start; t < horizon; t++) {
-    const remainingCap = cap.minus(cumulative);
-    if (remainingCap.isZero()) break;
-    const eligible = savings.map((row, b) => factors[b].times(exact(Math.max(row[t] ?? 0, 0))));
-    const total = eligible.reduce((s, x) => s.plus(x), ZERO);
-    const capped = total.greaterThan(remainingCap);
-    const payment = capped ? remainingCap : total;
-    const numerators = eligible.map((e) => (capped ? payment.times(e) : e).times(scale));
-    const denominator = capped ? total : exact(1);
-    const next = cumulative.plus(payment);
-    const yearTotal = roundHalfAway(next.times(scale)).minus(roundHalfAway(cumulative.times(scale)));
-    const units = splitExact(numerators, denominator, yearTotal);
-    units.forEach((u, b) => (out[b][t] = toNumber(u.div(scale))));
-    cumulative = next;
-  }
-  return out;
-}
+/** Exact in any case (BigInt as needed). Inputs already validated. */
+export const repaymentReference = (inputs: RepaymentInputs): number[][] => exactly((c) => repaymentWith(c, inputs));
+
+/** In doubles, or null when a value does not fit (or a cell is not a finite number: the caller checks). */
+export const repaymentFast = (inputs: RepaymentInputs): number[][] | null => inDoubles((c) => repaymentWith(c, inputs));
 
 /**
- * The scaled-integer path, or null. Savings, share, cashable shares and cap become integers; the
- * eligible amount is share·cashable·saving at scale P0 = p_share + p_cashable + p_savings, and
- * everything is carried at a common scale P = max(P0, p_cap, decimals), with unit = 10^(P − decimals).
- * Bounds checked up front: rowFactor_b · max_t saving_b < 2^52 (each eligible amount is exact) and
- * cap < 2^51 (every cumulative sum is exact). A year total is summed in doubles: in a year that is not
- * capped it is ≤ the remaining cap < 2^51, hence exact; if the computed total exceeds the remaining cap,
- * so does the true one (rounding is monotone), and that one capped year is split with mulDivFloor when
- * its total is < 2^51, else with BigInt.
+ * Savings, share, cashable shares and cap become integers; the eligible amount is
+ * share·cashable·saving at scale P0 = p_share + p_cashable + p_savings, and everything is carried at a
+ * common scale P = max(P0, p_cap, decimals), with unit = 10^(P − decimals). In a year the cap does not
+ * bind, part b is e_b / unit; in the year it binds, payment·e_b / (E·unit).
  */
-/** Scaled savings and result units, reused across calls (single-threaded engine): no large garbage per call. */
-const scratch = { cells: new Float64Array(0), units: new Float64Array(0) };
-
-export function repaymentFast(inputs: RepaymentInputs): number[][] | null {
+function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInputs): number[][] {
   const { savings, horizon, start, decimals } = inputs;
   const rows = savings.length;
+  const out = zeros(rows, horizon);
   if (start < 0 || start >= horizon) {
-    // Nothing is repaid; the cells must still be valid numbers.
-    const buffer = new ScaledBuffer(rows * horizon);
-    for (const row of savings) buffer.append(row, horizon);
-    return buffer.ok ? zeros(rows, horizon) : null;
+    // Nothing is repaid; the cells must still be numbers (the double path checks them here).
+    for (const row of savings) c.placesOf(row);
+    return out;
   }
-  if (scratch.cells.length < rows * horizon) scratch.cells = new Float64Array(Math.max(rows * horizon, 2 * scratch.cells.length));
-  const buffer = new ScaledBuffer(rows * horizon, scratch.cells);
-  for (const row of savings) buffer.append(row, horizon); // row b at b·horizon
-  const cashable = readScaled(inputs.cashableShares);
-  const pShare = decimalScale(inputs.share);
-  if (!buffer.ok || cashable === null || pShare < 0) return null;
-  const s = buffer.data;
-  const share = Math.round(inputs.share * POW10[pShare]);
-  let capScaled: number;
+  // Cells before the first repayment year, and savings ≤ 0, repay nothing; they must still be numbers.
+  let pSavings = 0;
+  for (const row of savings) {
+    c.placesOf(row.slice(0, start), 0, 0, true);
+    pSavings = c.placesOf(row, pSavings, start, true);
+  }
+  const pShare = c.placesOf([inputs.share]);
+  const pCashable = c.placesOf(inputs.cashableShares);
   let pCap: number;
+  let capScaled: T;
   if (inputs.cap === null) {
-    const d = readScaled(inputs.disbursements);
-    if (d === null) return null;
-    capScaled = d.values.reduce((sum, k) => sum + k, 0);
-    pCap = d.scale;
+    pCap = c.placesOf(inputs.disbursements);
+    capScaled = c.zero;
+    for (const x of inputs.disbursements) capScaled = c.add(capScaled, c.scaled(x, pCap));
   } else {
-    pCap = decimalScale(inputs.cap);
-    if (pCap < 0) return null;
-    capScaled = Math.round(inputs.cap * POW10[pCap]);
+    pCap = c.placesOf([inputs.cap]);
+    capScaled = c.scaled(inputs.cap, pCap);
   }
-  const p0 = pShare + cashable.scale + buffer.scale;
+  const p0 = pShare + pCashable + pSavings;
   const p = Math.max(p0, pCap, decimals);
-  if (p > 22) return null;
-  const unit = POW10[p - decimals];
-  const cap = capScaled * POW10[p - pCap];
-  const limit = 2 ** 51;
-  if (!(cap < limit && unit < limit)) return null;
-  const rowFactor = new Float64Array(rows);
+  const unit = c.power10(p - decimals);
+  const cap = c.multiply(capScaled, c.power10(p - pCap));
+  const shareFactor = c.multiply(c.scaled(inputs.share, pShare), c.power10(p - p0));
+  // Eligible amounts year-major (year t's rows contiguous at t·rows), from the first repayment year.
+  const years = horizon - start;
+  const eligible = c.vector(rows * years);
   for (let b = 0; b < rows; b++) {
-    rowFactor[b] = share * cashable.values[b] * POW10[p - p0];
-    let largest = 0;
-    const at = b * horizon;
-    for (let t = start; t < horizon; t++) if (s[at + t] > largest) largest = s[at + t];
-    // Every eligible amount e = rowFactor·saving is an exact double, with e + unit < 2^53.
-    if (!(rowFactor[b] * largest < 2 ** 52)) return null;
+    const factor = c.multiply(shareFactor, c.scaled(inputs.cashableShares[b], pCashable));
+    c.readInto(savings[b], start, pSavings, factor, eligible, b, rows, years, true);
   }
-
-  if (scratch.units.length < rows * horizon) scratch.units = new Float64Array(Math.max(rows * horizon, 2 * scratch.units.length));
-  const units = scratch.units; // the result, in units of 10^−decimals
-  units.fill(0, 0, rows * horizon);
-  const floors = new Float64Array(rows);
-  const remainders = new Float64Array(rows);
-  const low = new Float64Array(rows);
-  const eligible = new Float64Array(rows);
-  let cumulative = 0;
-  let roundedCumulative = 0;
+  const split = new YearSplit(c, rows);
+  let cumulative = c.zero;
+  let rounded = c.zero;
   for (let t = start; t < horizon; t++) {
-    const remainingCap = cap - cumulative;
-    if (remainingCap <= 0) break;
-    let total = 0;
-    for (let b = 0, at = t; b < rows; b++, at += horizon) {
-      const k = s[at];
-      const e = k > 0 ? rowFactor[b] * k : 0;
-      eligible[b] = e;
-      total += e;
-    }
+    const remainingCap = c.subtract(cap, cumulative);
+    if (remainingCap <= c.zero) break;
+    const at = (t - start) * rows;
+    const total = c.sum(eligible, at, at + rows, 1);
     const capped = total > remainingCap;
-    const payment = capped ? remainingCap : total;
-    let sumFloors = 0;
-    if (!capped) {
-      if (unit === 1) {
-        for (let b = 0; b < rows; b++) {
-          floors[b] = eligible[b];
-          remainders[b] = 0;
-          sumFloors += eligible[b];
-        }
-      } else {
-        for (let b = 0; b < rows; b++) {
-          const e = eligible[b];
-          const f = floorDiv(e, unit);
-          floors[b] = f;
-          remainders[b] = e - f * unit;
-          sumFloors += f;
-        }
-      }
-    } else if (!(total < limit)) {
-      const yearTotal = roundDivHalfUp(cumulative + payment, unit) - roundedCumulative;
-      splitCappedYearBig(floors, eligible, payment, unit, yearTotal);
-      for (let b = 0, at = t; b < rows; b++, at += horizon) units[at] = floors[b];
-      cumulative += payment;
-      roundedCumulative += yearTotal;
-      continue;
-    } else {
-      // The year the cap binds: part_b = payment·e_b / total, a rational. In units it is
-      // f + (high + low/total)/unit, with payment·e_b = q·total + low and q = f·unit + high.
-      for (let b = 0; b < rows; b++) {
-        const q = mulDivFloor(payment, eligible[b], total);
-        low[b] = mulDivLast.remainder;
-        const f = floorDiv(q, unit);
-        floors[b] = f;
-        remainders[b] = q - f * unit;
-        sumFloors += f;
-      }
-    }
-    cumulative += payment;
-    const rounded = roundDivHalfUp(cumulative, unit);
-    const remaining = rounded - roundedCumulative - sumFloors;
-    roundedCumulative = rounded;
-    if (capped) distributeRemainingPairs(floors, remainders, low, rows, remaining);
-    else distributeRemaining(floors, remainders, rows, remaining, unit);
-    for (let b = 0, at = t; b < rows; b++, at += horizon) units[at] = floors[b];
-  }
-  const scale = POW10[decimals];
-  const out: number[][] = new Array(rows);
-  for (let b = 0, at = 0; b < rows; b++) {
-    const row = new Array<number>(horizon);
-    for (let t = 0; t < horizon; t++, at++) row[t] = units[at] / scale;
-    out[b] = row;
+    cumulative = c.add(cumulative, capped ? remainingCap : total);
+    const next = roundDivide(c, cumulative, unit);
+    if (capped) split.year(remainingCap, eligible, at, total, unit, c.subtract(next, rounded));
+    else split.year(c.one, eligible, at, c.one, unit, c.subtract(next, rounded));
+    rounded = next;
+    c.writeNumbers(split.units, rows, decimals, false, out, t);
   }
   return out;
-}
-
-/**
- * The capped year when its eligible total is too large for doubles: the same split in BigInt.
- * part_b = payment·e_b / E in units of `unit`: q_b = floor(payment·e_b / E), f_b = floor(q_b / unit);
- * remainders ordered by (q_b mod unit, payment·e_b mod E), then the larger part, then the earlier row.
- */
-function splitCappedYearBig(floors: Float64Array, eligible: Float64Array, payment: number, unit: number, yearTotal: number): void {
-  const rows = eligible.length;
-  const total = eligible.reduce((sum, e) => sum + BigInt(e), 0n);
-  const pay = BigInt(payment);
-  const bigUnit = BigInt(unit);
-  const high: bigint[] = [];
-  const low: bigint[] = [];
-  let sumFloors = 0;
-  for (let b = 0; b < rows; b++) {
-    const n = pay * BigInt(eligible[b]);
-    const q = n / total;
-    low.push(n % total);
-    high.push(q % bigUnit);
-    floors[b] = Number(q / bigUnit);
-    sumFloors += floors[b];
-  }
-  const cmp = (x: bigint, y: bigint) => (x > y ? -1 : x < y ? 1 : 0);
-  const order = [...floors.keys()].filter((b) => high[b] !== 0n || low[b] !== 0n);
-  order.sort((x, y) => cmp(high[x], high[y]) || cmp(low[x], low[y]) || floors[y] - floors[x] || x - y);
-  const remaining = yearTotal - sumFloors;
-  if (!(remaining >= 0 && remaining <= order.length)) throw new Error(`repayment: remaining ${remaining}`);
-  for (let i = 0; i < remaining; i++) floors[order[i]] += 1;
 }
 
 export interface RiskComparison {

@@ -1,9 +1,8 @@
 import { MAX_HORIZON_YEARS } from "./limits";
-import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
-import { Exact, floorDivide, toNumber } from "./exact/decimal";
-import { splitExact } from "./exact/largestRemainder";
-import { mulDivFits, mulDivFloor, mulDivLast } from "./exact/mulDiv";
+import { bigints, type Calculator, type Scalar } from "./exact/calculator";
+import { mulDivFits, mulDivFloor, mulDivRemainder } from "./exact/mulDiv";
+import { roundDivide, YearSplit } from "./exact/split";
 import { decimalScale, POW10, readScaled } from "./exact/scaled";
 import { checkDecimals, checkFinite, checkWeights, checkWholeNumber } from "./money";
 
@@ -47,51 +46,57 @@ export function checkPlanInputs(amount: number, key: readonly number[], years: n
   return { amount, key: k, years: n, rate: r, decimals: checkDecimals(decimals) };
 }
 
-/** Significant digits of a decimal (for the precision (1+r)^n needs). */
-const digitsOf = (x: Decimal): number => x.precision(true);
+/** Exact in any case: every cell from the exact rational yearly payment, over BigInt. */
+export const repaymentPlanReference = (inputs: PlanInputs): number[][] => repaymentPlanWith(bigints, inputs);
 
-/** The decimal.js path: every cell computed from the exact rational yearly payment. */
-export function repaymentPlanReference(inputs: PlanInputs): number[][] {
+/**
+ * With amount α·10^−pa and rate ρ·10^−pr (b = 10^pr), the yearly payment in units of 10^−decimals is
+ * X = Num/Den: straight-line α·10^d / (10^pa·n); annuity α·ρ·a^n·10^d / (10^pa·b·(a^n − b^n)), a = b + ρ.
+ * Year t's total is round((t+1)·X) − round(t·X); part b is X·κ_b/K.
+ */
+function repaymentPlanWith<T extends Scalar>(c: Calculator<T>, inputs: PlanInputs): number[][] {
   const { years: n, decimals } = inputs;
-  const onePlusRate = new Exact(inputs.rate).plus(1);
-  const D = Exact.clone({ precision: 2000 + (inputs.rate === 0 ? 0 : n * digitsOf(onePlusRate)) });
-  const magnitude = new D(inputs.amount).abs();
-  const scale = new D(10).pow(decimals);
-  let numerator: Decimal;
-  let denominator: Decimal;
-  if (inputs.rate === 0) {
-    numerator = magnitude;
-    denominator = new D(n);
-  } else {
-    const r = new D(inputs.rate);
-    const growth = r.plus(1).pow(n); // exact at this precision
-    numerator = magnitude.times(r).times(growth);
-    denominator = growth.minus(1);
-    if (denominator.isNegative()) {
-      numerator = numerator.neg();
-      denominator = denominator.neg();
-    }
+  const pa = c.placesOf([inputs.amount]);
+  let alpha = c.scaled(inputs.amount, pa);
+  if (alpha < c.zero) alpha = c.subtract(c.zero, alpha);
+  let num = c.multiply(alpha, c.power10(decimals));
+  let den = c.multiply(c.power10(pa), c.integer(n));
+  if (inputs.rate !== 0) {
+    const pr = c.placesOf([inputs.rate]);
+    const rho = c.scaled(inputs.rate, pr);
+    const base = c.power10(pr);
+    const an = power(c, c.add(base, rho), n);
+    num = c.multiply(c.multiply(num, rho), an);
+    den = c.multiply(c.multiply(c.power10(pa), base), c.subtract(an, power(c, base, n)));
   }
-  const key = inputs.key.map((x) => new D(x));
-  const keyTotal = key.reduce((s, x) => s.plus(x), new D(0));
-  const rows: number[][] = key.map(() => new Array<number>(n).fill(0));
-  const roundedCumulative = (t: number) => {
-    const { quotient, remainder } = floorDivide(numerator.times(t).times(scale), denominator);
-    return remainder.times(2).greaterThanOrEqualTo(denominator) ? quotient.plus(1) : quotient;
-  };
-  const partNumerators = key.map((k) => numerator.times(k).times(scale));
-  const partDenominator = denominator.times(keyTotal);
-  let previous = roundedCumulative(0);
+  const rows = inputs.key.length;
+  const key = c.vector(rows);
+  c.readInto(inputs.key, 0, c.placesOf(inputs.key), c.one, key, 0, 1, rows, false);
+  const partDen = c.multiply(den, c.sum(key, 0, rows, 1));
+  const out: number[][] = Array.from({ length: rows }, () => new Array<number>(n));
+  const split = new YearSplit(c, rows);
+  const negative = inputs.amount < 0;
+  let cumulative = c.zero; // (t + 1)·Num
+  let previous = c.zero;
   for (let t = 0; t < n; t++) {
-    const current = roundedCumulative(t + 1);
-    const units = splitExact(partNumerators, partDenominator, current.minus(previous));
-    previous = current;
-    units.forEach((u, b) => {
-      const value = u.div(scale);
-      rows[b][t] = toNumber(inputs.amount < 0 ? value.neg() : value);
-    });
+    cumulative = c.add(cumulative, num);
+    const rounded = roundDivide(c, cumulative, den);
+    split.year(num, key, 0, partDen, c.one, c.subtract(rounded, previous));
+    previous = rounded;
+    c.writeNumbers(split.units, rows, decimals, negative, out, t);
   }
-  return rows;
+  return out;
+}
+
+/** base^n by squaring. */
+function power<T extends Scalar>(c: Calculator<T>, base: T, n: number): T {
+  let result = c.one;
+  let square = base;
+  for (let k = n; k > 0; k >>= 1) {
+    if (k & 1) result = c.multiply(result, square);
+    if (k > 1) square = c.multiply(square, square);
+  }
+  return result;
 }
 
 /**
@@ -157,7 +162,7 @@ export function repaymentPlanFast(inputs: PlanInputs): number[][] | null {
   };
   for (let b = 0; b < rows; b++) {
     const m = mulDivFloor(quotient, kappa[b], keyTotal);
-    const s = mulDivLast.remainder;
+    const s = mulDivRemainder(quotient, kappa[b], keyTotal, m);
     small[b] = s;
     const key = s + phi * kappa[b];
     let carry: boolean;

@@ -18,20 +18,22 @@
 
 const SPLITTER = 134217729; // 2^27 + 1
 
-let productHigh = 0;
-let productLow = 0;
-
-/** a·b = productHigh + productLow exactly (Dekker). */
-function twoProduct(a: number, b: number): void {
-  const p = a * b;
+/** The rounding error of the double product p = fl(a·b): a·b = p + productError(a, b, p) exactly (Dekker). */
+function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  productHigh = p;
-  productLow = ah * bh - p + ah * bl + al * bh + al * bl;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** a·b − q·c, exactly, when the true value is below 2^53 in magnitude (see the domain above). */
+function exactDifference(a: number, b: number, q: number, c: number): number {
+  const ph = a * b;
+  const qh = q * c;
+  return ph - qh + (productError(a, b, ph) - productError(q, c, qh));
 }
 
 export const MULDIV_MAX_DIVISOR = 2 ** 51;
@@ -42,25 +44,31 @@ export function mulDivFits(aMax: number, bMax: number, c: number): boolean {
   return aMax < 2 ** 53 && bMax < 2 ** 53 && c >= 1 && c <= MULDIV_MAX_DIVISOR && (aMax * bMax) / c < MULDIV_MAX_QUOTIENT / 2;
 }
 
-/** The remainder of the last mulDivFloor call (a module-level slot: no allocation per call). */
-export const mulDivLast = { remainder: 0 };
-
-/** floor(a·b / c); the remainder a·b − q·c is left in `mulDivLast.remainder`. See the domain above. */
+/** floor(a·b / c). See the domain above. */
 export function mulDivFloor(a: number, b: number, c: number): number {
-  twoProduct(a, b);
-  const ph = productHigh;
-  const pl = productLow;
-  let q = Math.floor(ph / c);
-  twoProduct(q, c);
-  let r = ph - productHigh + (pl - productLow);
-  while (r < 0) {
-    q -= 1;
-    r += c;
+  const quotient = new Float64Array(1);
+  mulDivInto(a, Float64Array.of(b), 0, 1, c, quotient, new Float64Array(1));
+  return quotient[0];
+}
+
+/** The remainder a·b − q·c of q = mulDivFloor(a, b, c), in [0, c). */
+export const mulDivRemainder = (a: number, b: number, c: number, q: number): number => exactDifference(a, b, q, c);
+
+/** quotients[b] = floor(x·y[yOffset + b] / den) and remainders[b] the remainder, b < n: mulDivFloor over a vector. */
+export function mulDivInto(x: number, y: Float64Array, yOffset: number, n: number, den: number, quotients: Float64Array, remainders: Float64Array): void {
+  for (let b = 0; b < n; b++) {
+    const v = y[yOffset + b];
+    let q = Math.floor((x * v) / den);
+    let r = exactDifference(x, v, q, den);
+    while (r < 0) {
+      q -= 1;
+      r += den;
+    }
+    while (r >= den) {
+      q += 1;
+      r -= den;
+    }
+    quotients[b] = q;
+    remainders[b] = r;
   }
-  while (r >= c) {
-    q += 1;
-    r -= c;
-  }
-  mulDivLast.remainder = r;
-  return q;
 }

@@ -90,9 +90,8 @@ export class ScaledBuffer {
   used = 0;
   readonly data: Float64Array;
 
-  /** `reuse`: a scratch array to write into when it is large enough (saves garbage in hot loops). */
-  constructor(capacity: number, reuse?: Float64Array) {
-    this.data = reuse !== undefined && reuse.length >= capacity ? reuse : new Float64Array(capacity);
+  constructor(capacity: number) {
+    this.data = new Float64Array(capacity);
   }
 
   /** Appends `values`, zero-padded to `length`; returns their offset in `data`. */
@@ -134,12 +133,8 @@ export class ScaledBuffer {
 }
 
 /** One series as scaled integers at its own common scale (zero-padded to `length`), or null. */
-export function readScaled(
-  values: ArrayLike<number>,
-  length = values.length,
-  reuse?: Float64Array,
-): { values: Float64Array; scale: number } | null {
-  const buffer = new ScaledBuffer(length, reuse);
+export function readScaled(values: ArrayLike<number>, length = values.length): { values: Float64Array; scale: number } | null {
+  const buffer = new ScaledBuffer(length);
   buffer.append(values, length);
   return buffer.ok ? { values: buffer.data.subarray(0, length), scale: buffer.scale } : null;
 }

@@ -1,0 +1,109 @@
+import type { Calculator } from "./calculator";
+import { decimalScale, POW10, SAFE } from "./scaled";
+
+/** The decimal digits and exponent of the shortest string that reads back as x (what the cell shows). */
+function decimalParts(x: number): { digits: bigint; exponent: number } {
+  const text = String(x);
+  const e = text.indexOf("e");
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  let exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+  const point = mantissa.indexOf(".");
+  let digits = mantissa;
+  if (point >= 0) {
+    digits = mantissa.slice(0, point) + mantissa.slice(point + 1);
+    exponent -= mantissa.length - point - 1;
+  }
+  return { digits: BigInt(digits), exponent };
+}
+
+const power10 = (p: number): bigint => 10n ** BigInt(p);
+
+function placesOfOne(x: number): number {
+  if (Math.round(x) === x && x < SAFE && x > -SAFE) return 0;
+  const p = decimalScale(x);
+  return p >= 0 ? p : Math.max(0, -decimalParts(x).exponent);
+}
+
+function scaled(x: number, p: number): bigint {
+  if (x === 0) return 0n;
+  if (Math.round(x) === x && x < SAFE && x > -SAFE) return BigInt(x) * power10(p);
+  const q = decimalScale(x);
+  if (q >= 0 && q <= p) return BigInt(Math.round(x * POW10[q])) * power10(p - q);
+  const { digits, exponent } = decimalParts(x);
+  return digits * power10(p + exponent);
+}
+
+function floorDivide(a: bigint, b: bigint): bigint {
+  const q = a / b; // truncates toward zero
+  return a < 0n && q * b !== a ? q - 1n : q;
+}
+
+/** BigInt: always exact. Its inputs have been validated (only the double path meets raw cells). */
+export const bigints: Calculator<bigint> = {
+  zero: 0n,
+  one: 1n,
+  integer: (k) => BigInt(k),
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  floorDivide,
+  isZero: (a) => a === 0n,
+  power10,
+  placesOf(values, places = 0, from = 0, positiveOnly = false) {
+    for (let i = from; i < values.length; i++) if (!positiveOnly || values[i] > 0) places = Math.max(places, placesOfOne(values[i]));
+    return places;
+  },
+  scaled,
+  toNumber(units, decimals) {
+    if (units === 0n) return 0;
+    const n = Number(units);
+    // Exact integers below 2^53 divide once, correctly rounded; wider ones go through their decimal text.
+    if (n < SAFE && n > -SAFE && decimals <= 22) return n / POW10[decimals];
+    return Number(`${units}e-${decimals}`);
+  },
+  toBigInt: (a) => a,
+  fromBigInt: (a) => a,
+
+  vector: (n) => new Array<bigint>(n).fill(0n),
+  readInto(values, from, p, factor, out, offset, stride, count, positiveOnly) {
+    for (let i = 0, at = offset; i < count; i++, at += stride) {
+      const x = from + i < values.length ? values[from + i] : 0;
+      out[at] = positiveOnly && !(x > 0) ? 0n : factor * scaled(x, p);
+    }
+  },
+  accumulate(values, p, acc, count) {
+    for (let i = 0; i < Math.min(values.length, count); i++) acc[i] += scaled(values[i], p);
+  },
+  sum(v, from, to, stride) {
+    let total = 0n;
+    for (let i = from; i < to; i += stride) total += v[i];
+    return total;
+  },
+  divideParts(x, y, yOffset, n, den, unit, units, high, low, candidates) {
+    let count = 0;
+    for (let b = 0; b < n; b++) {
+      const product = x * y[yOffset + b];
+      const q = product / den; // operands ≥ 0: truncation is the floor
+      const f = q / unit;
+      units[b] = f;
+      high[b] = q - f * unit;
+      low[b] = product - q * den;
+      if (high[b] !== 0n || low[b] !== 0n) candidates[count++] = b;
+    }
+    return count;
+  },
+  toNumbers(units, n, decimals, negative) {
+    const out = new Array<number>(n);
+    for (let b = 0; b < n; b++) {
+      const part = bigints.toNumber(units[b], decimals);
+      out[b] = negative && part !== 0 ? -part : part;
+    }
+    return out;
+  },
+  writeNumbers(units, n, decimals, negative, out, column) {
+    for (let b = 0; b < n; b++) {
+      const part = bigints.toNumber(units[b], decimals);
+      out[b][column] = negative && part !== 0 ? -part : part;
+    }
+  },
+};

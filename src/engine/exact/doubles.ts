@@ -1,0 +1,163 @@
+import type { Calculator } from "./calculator";
+import { mulDivInto, MULDIV_MAX_DIVISOR } from "./mulDiv";
+import { decimalScale, POW10, SAFE } from "./scaled";
+
+/** The signal (a single object, thrown and caught, never shown) that a double result would not be exact. */
+export const DOES_NOT_FIT: Error = new Error("exact arithmetic: does not fit in doubles");
+
+const fits = (x: number): number => {
+  if (x < SAFE && x > -SAFE) return x; // false for NaN too
+  throw DOES_NOT_FIT;
+};
+
+/** Largest scaled integer read from a cell: Math.round(x·10^p) is then off by less than ½ (scaled.ts, point 4). */
+const MAX_READ = 2 ** 51;
+
+function floorDivide(a: number, b: number): number {
+  if (!(Math.abs(a) + b < SAFE)) throw DOES_NOT_FIT;
+  const q = Math.floor(a / b);
+  const r = a - q * b; // exact: |q·b| ≤ |a| + b < 2^53
+  return r < 0 ? q - 1 : r >= b ? q + 1 : q;
+}
+
+function scaled(x: number, p: number): number {
+  if (p > 22) throw DOES_NOT_FIT;
+  const s = POW10[p];
+  const k = Math.round(x * s);
+  if (k / s === x && k < MAX_READ && k > -MAX_READ) return k;
+  throw DOES_NOT_FIT;
+}
+
+/** Integers in doubles, every result checked to be exact (below 2^53), else DOES_NOT_FIT. */
+export const doubles: Calculator<number> = {
+  zero: 0,
+  one: 1,
+  integer: (k) => k,
+  add: (a, b) => fits(a + b),
+  subtract: (a, b) => fits(a - b),
+  // A double product of integers below 2^53 in magnitude is exact exactly when it is below 2^53.
+  multiply: (a, b) => fits(a * b),
+  floorDivide,
+  isZero: (a) => a === 0,
+  power10(p) {
+    if (p > 15) throw DOES_NOT_FIT;
+    return POW10[p];
+  },
+  placesOf(values, places = 0, from = 0, positiveOnly = false) {
+    for (let i = from; i < values.length; i++) {
+      const x = values[i];
+      if (positiveOnly && !(x > 0)) {
+        if (!(x <= 0 && x > -Infinity)) throw DOES_NOT_FIT; // NaN, text, null, booleans, −∞: the checked path reports it
+        continue;
+      }
+      if (Math.round(x) === x && x < MAX_READ && x > -MAX_READ) continue; // whole kronor: no division
+      const p = decimalScale(x);
+      if (p < 0) throw DOES_NOT_FIT;
+      if (p > places) places = p;
+    }
+    return places;
+  },
+  scaled,
+  // One correctly rounded division of exact doubles (units < 2^53, 10^decimals ≤ 10^22).
+  toNumber: (units, decimals) => (units === 0 ? 0 : units / POW10[decimals]),
+  toBigInt: (a) => BigInt(a),
+  fromBigInt: (a) => fits(Number(a)),
+
+  vector: (n) => new Float64Array(n),
+  readInto(values, from, p, factor, out, offset, stride, count, positiveOnly) {
+    const s = POW10[p];
+    if (p > 22) throw DOES_NOT_FIT;
+    const n = Math.max(0, Math.min(values.length - from, count));
+    for (let i = 0, at = offset; i < n; i++, at += stride) {
+      const x = values[from + i];
+      if (positiveOnly && !(x > 0)) {
+        if (!(x <= 0 && x > -Infinity)) throw DOES_NOT_FIT; // NaN, text, null, booleans, −∞
+        out[at] = 0;
+        continue;
+      }
+      const k = Math.round(x * s);
+      if (!(k / s === x && k < MAX_READ && k > -MAX_READ)) throw DOES_NOT_FIT;
+      const v = k * factor;
+      if (!(v < SAFE && v > -SAFE)) throw DOES_NOT_FIT;
+      out[at] = v;
+    }
+    for (let i = n, at = offset + n * stride; i < count; i++, at += stride) out[at] = 0;
+  },
+  // Sums of exact integers: an addition whose true result is below 2^53 is exact, and one whose true
+  // result is not gives a computed one that is not either (rounding is monotone), so checking every
+  // partial sum proves them all exact.
+  accumulate(values, p, acc, count) {
+    const s = POW10[p];
+    if (p > 22) throw DOES_NOT_FIT;
+    const n = Math.min(values.length, count);
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      const k = s === 1 ? x : Math.round(x * s);
+      if (!(k / s === x && k < MAX_READ && k > -MAX_READ)) throw DOES_NOT_FIT;
+      const total = acc[i] + k;
+      if (!(total < SAFE && total > -SAFE)) throw DOES_NOT_FIT;
+      acc[i] = total;
+    }
+  },
+  sum(v, from, to, stride) {
+    let total = 0;
+    for (let i = from; i < to; i += stride) {
+      total += v[i];
+      if (!(total < SAFE && total > -SAFE)) throw DOES_NOT_FIT;
+    }
+    return total;
+  },
+  divideParts(x, y, yOffset, n, den, unit, units, high, low, candidates) {
+    return divideParts(x, y as Float64Array, yOffset, n, den, unit, units as Float64Array, high as Float64Array, low as Float64Array, candidates);
+  },
+  toNumbers(units, n, decimals, negative) {
+    const s = POW10[decimals];
+    const out = new Array<number>(n);
+    for (let b = 0; b < n; b++) {
+      const u = units[b];
+      out[b] = u === 0 ? 0 : negative ? -u / s : u / s;
+    }
+    return out;
+  },
+  writeNumbers(units, n, decimals, negative, out, column) {
+    const s = POW10[decimals];
+    for (let b = 0; b < n; b++) {
+      const u = units[b];
+      out[b][column] = u === 0 ? 0 : negative ? -u / s : u / s;
+    }
+  },
+};
+
+function divideParts(
+  x: number,
+  y: Float64Array,
+  yOffset: number,
+  n: number,
+  den: number,
+  unit: number,
+  units: Float64Array,
+  high: Float64Array,
+  low: Float64Array,
+  candidates: Int32Array,
+): number {
+  let largest = 0;
+  for (let b = 0; b < n; b++) if (y[yOffset + b] > largest) largest = y[yOffset + b];
+  const wide = !(x * largest + den < SAFE);
+  if (wide && !(den <= MULDIV_MAX_DIVISOR && (x * largest) / den < MULDIV_MAX_DIVISOR / 2)) throw DOES_NOT_FIT;
+  if (!(unit < SAFE / 2)) throw DOES_NOT_FIT;
+  if (wide) mulDivInto(x, y, yOffset, n, den, units, low);
+  let count = 0;
+  for (let b = 0; b < n; b++) {
+    const v = y[yOffset + b];
+    // Not wide: x·v + den < 2^53, so the product is exact.
+    const q = wide ? units[b] : floorDivide(x * v, den);
+    const r = wide ? low[b] : x * v - q * den;
+    const f = unit === 1 ? q : floorDivide(q, unit);
+    const h = q - f * unit;
+    units[b] = f;
+    high[b] = h;
+    low[b] = r;
+    if (h !== 0 || r !== 0) candidates[count++] = b;
+  }
+  return count;
+}
