@@ -13,6 +13,7 @@ import { repayment as repaymentEngine } from "../src/engine/repayment";
 import { repaymentPlan as repaymentPlanEngine } from "../src/engine/repaymentPlan";
 import { allocate as allocateEngine } from "../src/engine/allocate";
 import { fundProjection } from "../src/engine/fund";
+import { MODEL_MAX_COST_CELLS, MODEL_MAX_YEARS } from "../src/engine/limits";
 
 // The functions need Excel's CustomFunctions global only when they return an error; install a
 // stand-in anyway, as in the tests, so a failing case reports rather than crashes.
@@ -82,8 +83,8 @@ const keyCells = key.map((x) => [x]);
 const flatWeights = weights.numbers.flat();
 const rateCell = [[RATE]];
 
-const adapter = (name: string, run: () => unknown, reference: () => unknown): BenchCase => ({
-  name: `${name} (1000×100 cells)`,
+const adapter = (name: string, run: () => unknown, reference: () => unknown, size = "1000×100 cells"): BenchCase => ({
+  name: `${name} (${size})`,
   group: "adapter",
   target: TARGET,
   run: () => {
@@ -147,3 +148,56 @@ export const adapterBenchmarks: BenchCase[] = [
   ),
 ];
 
+
+/**
+ * Realistic cases beside 1,000×100: the example model's calls (Ale, 10 years, 5 actors, 3 projects,
+ * tkr), the largest model the pane allows (limits.ts: 60 years, and projects × actors × years within
+ * MODEL_MAX_COST_CELLS), and computed-cell inputs (values a sheet computes, e.g. =x/7, with 17
+ * significant digits, which send the money functions off their fast paths). The engine alone gets
+ * the same numbers already parsed.
+ */
+function block(rows: number, years: number, f: (row: number, year: number) => number): { numbers: number[][]; cells: unknown[][] } {
+  const numbers = Array.from({ length: rows }, (_, r) => Array.from({ length: years }, (_, t) => f(r, t)));
+  return { numbers, cells: numbers.map((row) => row.map((x) => (x === 0 ? null : x))) };
+}
+
+const EXAMPLE_YEARS = 10;
+const exampleInvestment = [1600, 3400, 3100, 1900, 0, 0, 0, 0, 0, 0];
+const exampleSavings = block(5, EXAMPLE_YEARS, (r, t) => (t === 0 ? 0 : 100 * (r + 1) + 50 * t));
+const exampleBaseline = block(5, EXAMPLE_YEARS, (r) => 1000 * (r + 1));
+const exampleDisbursements = block(3, EXAMPLE_YEARS, (r, t) => (t < 4 ? 500 + 100 * r : 0));
+const exampleRepayments = block(6, EXAMPLE_YEARS, (r, t) => (t > 3 ? 100 + r : 0));
+const exampleKey = [[600000], [450000]];
+const exampleCases: BenchCase[] = [
+  adapter("SOCINV.LIFECYCLE vs lifecycleTable, example model", () => socinv.lifecycle(exampleBaseline.cells, exampleSavings.cells, rateCell), () => lifecycleTable(exampleBaseline.numbers, exampleSavings.numbers, RATE), "5×10"),
+  adapter("SOCINV.NETBENEFIT vs netBenefit, example model", () => socinv.netBenefit([exampleInvestment], exampleSavings.cells, rateCell), () => netBenefitEngine(exampleInvestment, exampleSavings.numbers, RATE), "5×10"),
+  adapter("SOCINV.PAYBACK vs payback, example model", () => socinv.payback([exampleInvestment], exampleSavings.cells, rateCell), () => paybackEngine(exampleInvestment, exampleSavings.numbers, RATE), "5×10"),
+  adapter("SOCINV.REPAYMENT vs repayment, example model", () => socinv.repayment([exampleInvestment], exampleSavings.cells.slice(0, 2), 1, null, 3, 0), () => repaymentEngine(exampleInvestment, exampleSavings.numbers.slice(0, 2), { share: 1, lag: 3, decimals: 0 }), "2×10"),
+  adapter("SOCINV.REPAYMENTPLAN vs repaymentPlan, example model", () => socinv.repaymentPlan(10000, exampleKey, 5, 0, 0), () => repaymentPlanEngine(10000, [600000, 450000], 5, 0, 0), "2×5"),
+  adapter("SOCINV.FUNDBALANCE vs fundProjection, example model", () => socinv.fundBalance(10000, [[0]], exampleDisbursements.cells, exampleRepayments.cells), () => fundProjection(10000, [0], exampleDisbursements.numbers, exampleRepayments.numbers), "3+6×10"),
+];
+
+// The largest model: 60 years; per project 60 actors would break the cost-cell limit, so 200 actor
+// rows × 60 years (= MODEL_MAX_COST_CELLS) stand for the widest matrix one call sees.
+const LARGEST_YEARS = MODEL_MAX_YEARS;
+const LARGEST_ROWS = MODEL_MAX_COST_CELLS / MODEL_MAX_YEARS;
+const largestInvestment = Array.from({ length: LARGEST_YEARS }, (_, t) => (t < 5 ? 20_000 : 0));
+const largestSavings = block(LARGEST_ROWS, LARGEST_YEARS, (r, t) => (t < 2 ? 0 : 10 + ((r * 7 + t) % 90)));
+const largestBaseline = block(LARGEST_ROWS, LARGEST_YEARS, (r) => 200 + r);
+const largestCases: BenchCase[] = [
+  adapter("SOCINV.LIFECYCLE vs lifecycleTable, largest model", () => socinv.lifecycle(largestBaseline.cells, largestSavings.cells, rateCell), () => lifecycleTable(largestBaseline.numbers, largestSavings.numbers, RATE), `${LARGEST_ROWS}×${LARGEST_YEARS}`),
+  adapter("SOCINV.NETBENEFIT vs netBenefit, largest model", () => socinv.netBenefit([largestInvestment], largestSavings.cells, rateCell), () => netBenefitEngine(largestInvestment, largestSavings.numbers, RATE), `${LARGEST_ROWS}×${LARGEST_YEARS}`),
+  adapter("SOCINV.REPAYMENT vs repayment, largest model", () => socinv.repayment([largestInvestment], largestSavings.cells, 0.5, null, 1, 0), () => repaymentEngine(largestInvestment, largestSavings.numbers, { share: 0.5, lag: 1, decimals: 0 }), `${LARGEST_ROWS}×${LARGEST_YEARS}`),
+  adapter("SOCINV.FUNDBALANCE vs fundProjection, largest model", () => socinv.fundBalance(100_000, [largestInvestment], largestSavings.cells, largestSavings.cells), () => fundProjection(100_000, largestInvestment, largestSavings.numbers, largestSavings.numbers), `2×${LARGEST_ROWS}×${LARGEST_YEARS}`),
+];
+
+// Computed cells: amounts in tkr from a formula (x/7: 17 significant digits), rounded to kronor (3 decimals).
+const computed = block(1000, 100, (r, t) => (t < 3 ? 0 : (1000 + r + t) / 7));
+const computedWeights = computed.numbers.map((row) => row[99]);
+const computedCases: BenchCase[] = [
+  adapter("SOCINV.REPAYMENT vs repayment, computed cells", () => socinv.repayment([[1_000_000]], computed.cells, 0.5, null, 1, 3), () => repaymentEngine([1_000_000], computed.numbers, { share: 0.5, lag: 1, decimals: 3 }), "1000×100 cells"),
+  adapter("SOCINV.ALLOCATE vs allocate, computed cells", () => socinv.allocate(123_456.789, computedWeights.map((x) => [x]), 3), () => allocateEngine(123_456.789, computedWeights, 3), "1000 cells"),
+  adapter("SOCINV.FUNDBALANCE vs fundProjection, computed cells", () => socinv.fundBalance(40_000, [contributions], computed.cells, computed.cells), () => fundProjection(40_000, contributions, computed.numbers, computed.numbers), "2×1000×100 cells"),
+];
+
+adapterBenchmarks.push(...exampleCases, ...largestCases, ...computedCases);

@@ -9,7 +9,8 @@ import { performance } from "perf_hooks";
 
 export interface BenchCase {
   name: string;
-  group: "discounting" | "exact money" | "adapter";
+  /** The table's grouping; the built-in groups are "discounting", "exact money" and "adapter". */
+  group: "discounting" | "exact money" | "adapter" | (string & {});
   /** The largest acceptable ratio run/reference. */
   target: number;
   run: () => unknown;
@@ -28,6 +29,9 @@ export interface BenchResult {
   ok: boolean;
   /** Calls per sample (batched so one sample lasts at least minSampleMs). */
   callsPerSample: number;
+  /** The very first call of `run` and of `reference` in this process (cold: before any JIT warm-up), ms. */
+  firstCallMs: number;
+  firstReferenceMs: number;
   error?: string;
 }
 
@@ -76,6 +80,9 @@ export function measure(benchCase: BenchCase, options: BenchOptions = {}): Bench
   const samples = options.samples ?? 21;
   const warmupMs = options.warmupMs ?? 150;
   const minSampleMs = options.minSampleMs ?? 5;
+  // Cold: each case's first call, before its warm-up (earlier cases may have warmed shared code).
+  const firstCallMs = timeBatch(benchCase.run, 1);
+  const firstReferenceMs = timeBatch(benchCase.reference, 1);
   const perCallRun = warmUp(benchCase.run, warmupMs);
   const perCallReference = warmUp(benchCase.reference, warmupMs);
   // The same number of calls for both, sized on the faster one, so a sample of either is ≥ minSampleMs.
@@ -103,6 +110,8 @@ export function measure(benchCase: BenchCase, options: BenchOptions = {}): Bench
     target: benchCase.target,
     ok: ratio <= benchCase.target,
     callsPerSample,
+    firstCallMs,
+    firstReferenceMs,
   };
 }
 
@@ -151,6 +160,8 @@ export function runBenchmarks(cases: readonly BenchCase[], options: BenchOptions
         target: benchCase.target,
         ok: false,
         callsPerSample: 0,
+        firstCallMs: NaN,
+        firstReferenceMs: NaN,
         error: e instanceof Error ? e.message : String(e),
       });
     }
@@ -176,4 +187,36 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Every case measured in this process, as JSON for a parent process (one line, prefixed). */
+export const CHILD_PREFIX = "bench-results:";
+export function runChild(cases: readonly BenchCase[], options: BenchOptions = {}): void {
+  const results = runBenchmarks(cases, { ...options, log: () => undefined });
+  console.log(CHILD_PREFIX + JSON.stringify(results));
+}
+
+/**
+ * One row per case over several processes: the median ratio, its spread (min–max over the
+ * processes), the target judged on the median, and the first (cold) call of the run in ms with
+ * its ratio to the reference's first call.
+ */
+export function formatSpread(runs: readonly (readonly BenchResult[])[]): string[] {
+  const header = ["case", "group", "ratio (median)", "min–max", "target", "status", "first call ms", "first-call ratio"];
+  const rows = runs[0].map((first, i) => {
+    const results = runs.map((run) => run[i]).filter((r) => r !== undefined && r.name === first.name && !r.error);
+    if (results.length === 0) return [first.name, first.group, "-", "-", `${first.target}×`, `ERROR: ${first.error ?? "?"}`, "-", "-"];
+    const ratios = results.map((r) => r.ratio);
+    const ratio = median(ratios);
+    const low = Math.min(...ratios);
+    const high = Math.max(...ratios);
+    const status = high <= first.target ? "ok" : ratio <= first.target ? "ok (spread over)" : "OVER";
+    const cold = median(results.map((r) => r.firstCallMs));
+    const coldRatio = median(results.map((r) => r.firstCallMs / r.firstReferenceMs));
+    return [first.name, first.group, `${ratio.toFixed(2)}×`, `${low.toFixed(2)}–${high.toFixed(2)}×`, `${first.target}×`, status, formatMs(cold), `${coldRatio.toFixed(2)}×`];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const numeric = [false, false, true, true, true, false, true, true];
+  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c], numeric[c])).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
 }

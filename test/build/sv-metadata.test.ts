@@ -13,6 +13,7 @@ import {
   SwedishMetadataError,
   TranslationMap,
 } from "../../scripts/sv-metadata";
+import { FUNCTION_IDS, SIGNATURES, type FunctionId } from "../../src/functions/signatures";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -210,5 +211,15 @@ describe("the project's translation map covers the project's functions", () => {
     const swedish = buildSwedishMetadata(englishMetadata, fs.readFileSync(translationFile, "utf8"));
     expect(swedish.functions.map((f) => f.id)).toEqual(englishMetadata.functions.map((f) => f.id));
     for (const fn of englishMetadata.functions) expect(fn.id).toBe(fn.name); // ids are the English names
+    // The Swedish names Excel shows are the registry's (src/functions/signatures.ts), which the
+    // formula builder and the HyperFormula plugin use too, with the registry's parameters in order.
+    expect(Object.fromEntries(swedish.functions.map((f) => [f.id, f.name]))).toEqual(
+      Object.fromEntries(FUNCTION_IDS.map((id) => [id, SIGNATURES[id].swedish])),
+    );
+    for (const fn of englishMetadata.functions) {
+      expect(fn.parameters!.map((p) => [p.name, p.optional === true])).toEqual(
+        SIGNATURES[fn.id as FunctionId].parameters.map((p) => [p.name, p.optional]),
+      );
+    }
   });
 });
