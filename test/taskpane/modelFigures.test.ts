@@ -5,6 +5,7 @@
 import type { HyperFormula } from "hyperformula";
 import type { Language } from "../../src/i18n/language";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
+import { exampleAnswers } from "../../src/taskpane/model/example";
 import { buildPlan } from "../../src/taskpane/model/plan";
 import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
 
@@ -162,6 +163,10 @@ describe("issue 8.8: a key plan longer than the horizon shows what is still owed
     expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 0, 100, 100], [0, 0, 200, 200], [0, 0, 0, 0]]);
     const values = hf.getSheetValues(hf.getSheetId(plan.sheets.find((s) => s.key === "repayment")!.name)!).flat();
     expect(values.filter((x) => typeof x === "string" && /^(Varning|Warning): .*2028/.test(x))).toHaveLength(1);
+    // The Kontroller block says it too: two förvaltningar still owe after 2028.
+    expect(read(hf, language, plan.anchors.checks).flat().filter((x) => x !== "OK")).toEqual([
+      language === "sv" ? "2 förvaltningar har belopp kvar efter modellens sista år: se Återföring" : "2 administrations still owe amounts after the model's last year: see Repayment",
+    ]);
   });
 
   test("with lag 1 the plan ends in 2028: nothing owed, no warning", async () => {
@@ -248,5 +253,62 @@ describe("issue 8.7: views named for what they sum; a transfer cancels in the wh
     expect(marks).toHaveLength(1);
     hf.setCellContents({ sheet: costs, row: marks[0].r, col: marks[0].col }, "Nej");
     expect(read(hf, "sv", plan.anchors.socioEconomicSavings)).toEqual([[0, 750, 750, 750]]);
+  });
+});
+
+describe("issues 8.9–8.10: drop-down lists for coded inputs, text marked in place, and the Kontroller block", () => {
+  const language: Language = "sv";
+  const answers = exampleAnswers(language);
+  const plan = buildPlan(answers, language);
+  const sheet = (key: string) => plan.sheets.find((s) => s.key === key)!;
+  let hf: HyperFormula;
+  beforeEach(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterEach(() => hf.destroy());
+  const results = () => read(hf, language, plan.anchors.checks).map((row) => row[0]);
+  const status = () => read(hf, language, plan.anchors.checkStatus)[0][0];
+
+  test("lists in the workbook's language: principal, fund source, transfer; none holds a comma", () => {
+    expect(sheet("actors").validations).toEqual([{ address: "B7:B11", list: ["kommun", "region", "stat", "individ", "annan"] }]);
+    expect(sheet("parameters").validations).toEqual([{ address: "B19", list: ["eget kapital", "driftbudget"] }]);
+    expect(sheet("costs").validations[0].list).toEqual(["Ja", "Nej"]);
+    const english = buildPlan(exampleAnswers("en"), "en").sheets;
+    expect(english.find((s) => s.key === "actors")!.validations[0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
+    expect(english.find((s) => s.key === "parameters")!.validations[0].list).toEqual(["equity", "operating budget"]);
+    expect(plan.sheets.flatMap((s) => s.validations.flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
+  });
+
+  test("the cost tables are marked where a cell holds text or an error", () => {
+    const baseline = plan.anchors.baselineCosts.address; // C7:L21 …
+    expect(sheet("costs").conditionalFormats).toContainEqual({
+      address: baseline,
+      formula: `=OR(ISTEXT(${baseline.split(":")[0]}),ISERROR(${baseline.split(":")[0]}))`,
+      fill: "#F8CBAD",
+    });
+  });
+
+  test("as built every check is OK", () => {
+    expect(results().length).toBeGreaterThanOrEqual(16);
+    expect(results().filter((x) => x !== "OK")).toEqual([]);
+    expect(status()).toBe("Kontroller: alla OK");
+  });
+
+  test("'3 000 tkr' in a baseline cell: the baseline check counts 1 cell, the sums cannot be computed, the status says how many fail", () => {
+    write(hf, language, plan.anchors.baselineCosts, [["3 000 tkr"]]);
+    const found = results();
+    expect(found).toContain("1 celler med text eller fel (markerade i rött)");
+    expect(found[0]).toBe("Kan inte beräknas: se kontrollerna av indata");
+    const failing = found.filter((x) => x !== "OK").length;
+    expect(status()).toBe(`${failing} av ${found.length} kontroller visar fel – se Kontroller nedan`);
+  });
+
+  test("'Kommunen' as a principal and 'driftsbudget' as the fund source are caught, each in words", () => {
+    hf.setCellContents({ sheet: hf.getSheetId("Aktörer")!, row: 6, col: 1 }, "Kommunen");
+    hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 18, col: 1 }, "driftsbudget");
+    const found = results();
+    expect(found).toContain("Summerar inte: en aktör har en huvudman utanför listan");
+    expect(found).toContain("1 aktörer har en annan huvudman och räknas i ingen vy");
+    expect(found).toContain("Okänt värde i Parametrar: välj i listan");
   });
 });

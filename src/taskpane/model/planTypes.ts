@@ -61,7 +61,25 @@ export interface SheetPlan {
   columnWidths: number[];
   /** Number formats of areas not covered by a write's own format (spill areas, single cells). */
   formats: { address: string; numberFormat: string }[];
+  /** In-cell drop-down lists for coded inputs, items in the workbook's language (no item holds a comma). */
+  validations: ValidationPlan[];
+  /** Custom conditional formats; `formula` is relative to the top-left cell of `address` (e.g. "=ISTEXT(C5)"). */
+  conditionalFormats: ConditionalFormatPlan[];
 }
+
+export interface ValidationPlan {
+  address: string;
+  list: readonly string[];
+}
+
+export interface ConditionalFormatPlan {
+  address: string;
+  formula: string;
+  fill: string;
+}
+
+/** The fill of an input cell that holds text or an error where a number belongs. */
+export const NOT_A_NUMBER_FILL = "#F8CBAD";
 
 export interface ModelPlan {
   language: Language;
@@ -127,6 +145,10 @@ export interface ModelAnchors {
   socioEconomicSavings: Located;
   /** 4×N savings per view, in the order of the key figures' columns. */
   viewSavings: Located;
+  /** C×1 the Kontroller block's results: "OK" or a message, one per check. */
+  checks: Located;
+  /** The one-line summary of the checks at the top of Resultat. */
+  checkStatus: Located;
 }
 
 /** Look of each cell role; buildModel applies it, the double records it. */

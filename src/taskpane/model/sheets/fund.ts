@@ -7,8 +7,14 @@ import type { ParametersSheet } from "./parameters";
 import type { ProjectsSheet } from "./projects";
 import type { RepaymentSheet } from "./repayment";
 
+/** The rows of the FUNDBALANCE projection, in its order. */
+export const PROJECTION_ROWS = ["opening", "contributions", "disbursements", "repayments", "other", "closing"] as const;
+export type ProjectionRow = (typeof PROJECTION_ROWS)[number];
+
 export interface FundSheet {
   plan: SheetPlan;
+  /** Sheet-qualified: one row of the projection, 1×N. */
+  projection(row: ProjectionRow): string;
   anchors: Pick<ModelAnchors, "fundProjection" | "lowestBalance" | "lowestBalanceYear" | "firstNegativeYear" | "freeCapacity">;
 }
 
@@ -41,6 +47,7 @@ export function fundSheet(c: PlanContext, parameters: ParametersSheet, projects:
   sheet.put(yearRow, 0, [[tx.year, ...yearNumbers]], "header", YEAR_FORMAT);
   sheet.put(contributionRow, 0, [[tx.contributions]], "label");
   sheet.put(contributionRow, FY, [yearNumbers.map(() => `=${param("yearlyContribution")}`)], "input", money);
+  sheet.numbersOnly(contributionRow, FY, 1, N);
   sheet.text(projectionTitle, 0, tx.fundProjection, "title");
   sheet.put(projectionHeader, 0, [[tx.year, ...yearNumbers]], "header", YEAR_FORMAT);
   sheet.put(
@@ -113,6 +120,7 @@ export function fundSheet(c: PlanContext, parameters: ParametersSheet, projects:
   const at = (address: string): Located => ({ sheet: "fund", address });
   return {
     plan: sheet.build(),
+    projection: (row) => c.ref("fund", years(projectionRow0 + PROJECTION_ROWS.indexOf(row))),
     anchors: {
       fundProjection: at(range(projectionRow0, FY, 6, N)),
       lowestBalance: at(cell(summaryRow, FY)),
