@@ -5,6 +5,7 @@
 import type { HyperFormula } from "hyperformula";
 import type { Language } from "../../src/i18n/language";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
+import { parseArea } from "../../src/taskpane/model/a1";
 import { exampleAnswers } from "../../src/taskpane/model/example";
 import { buildPlan } from "../../src/taskpane/model/plan";
 import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
@@ -310,5 +311,89 @@ describe("issues 8.9–8.10: drop-down lists for coded inputs, text marked in pl
     expect(found).toContain("Summerar inte: en aktör har en huvudman utanför listan");
     expect(found).toContain("1 aktörer har en annan huvudman och räknas i ingen vy");
     expect(found).toContain("Okänt värde i Parametrar: välj i listan");
+  });
+});
+
+describe("issue 8.6: årets resultat and the balanskravsutredning", () => {
+  const rowsOf = (plan: ReturnType<typeof buildPlan>) => plan.anchors.balanceRequirement;
+
+  test("Malmö 2015 (Mkr): 563 − 23 = 540; − 185 to RUR = 355; − 193 restored from 2014 = 162", async () => {
+    // Malmö stad, Årsredovisning 2015, Balanskravsutredning (research/balanskrav.md §1). No fund money: the
+    // model's own rows are 0 and the kommun's figures are typed into the yellow rows of 2015.
+    const answers = smallModel({
+      firstYear: 2015, years: 2, unit: "Mkr", openingBalance: 0,
+      actors: [{ name: "Stadskontoret", principal: "kommun", cashableShare: 1 }],
+      projects: [{ name: "Inget", owner: "Stadskontoret", disbursements: [0, 0], cofinancingShare: 0 }],
+    });
+    const plan = buildPlan(answers, "sv");
+    const { hf } = await buildAndRecalculate(answers, "sv");
+    const rows = rowsOf(plan);
+    write(hf, "sv", rows.ownResult, [[563]]);
+    write(hf, "sv", rows.capitalGains, [[23]]);
+    write(hf, "sv", rows.toReserve, [[185]]);
+    write(hf, "sv", rows.priorDeficit, [[193]]);
+    const first = (key: keyof typeof rows) => read(hf, "sv", rows[key])[0][0];
+    expect(first("fundEffect")).toBe(0);
+    expect(first("yearResult")).toBe(563);
+    expect(first("afterAdjustments")).toBe(540);
+    expect(first("balanceResult")).toBe(355);
+    expect(first("afterRestoring")).toBe(162);
+    expect([first("toRestoreEquity"), first("toRestoreOperating")]).toEqual([0, 0]);
+    // (Without any investment only the benefit-cost ratio is an error, #DIV/0!, as it should be.)
+    expect(errorsIn(hf).filter((e) => !e.startsWith("Resultat!R7"))).toEqual([]);
+    hf.destroy();
+  });
+
+  describe("the fund's effect under reserved equity and under the operating budget", () => {
+    // 1000 tkr of reserved equity paid to one project in 2025; Soc realises a cashable saving of 300 a year
+    // from 2026, the fund bears the risk (repaid 300 a year 2026–28). The kommun's own result in 2025: +200.
+    // 2025: årets resultat = 200 − 1000 = −800 = the balanskravsresultat; 2026–28: +300 a year.
+    const answers = smallModel({
+      openingBalance: 1000,
+      actors: [{ name: "Soc", principal: "kommun", cashableShare: 1 }],
+      projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+      costs: [{ project: "P", actor: "Soc", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] }],
+    });
+    const plan = buildPlan(answers, "sv");
+    const rows = rowsOf(plan);
+    let hf: HyperFormula;
+    beforeEach(async () => {
+      ({ hf } = await buildAndRecalculate(answers, "sv"));
+      write(hf, "sv", rows.ownResult, [[200]]);
+    });
+    afterEach(() => hf.destroy());
+    const row = (key: keyof typeof rows) => read(hf, "sv", rows[key])[0];
+    const setChoice = (offset: number, value: string) => {
+      // The two choices sit above the year header: claim (Ja/Nej), then repayments back (Ja/Nej).
+      const area = parseArea(rows.ownResult.address);
+      hf.setCellContents({ sheet: hf.getSheetId("Fond")!, row: area.row - 3 + offset, col: area.column }, value);
+    };
+
+    test("årets resultat [−800, 300, 300, 300]; to restore −800 under both forms while no synnerliga skäl are claimed", () => {
+      expect(row("fundCosts")).toEqual([-1000, 0, 0, 0]);
+      expect(row("realisedSavings")).toEqual([0, 300, 300, 300]);
+      expect(row("yearResult")).toEqual([-800, 300, 300, 300]);
+      expect(row("balanceResult")).toEqual([-800, 300, 300, 300]);
+      expect(row("toRestoreEquity")).toEqual([-800, 0, 0, 0]);
+      expect(row("toRestoreOperating")).toEqual([-800, 0, 0, 0]);
+    });
+
+    test("claimed as synnerliga skäl: the reserved equity used covers the 800 under reserved equity only", () => {
+      setChoice(0, "Ja");
+      expect(row("specialReasons")).toEqual([800, 0, 0, 0]);
+      expect(row("toRestoreEquity")).toEqual([0, 0, 0, 0]);
+      expect(row("toRestoreOperating")).toEqual([-800, 0, 0, 0]);
+      // In the operating budget there is no reservation to point to.
+      hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 18, col: 1 }, "driftbudget");
+      expect(row("specialReasons")).toEqual([0, 0, 0, 0]);
+    });
+
+    test("the reservation reconciles to the fund projection: 1000 − 1000, then + 300 a year; kept in the result, it differs by the repayments", () => {
+      expect(row("reservedClosing")).toEqual([0, 300, 600, 900]);
+      expect(row("reservedDifference")).toEqual([0, 0, 0, 0]);
+      setChoice(1, "Nej");
+      expect(row("reservedClosing")).toEqual([0, 0, 0, 0]);
+      expect(row("reservedDifference")).toEqual([0, -300, -600, -900]);
+    });
   });
 });

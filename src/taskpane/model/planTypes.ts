@@ -1,5 +1,6 @@
 import type { Language } from "../../i18n/language";
 import type { SheetKey, TableKey } from "./keys";
+import type { BalanceRow } from "./sheets/annualAccounts";
 
 /**
  * The shape of a PLAN: a pure description of the workbook a model consists of (sheets, cells, formulas,
@@ -100,6 +101,8 @@ export interface ModelAnchors {
   lowestBalanceYear: Located;
   firstNegativeYear: Located;
   freeCapacity: Located;
+  /** Årets resultat, the balanskravsutredning and the reservation in eget kapital, one 1×N row each. */
+  balanceRequirement: Record<BalanceRow, Located>;
   /** A×N repayment to the fund per actor under the chosen model (zeros for actors whose principal is not kommun). */
   repaymentByAdministration: Located;
   frameAdjustment: Located;
