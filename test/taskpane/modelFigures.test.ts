@@ -7,11 +7,29 @@ import type { Language } from "../../src/i18n/language";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
 import { parseArea } from "../../src/taskpane/model/a1";
 import { exampleAnswers } from "../../src/taskpane/model/example";
+import { repayment } from "../../src/engine/repayment";
 import { buildPlan } from "../../src/taskpane/model/plan";
 import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
 
 /** PV at 3.5 %, timing 0 (year 0 undiscounted), written out rather than taken from the engine. */
 const pv = (series: number[]) => series.reduce((sum, x, t) => sum + x / 1.035 ** t, 0);
+
+/** Issue 8.3's case: a kommun project at 50 % co-financing and a region-owned one at 60 %, pooled. */
+const regionCase: ModelAnswers = smallModel({
+  repaymentModel: "pooled", cofinancingRequirement: 0.5, openingBalance: 5000,
+  actors: [
+    { name: "Soc", principal: "kommun", cashableShare: 1 },
+    { name: "Region", principal: "region", cashableShare: 1 },
+  ],
+  projects: [
+    { name: "Kommunprojekt", owner: "Soc", disbursements: [600, 600, 400, 0], cofinancingShare: 0.5 },
+    { name: "Regionprojekt", owner: "Region", disbursements: [0, 500, 700, 700], cofinancingShare: 0.6 },
+  ],
+  costs: [
+    { project: "Kommunprojekt", actor: "Soc", baseline: [0, 0, 1000, 2000], intervention: [0, 0, 0, 0] },
+    { project: "Regionprojekt", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
+  ],
+});
 
 describe("issue 8.3: a region-owned project's co-financing is not the kommun's investment", () => {
   // Kommunprojekt (owner: Soc, a kommun förvaltning), 50 % co-financing, fund's part [600, 600, 400, 0]:
@@ -20,21 +38,7 @@ describe("issue 8.3: a region-owned project's co-financing is not the kommun's i
   //   the region's own part = D · 0.6 / 0.4 = [0, 750, 1050, 1050]; total [0, 1250, 1750, 1750].
   // Municipal investment = [1200, 1700, 1500, 700] (the fund's part is the kommun's; the region's part is not);
   // before the fix it was the total [1200, 2450, 2550, 1750].
-  const answers: ModelAnswers = smallModel({
-    repaymentModel: "pooled", cofinancingRequirement: 0.5, openingBalance: 5000,
-    actors: [
-      { name: "Soc", principal: "kommun", cashableShare: 1 },
-      { name: "Region", principal: "region", cashableShare: 1 },
-    ],
-    projects: [
-      { name: "Kommunprojekt", owner: "Soc", disbursements: [600, 600, 400, 0], cofinancingShare: 0.5 },
-      { name: "Regionprojekt", owner: "Region", disbursements: [0, 500, 700, 700], cofinancingShare: 0.6 },
-    ],
-    costs: [
-      { project: "Kommunprojekt", actor: "Soc", baseline: [0, 0, 1000, 2000], intervention: [0, 0, 0, 0] },
-      { project: "Regionprojekt", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
-    ],
-  });
+  const answers = regionCase;
   const language: Language = "sv";
   const plan = buildPlan(answers, language);
   let hf: HyperFormula;
@@ -395,5 +399,52 @@ describe("issue 8.6: årets resultat and the balanskravsutredning", () => {
       expect(row("reservedClosing")).toEqual([0, 0, 0, 0]);
       expect(row("reservedDifference")).toEqual([0, -300, -600, -900]);
     });
+  });
+});
+
+describe("the audit's other model kinds recalculate to an independent reference, with every check OK", () => {
+  test("kr with öre: repayments rounded to whole kronor by the engine's rule; the fund closes at opening − disbursed + repaid", async () => {
+    // 100 000.50 kr disbursed in 2025; the fund bears the risk; cashable savings with öre at two förvaltningar.
+    const answers = smallModel({
+      unit: "kr", years: 3, openingBalance: 250000.75,
+      actors: [
+        { name: "Soc", principal: "kommun", cashableShare: 1 },
+        { name: "Utb", principal: "kommun", cashableShare: 0.5 },
+      ],
+      projects: [{ name: "P", owner: "Soc", disbursements: [100000.5, 0, 0], cofinancingShare: 0 }],
+      costs: [
+        { project: "P", actor: "Soc", baseline: [0, 50000.25, 60000.75], intervention: [0, 0, 0] },
+        { project: "P", actor: "Utb", baseline: [0, 30000.4, 0], intervention: [0, 0, 0] },
+      ],
+    });
+    const plan = buildPlan(answers, "sv");
+    const { hf } = await buildAndRecalculate(answers, "sv");
+    // The reference: the engine's REPAYMENT on the cashable savings (Utb at 50 %), 0 decimals.
+    const want = repayment([100000.5, 0, 0], [[0, 50000.25, 60000.75], [0, 15000.2, 0]], { decimals: 0 });
+    const repaid = [0, 1, 2].map((t) => want[0][t] + want[1][t]);
+    expect(read(hf, "sv", plan.anchors.repaymentByAdministration)).toEqual(want);
+    expect(want.flat().every((x) => Number.isInteger(x))).toBe(true);
+    const closing = read(hf, "sv", plan.anchors.fundProjection)[5];
+    closing.forEach((x, t) => close(x, 250000.75 - 100000.5 + repaid.slice(0, t + 1).reduce((a, b) => a + b, 0), 9));
+    // The cap check guards issue 8.2: a total rounded above the 100 000.50 disbursed (100 001 under the old
+    // rounding rule) is reported in words; with the cap rounded down first (100 000) it is OK.
+    const total = repaid.reduce((a, b) => a + b, 0);
+    const problems = read(hf, "sv", plan.anchors.checks).flat().filter((x) => x !== "OK");
+    expect(problems).toEqual(total <= 100000.5 ? [] : ["1 projekt återför mer än fonden betalat ut"]);
+    hf.destroy();
+  });
+
+  test("pooled, 50 % and 60 % co-financing, a region-owned project: no repayment, the fund depleted, the views' investments", async () => {
+    // The case of issue 8.3 under the pooled model: the fund pays [600, 1100, 1100, 700] and gets nothing back.
+    const answers = regionCase;
+    const plan = buildPlan(answers, "en");
+    const { hf } = await buildAndRecalculate(answers, "en");
+    expect(read(hf, "en", plan.anchors.fundProjection)[5]).toEqual([4400, 3300, 2200, 1500]);
+    expect(read(hf, "en", plan.anchors.repaymentByAdministration).flat().every((x) => x === 0)).toBe(true);
+    // Public sector: the region's own 60 % counts too, so it equals the whole cost here.
+    expect(read(hf, "en", plan.anchors.publicInvestment)).toEqual([[1200, 2450, 2550, 1750]]);
+    expect(read(hf, "en", plan.anchors.municipalInvestment)).toEqual([[1200, 1700, 1500, 700]]);
+    expect(read(hf, "en", plan.anchors.checks).flat().filter((x) => x !== "OK")).toEqual([]);
+    hf.destroy();
   });
 });
