@@ -5,11 +5,31 @@
 import type { HyperFormula } from "hyperformula";
 import type { Language } from "../../src/i18n/language";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
+import { parseArea } from "../../src/taskpane/model/a1";
+import { exampleAnswers } from "../../src/taskpane/model/example";
+import { repayment } from "../../src/engine/repayment";
 import { buildPlan } from "../../src/taskpane/model/plan";
 import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
 
 /** PV at 3.5 %, timing 0 (year 0 undiscounted), written out rather than taken from the engine. */
 const pv = (series: number[]) => series.reduce((sum, x, t) => sum + x / 1.035 ** t, 0);
+
+/** Issue 8.3's case: a kommun project at 50 % co-financing and a region-owned one at 60 %, pooled. */
+const regionCase: ModelAnswers = smallModel({
+  repaymentModel: "pooled", cofinancingRequirement: 0.5, openingBalance: 5000,
+  actors: [
+    { name: "Soc", principal: "kommun", cashableShare: 1 },
+    { name: "Region", principal: "region", cashableShare: 1 },
+  ],
+  projects: [
+    { name: "Kommunprojekt", owner: "Soc", disbursements: [600, 600, 400, 0], cofinancingShare: 0.5 },
+    { name: "Regionprojekt", owner: "Region", disbursements: [0, 500, 700, 700], cofinancingShare: 0.6 },
+  ],
+  costs: [
+    { project: "Kommunprojekt", actor: "Soc", baseline: [0, 0, 1000, 2000], intervention: [0, 0, 0, 0] },
+    { project: "Regionprojekt", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
+  ],
+});
 
 describe("issue 8.3: a region-owned project's co-financing is not the kommun's investment", () => {
   // Kommunprojekt (owner: Soc, a kommun förvaltning), 50 % co-financing, fund's part [600, 600, 400, 0]:
@@ -18,21 +38,7 @@ describe("issue 8.3: a region-owned project's co-financing is not the kommun's i
   //   the region's own part = D · 0.6 / 0.4 = [0, 750, 1050, 1050]; total [0, 1250, 1750, 1750].
   // Municipal investment = [1200, 1700, 1500, 700] (the fund's part is the kommun's; the region's part is not);
   // before the fix it was the total [1200, 2450, 2550, 1750].
-  const answers: ModelAnswers = smallModel({
-    repaymentModel: "pooled", cofinancingRequirement: 0.5, openingBalance: 5000,
-    actors: [
-      { name: "Soc", principal: "kommun", cashableShare: 1 },
-      { name: "Region", principal: "region", cashableShare: 1 },
-    ],
-    projects: [
-      { name: "Kommunprojekt", owner: "Soc", disbursements: [600, 600, 400, 0], cofinancingShare: 0.5 },
-      { name: "Regionprojekt", owner: "Region", disbursements: [0, 500, 700, 700], cofinancingShare: 0.6 },
-    ],
-    costs: [
-      { project: "Kommunprojekt", actor: "Soc", baseline: [0, 0, 1000, 2000], intervention: [0, 0, 0, 0] },
-      { project: "Regionprojekt", actor: "Region", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] },
-    ],
-  });
+  const answers = regionCase;
   const language: Language = "sv";
   const plan = buildPlan(answers, language);
   let hf: HyperFormula;
@@ -162,6 +168,10 @@ describe("issue 8.8: a key plan longer than the horizon shows what is still owed
     expect(read(hf, language, plan.anchors.repaymentByAdministration)).toEqual([[0, 0, 100, 100], [0, 0, 200, 200], [0, 0, 0, 0]]);
     const values = hf.getSheetValues(hf.getSheetId(plan.sheets.find((s) => s.key === "repayment")!.name)!).flat();
     expect(values.filter((x) => typeof x === "string" && /^(Varning|Warning): .*2028/.test(x))).toHaveLength(1);
+    // The Kontroller block says it too: two förvaltningar still owe after 2028.
+    expect(read(hf, language, plan.anchors.checks).flat().filter((x) => x !== "OK")).toEqual([
+      language === "sv" ? "2 förvaltningar har belopp kvar efter modellens sista år: se Återföring" : "2 administrations still owe amounts after the model's last year: see Repayment",
+    ]);
   });
 
   test("with lag 1 the plan ends in 2028: nothing owed, no warning", async () => {
@@ -248,5 +258,193 @@ describe("issue 8.7: views named for what they sum; a transfer cancels in the wh
     expect(marks).toHaveLength(1);
     hf.setCellContents({ sheet: costs, row: marks[0].r, col: marks[0].col }, "Nej");
     expect(read(hf, "sv", plan.anchors.socioEconomicSavings)).toEqual([[0, 750, 750, 750]]);
+  });
+});
+
+describe("issues 8.9–8.10: drop-down lists for coded inputs, text marked in place, and the Kontroller block", () => {
+  const language: Language = "sv";
+  const answers = exampleAnswers(language);
+  const plan = buildPlan(answers, language);
+  const sheet = (key: string) => plan.sheets.find((s) => s.key === key)!;
+  let hf: HyperFormula;
+  beforeEach(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterEach(() => hf.destroy());
+  const results = () => read(hf, language, plan.anchors.checks).map((row) => row[0]);
+  const status = () => read(hf, language, plan.anchors.checkStatus)[0][0];
+
+  test("lists in the workbook's language: principal, fund source, transfer; none holds a comma", () => {
+    expect(sheet("actors").validations).toEqual([{ address: "B7:B11", list: ["kommun", "region", "stat", "individ", "annan"] }]);
+    expect(sheet("parameters").validations).toEqual([{ address: "B19", list: ["eget kapital", "driftbudget"] }]);
+    expect(sheet("costs").validations[0].list).toEqual(["Ja", "Nej"]);
+    const english = buildPlan(exampleAnswers("en"), "en").sheets;
+    expect(english.find((s) => s.key === "actors")!.validations[0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
+    expect(english.find((s) => s.key === "parameters")!.validations[0].list).toEqual(["equity", "operating budget"]);
+    expect(plan.sheets.flatMap((s) => s.validations.flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
+  });
+
+  test("the cost tables are marked where a cell holds text or an error", () => {
+    const baseline = plan.anchors.baselineCosts.address; // C7:L21 …
+    expect(sheet("costs").conditionalFormats).toContainEqual({
+      address: baseline,
+      formula: `=OR(ISTEXT(${baseline.split(":")[0]}),ISERROR(${baseline.split(":")[0]}))`,
+      fill: "#F8CBAD",
+    });
+  });
+
+  test("as built every check is OK", () => {
+    expect(results().length).toBeGreaterThanOrEqual(16);
+    expect(results().filter((x) => x !== "OK")).toEqual([]);
+    expect(status()).toBe("Kontroller: alla OK");
+  });
+
+  test("'3 000 tkr' in a baseline cell: the baseline check counts 1 cell, the sums cannot be computed, the status says how many fail", () => {
+    write(hf, language, plan.anchors.baselineCosts, [["3 000 tkr"]]);
+    const found = results();
+    expect(found).toContain("1 celler med text eller fel (markerade i rött)");
+    expect(found[0]).toBe("Kan inte beräknas: se kontrollerna av indata");
+    const failing = found.filter((x) => x !== "OK").length;
+    expect(status()).toBe(`${failing} av ${found.length} kontroller visar fel – se Kontroller nedan`);
+  });
+
+  test("'Kommunen' as a principal and 'driftsbudget' as the fund source are caught, each in words", () => {
+    hf.setCellContents({ sheet: hf.getSheetId("Aktörer")!, row: 6, col: 1 }, "Kommunen");
+    hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 18, col: 1 }, "driftsbudget");
+    const found = results();
+    expect(found).toContain("Summerar inte: en aktör har en huvudman utanför listan");
+    expect(found).toContain("1 aktörer har en annan huvudman och räknas i ingen vy");
+    expect(found).toContain("Okänt värde i Parametrar: välj i listan");
+  });
+});
+
+describe("issue 8.6: årets resultat and the balanskravsutredning", () => {
+  const rowsOf = (plan: ReturnType<typeof buildPlan>) => plan.anchors.balanceRequirement;
+
+  test("Malmö 2015 (Mkr): 563 − 23 = 540; − 185 to RUR = 355; − 193 restored from 2014 = 162", async () => {
+    // Malmö stad, Årsredovisning 2015, Balanskravsutredning (research/balanskrav.md §1). No fund money: the
+    // model's own rows are 0 and the kommun's figures are typed into the yellow rows of 2015.
+    const answers = smallModel({
+      firstYear: 2015, years: 2, unit: "Mkr", openingBalance: 0,
+      actors: [{ name: "Stadskontoret", principal: "kommun", cashableShare: 1 }],
+      projects: [{ name: "Inget", owner: "Stadskontoret", disbursements: [0, 0], cofinancingShare: 0 }],
+    });
+    const plan = buildPlan(answers, "sv");
+    const { hf } = await buildAndRecalculate(answers, "sv");
+    const rows = rowsOf(plan);
+    write(hf, "sv", rows.ownResult, [[563]]);
+    write(hf, "sv", rows.capitalGains, [[23]]);
+    write(hf, "sv", rows.toReserve, [[185]]);
+    write(hf, "sv", rows.priorDeficit, [[193]]);
+    const first = (key: keyof typeof rows) => read(hf, "sv", rows[key])[0][0];
+    expect(first("fundEffect")).toBe(0);
+    expect(first("yearResult")).toBe(563);
+    expect(first("afterAdjustments")).toBe(540);
+    expect(first("balanceResult")).toBe(355);
+    expect(first("afterRestoring")).toBe(162);
+    expect([first("toRestoreEquity"), first("toRestoreOperating")]).toEqual([0, 0]);
+    // (Without any investment only the benefit-cost ratio is an error, #DIV/0!, as it should be.)
+    expect(errorsIn(hf).filter((e) => !e.startsWith("Resultat!R7"))).toEqual([]);
+    hf.destroy();
+  });
+
+  describe("the fund's effect under reserved equity and under the operating budget", () => {
+    // 1000 tkr of reserved equity paid to one project in 2025; Soc realises a cashable saving of 300 a year
+    // from 2026, the fund bears the risk (repaid 300 a year 2026–28). The kommun's own result in 2025: +200.
+    // 2025: årets resultat = 200 − 1000 = −800 = the balanskravsresultat; 2026–28: +300 a year.
+    const answers = smallModel({
+      openingBalance: 1000,
+      actors: [{ name: "Soc", principal: "kommun", cashableShare: 1 }],
+      projects: [{ name: "P", owner: "Soc", disbursements: [1000, 0, 0, 0], cofinancingShare: 0 }],
+      costs: [{ project: "P", actor: "Soc", baseline: [0, 300, 300, 300], intervention: [0, 0, 0, 0] }],
+    });
+    const plan = buildPlan(answers, "sv");
+    const rows = rowsOf(plan);
+    let hf: HyperFormula;
+    beforeEach(async () => {
+      ({ hf } = await buildAndRecalculate(answers, "sv"));
+      write(hf, "sv", rows.ownResult, [[200]]);
+    });
+    afterEach(() => hf.destroy());
+    const row = (key: keyof typeof rows) => read(hf, "sv", rows[key])[0];
+    const setChoice = (offset: number, value: string) => {
+      // The two choices sit above the year header: claim (Ja/Nej), then repayments back (Ja/Nej).
+      const area = parseArea(rows.ownResult.address);
+      hf.setCellContents({ sheet: hf.getSheetId("Fond")!, row: area.row - 3 + offset, col: area.column }, value);
+    };
+
+    test("årets resultat [−800, 300, 300, 300]; to restore −800 under both forms while no synnerliga skäl are claimed", () => {
+      expect(row("fundCosts")).toEqual([-1000, 0, 0, 0]);
+      expect(row("realisedSavings")).toEqual([0, 300, 300, 300]);
+      expect(row("yearResult")).toEqual([-800, 300, 300, 300]);
+      expect(row("balanceResult")).toEqual([-800, 300, 300, 300]);
+      expect(row("toRestoreEquity")).toEqual([-800, 0, 0, 0]);
+      expect(row("toRestoreOperating")).toEqual([-800, 0, 0, 0]);
+    });
+
+    test("claimed as synnerliga skäl: the reserved equity used covers the 800 under reserved equity only", () => {
+      setChoice(0, "Ja");
+      expect(row("specialReasons")).toEqual([800, 0, 0, 0]);
+      expect(row("toRestoreEquity")).toEqual([0, 0, 0, 0]);
+      expect(row("toRestoreOperating")).toEqual([-800, 0, 0, 0]);
+      // In the operating budget there is no reservation to point to.
+      hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 18, col: 1 }, "driftbudget");
+      expect(row("specialReasons")).toEqual([0, 0, 0, 0]);
+    });
+
+    test("the reservation reconciles to the fund projection: 1000 − 1000, then + 300 a year; kept in the result, it differs by the repayments", () => {
+      expect(row("reservedClosing")).toEqual([0, 300, 600, 900]);
+      expect(row("reservedDifference")).toEqual([0, 0, 0, 0]);
+      setChoice(1, "Nej");
+      expect(row("reservedClosing")).toEqual([0, 0, 0, 0]);
+      expect(row("reservedDifference")).toEqual([0, -300, -600, -900]);
+    });
+  });
+});
+
+describe("the audit's other model kinds recalculate to an independent reference, with every check OK", () => {
+  test("kr with öre: repayments rounded to whole kronor by the engine's rule; the fund closes at opening − disbursed + repaid", async () => {
+    // 100 000.50 kr disbursed in 2025; the fund bears the risk; cashable savings with öre at two förvaltningar.
+    const answers = smallModel({
+      unit: "kr", years: 3, openingBalance: 250000.75,
+      actors: [
+        { name: "Soc", principal: "kommun", cashableShare: 1 },
+        { name: "Utb", principal: "kommun", cashableShare: 0.5 },
+      ],
+      projects: [{ name: "P", owner: "Soc", disbursements: [100000.5, 0, 0], cofinancingShare: 0 }],
+      costs: [
+        { project: "P", actor: "Soc", baseline: [0, 50000.25, 60000.75], intervention: [0, 0, 0] },
+        { project: "P", actor: "Utb", baseline: [0, 30000.4, 0], intervention: [0, 0, 0] },
+      ],
+    });
+    const plan = buildPlan(answers, "sv");
+    const { hf } = await buildAndRecalculate(answers, "sv");
+    // The reference: the engine's REPAYMENT on the cashable savings (Utb at 50 %), 0 decimals.
+    const want = repayment([100000.5, 0, 0], [[0, 50000.25, 60000.75], [0, 15000.2, 0]], { decimals: 0 });
+    const repaid = [0, 1, 2].map((t) => want[0][t] + want[1][t]);
+    expect(read(hf, "sv", plan.anchors.repaymentByAdministration)).toEqual(want);
+    expect(want.flat().every((x) => Number.isInteger(x))).toBe(true);
+    const closing = read(hf, "sv", plan.anchors.fundProjection)[5];
+    closing.forEach((x, t) => close(x, 250000.75 - 100000.5 + repaid.slice(0, t + 1).reduce((a, b) => a + b, 0), 9));
+    // The cap check guards issue 8.2: a total rounded above the 100 000.50 disbursed (100 001 under the old
+    // rounding rule) is reported in words; with the cap rounded down first (100 000) it is OK.
+    const total = repaid.reduce((a, b) => a + b, 0);
+    const problems = read(hf, "sv", plan.anchors.checks).flat().filter((x) => x !== "OK");
+    expect(problems).toEqual(total <= 100000.5 ? [] : ["1 projekt återför mer än fonden betalat ut"]);
+    hf.destroy();
+  });
+
+  test("pooled, 50 % and 60 % co-financing, a region-owned project: no repayment, the fund depleted, the views' investments", async () => {
+    // The case of issue 8.3 under the pooled model: the fund pays [600, 1100, 1100, 700] and gets nothing back.
+    const answers = regionCase;
+    const plan = buildPlan(answers, "en");
+    const { hf } = await buildAndRecalculate(answers, "en");
+    expect(read(hf, "en", plan.anchors.fundProjection)[5]).toEqual([4400, 3300, 2200, 1500]);
+    expect(read(hf, "en", plan.anchors.repaymentByAdministration).flat().every((x) => x === 0)).toBe(true);
+    // Public sector: the region's own 60 % counts too, so it equals the whole cost here.
+    expect(read(hf, "en", plan.anchors.publicInvestment)).toEqual([[1200, 2450, 2550, 1750]]);
+    expect(read(hf, "en", plan.anchors.municipalInvestment)).toEqual([[1200, 1700, 1500, 700]]);
+    expect(read(hf, "en", plan.anchors.checks).flat().filter((x) => x !== "OK")).toEqual([]);
+    hf.destroy();
   });
 });

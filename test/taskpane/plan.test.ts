@@ -12,7 +12,7 @@ import { buildPlan, type ModelPlan } from "../../src/taskpane/model/plan";
 const ALLOWED_FUNCTIONS = new Set([
   "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "MAX", "INDEX", "MATCH", "IF", "AND", "IFNA",
   "SOCINV.REPAYMENT", "SOCINV.REPAYMENTPLAN", "SOCINV.FUNDBALANCE", "SOCINV.LIFECYCLE",
-  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK", "SOCINV.DISCOUNT", "ISNUMBER", "ROUNDUP",
+  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK", "SOCINV.DISCOUNT", "ISNUMBER", "ROUNDUP", "ISERROR", "ABS", "OR", "COUNTBLANK", "ISTEXT",
 ]);
 
 interface Reference { sheet: string; area: Area; text: string }

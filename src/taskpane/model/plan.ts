@@ -51,8 +51,8 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
   const projects = projectsSheet(c, parameters, actors);
   const costs = costsSheet(c, actors, projects);
   const repayment = repaymentSheet(c, parameters, actors, projects, costs);
-  const fund = fundSheet(c, parameters, projects, repayment);
-  const results = resultsSheet(c, parameters, actors, projects, costs);
+  const fund = fundSheet(c, parameters, projects, costs, repayment);
+  const results = resultsSheet(c, parameters, actors, projects, costs, repayment, fund);
   const plans: Record<(typeof SHEET_ORDER)[number], SheetPlan> = {
     parameters: parameters.plan,
     actors: actors.plan,

@@ -1,5 +1,6 @@
 import type { Language } from "../../i18n/language";
 import type { SheetKey, TableKey } from "./keys";
+import type { BalanceRow } from "./sheets/annualAccounts";
 
 /**
  * The shape of a PLAN: a pure description of the workbook a model consists of (sheets, cells, formulas,
@@ -66,11 +67,25 @@ export interface SheetPlan {
   columnWidths: number[];
   /** Number formats of areas not covered by a write's own format (spill areas, single cells). */
   formats: { address: string; numberFormat: string }[];
-  /** In-cell drop-down list validations (BRIEF interface 2). */
-  validations?: { address: string; list: readonly string[] }[];
-  /** Custom conditional formats; the formula is relative to the top-left cell of address (BRIEF interface 2). */
-  conditionalFormats?: { address: string; formula: string; fill: string }[];
+  /** In-cell drop-down lists for coded inputs, items in the workbook's language (no item holds a comma). */
+  validations: ValidationPlan[];
+  /** Custom conditional formats; `formula` is relative to the top-left cell of `address` (e.g. "=ISTEXT(C5)"). */
+  conditionalFormats: ConditionalFormatPlan[];
 }
+
+export interface ValidationPlan {
+  address: string;
+  list: readonly string[];
+}
+
+export interface ConditionalFormatPlan {
+  address: string;
+  formula: string;
+  fill: string;
+}
+
+/** The fill of an input cell that holds text or an error where a number belongs. */
+export const NOT_A_NUMBER_FILL = "#F8CBAD";
 
 export interface ModelPlan {
   language: Language;
@@ -91,6 +106,8 @@ export interface ModelAnchors {
   lowestBalanceYear: Located;
   firstNegativeYear: Located;
   freeCapacity: Located;
+  /** Årets resultat, the balanskravsutredning and the reservation in eget kapital, one 1×N row each. */
+  balanceRequirement: Record<BalanceRow, Located>;
   /** A×N repayment to the fund per actor under the chosen model (zeros for actors whose principal is not kommun). */
   repaymentByAdministration: Located;
   frameAdjustment: Located;
@@ -136,6 +153,10 @@ export interface ModelAnchors {
   socioEconomicSavings: Located;
   /** 4×N savings per view, in the order of the key figures' columns. */
   viewSavings: Located;
+  /** C×1 the Kontroller block's results: "OK" or a message, one per check. */
+  checks: Located;
+  /** The one-line summary of the checks at the top of Resultat. */
+  checkStatus: Located;
 }
 
 /** Look of each cell role; buildModel applies it, the double records it. */

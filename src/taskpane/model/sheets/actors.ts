@@ -1,3 +1,4 @@
+import { PRINCIPALS } from "../../../engine/vocabulary";
 import { principalLabel } from "../../../i18n/model";
 import { cell, range } from "../a1";
 import type { SheetPlan } from "../planTypes";
@@ -31,6 +32,8 @@ export function actorsSheet(c: PlanContext): ActorsSheet {
   sheet.put(rowOf(0), 0, actors.map((a) => [a.name, principalLabel(a.principal, c.language)]), "input");
   sheet.put(rowOf(0), 2, actors.map((a) => [a.cashableShare]), "input", PERCENT_FORMAT);
   sheet.put(rowOf(0), 3, actors.map((a) => [a.frame ?? ""]), "input", c.money);
+  sheet.list(range(rowOf(0), 1, A, 1), PRINCIPALS.map((p) => principalLabel(p, c.language)));
+  sheet.numbersOnly(rowOf(0), 2, A, 2);
   // Derived from the principal, so that editing it moves the actor in or out of repayment (outside the
   // input table: formulas, not inputs).
   const REPAYS = 5;

@@ -1,6 +1,7 @@
 import { cell, range } from "../a1";
 import type { SheetKey } from "../keys";
-import type { CellInput, CellRole, ChartPlan, RangeWrite, SheetPlan, SpillPlan, TablePlan } from "../planTypes";
+import type { CellInput, CellRole, ChartPlan, ConditionalFormatPlan, RangeWrite, SheetPlan, SpillPlan, TablePlan, ValidationPlan } from "../planTypes";
+import { NOT_A_NUMBER_FILL } from "../planTypes";
 
 /**
  * Rows handed out top to bottom, so a sheet's blocks follow each other without offset arithmetic:
@@ -35,6 +36,8 @@ export class SheetBuilder {
   readonly charts: ChartPlan[] = [];
   /** Number formats for areas without writes (spill areas). */
   readonly formats: { address: string; numberFormat: string }[] = [];
+  readonly validations: ValidationPlan[] = [];
+  readonly conditionalFormats: ConditionalFormatPlan[] = [];
   freeze = { rows: 0, columns: 0 };
   columnWidths: number[] = [];
 
@@ -66,6 +69,17 @@ export class SheetBuilder {
     if (numberFormat && (rows > 1 || columns > 1)) this.format(range(row, column, rows, columns), numberFormat);
   }
 
+  /** A drop-down list on an area of coded inputs. */
+  list(address: string, list: readonly string[]): void {
+    this.validations.push({ address, list });
+  }
+
+  /** Marks, in place, the cells of a numeric input area that hold text or an error ("3 000 tkr"). */
+  numbersOnly(row: number, column: number, rows: number, columns: number): void {
+    const first = cell(row, column);
+    this.conditionalFormats.push({ address: range(row, column, rows, columns), formula: `=OR(ISTEXT(${first}),ISERROR(${first}))`, fill: NOT_A_NUMBER_FILL });
+  }
+
   chart(plan: Omit<ChartPlan, "topLeft" | "bottomRight">, row: number): void {
     this.charts.push({ ...plan, topLeft: cell(row, 0), bottomRight: cell(row + 15, 7) });
   }
@@ -81,6 +95,8 @@ export class SheetBuilder {
       freeze: this.freeze,
       columnWidths: this.columnWidths,
       formats: this.formats,
+      validations: this.validations,
+      conditionalFormats: this.conditionalFormats,
     };
   }
 }

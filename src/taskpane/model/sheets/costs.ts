@@ -55,6 +55,7 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
     // The labels follow the names in Projekt and Aktörer, so renaming an actor there renames it here too.
     sheet.put(row0, 0, pairs.map((x) => [`=${projects.name(x.pi)}`, `=${actors.actor(x.ai, "name")}`]), "formula");
     sheet.put(row0, Y, pairs.map(values), "input", money);
+    sheet.numbersOnly(row0, Y, M, N);
     sheet.tables.push({ key: block, name: c.tableNameOf(block), address: range(row0 - 1, 0, M + 1, Y + N + extra.length), style: TABLE_STYLE });
   };
   const formulas = (block: CostBlock, title: string, formula: (i: number, t: number) => string) => {
@@ -71,6 +72,7 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
   // budget views and cancels in the whole-society view (DOMAIN.md, Perspectives).
   const TRANSFER = Y + N;
   sheet.put(first.baseline!, TRANSFER, pairs.map((x) => [costOf(x.project, x.actor)?.transfer ? tx.yes : tx.no]), "input");
+  sheet.list(range(first.baseline!, TRANSFER, M, 1), [tx.yes, tx.no]);
   table("intervention", tx.intervention, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.intervention[t] ?? 0));
   formulas("saving", tx.saving, (i, t) => `=${local("baseline", i, t)}-${local("intervention", i, t)}`);
   formulas("cashable", tx.cashableSaving, (i, t) => `=${local("saving", i, t)}*${actors.actor(pairs[i].ai, "cashableShare")}`);

@@ -5,17 +5,31 @@ import { RowCursor } from "./builder";
 import { YEAR_FORMAT, type PlanContext } from "./context";
 import type { ParametersSheet } from "./parameters";
 import type { ProjectsSheet } from "./projects";
+import { annualAccounts } from "./annualAccounts";
+import type { CostsSheet } from "./costs";
 import type { RepaymentSheet } from "./repayment";
+
+/** The rows of the FUNDBALANCE projection, in its order. */
+export const PROJECTION_ROWS = ["opening", "contributions", "disbursements", "repayments", "other", "closing"] as const;
+export type ProjectionRow = (typeof PROJECTION_ROWS)[number];
 
 export interface FundSheet {
   plan: SheetPlan;
-  anchors: Pick<ModelAnchors, "fundProjection" | "lowestBalance" | "lowestBalanceYear" | "firstNegativeYear" | "freeCapacity">;
+  /** Sheet-qualified: one row of the projection, 1×N. */
+  projection(row: ProjectionRow): string;
+  anchors: Pick<ModelAnchors, "fundProjection" | "lowestBalance" | "lowestBalanceYear" | "firstNegativeYear" | "freeCapacity" | "balanceRequirement">;
 }
 
 const FY = 1; // first year column
 
-/** Fond: contributions per year, the FUNDBALANCE projection, its lowest point, free capacity and the effect on the year's result. */
-export function fundSheet(c: PlanContext, parameters: ParametersSheet, projects: ProjectsSheet, repayment: RepaymentSheet): FundSheet {
+/** Fond: contributions per year, the FUNDBALANCE projection, its lowest point, free capacity, and how the fund meets the annual accounts (./annualAccounts). */
+export function fundSheet(
+  c: PlanContext,
+  parameters: ParametersSheet,
+  projects: ProjectsSheet,
+  costs: CostsSheet,
+  repayment: RepaymentSheet,
+): FundSheet {
   const { tx, N, yearNumbers, money } = c;
   const { param } = parameters;
   const sheet = c.sheet("fund", 2);
@@ -33,14 +47,15 @@ export function fundSheet(c: PlanContext, parameters: ParametersSheet, projects:
   const negativeHelperRow = rows.next();
   const freeCapacityRow = rows.next();
   rows.skip();
-  const resultRow = rows.take(3);
-  const resultNoteRow = rows.next();
+  const projection = (row: ProjectionRow) => c.ref("fund", years(projectionRow0 + PROJECTION_ROWS.indexOf(row)));
+  const accounts = annualAccounts(c, sheet, rows, FY, { parameters, projects, costs, projection });
   rows.skip();
   const chartRow = rows.next();
 
   sheet.put(yearRow, 0, [[tx.year, ...yearNumbers]], "header", YEAR_FORMAT);
   sheet.put(contributionRow, 0, [[tx.contributions]], "label");
   sheet.put(contributionRow, FY, [yearNumbers.map(() => `=${param("yearlyContribution")}`)], "input", money);
+  sheet.numbersOnly(contributionRow, FY, 1, N);
   sheet.text(projectionTitle, 0, tx.fundProjection, "title");
   sheet.put(projectionHeader, 0, [[tx.year, ...yearNumbers]], "header", YEAR_FORMAT);
   sheet.put(
@@ -89,20 +104,6 @@ export function fundSheet(c: PlanContext, parameters: ParametersSheet, projects:
     "formula",
     money,
   );
-  sheet.put(resultRow, 0, [[tx.resultImpact], [tx.resultIfOperating], [tx.resultIfEquity]], "label");
-  const contribution = (t: number) => cell(contributionRow, FY + t);
-  sheet.put(
-    resultRow,
-    FY,
-    [
-      yearNumbers.map((_, t) => `=IF(${param("fundSource")}="${tx.operatingBudget}",-${contribution(t)},0)`),
-      yearNumbers.map((_, t) => `=-${contribution(t)}`),
-      yearNumbers.map(() => 0),
-    ],
-    "formula",
-    money,
-  );
-  sheet.text(resultNoteRow, 0, tx.resultNote, "note");
   sheet.chart(
     { name: "SocinvFund", kind: "line", title: tx.chartFund, categories: years(yearRow), series: [{ name: tx.closingRow, values: closing }] },
     chartRow,
@@ -113,7 +114,9 @@ export function fundSheet(c: PlanContext, parameters: ParametersSheet, projects:
   const at = (address: string): Located => ({ sheet: "fund", address });
   return {
     plan: sheet.build(),
+    projection,
     anchors: {
+      balanceRequirement: accounts,
       fundProjection: at(range(projectionRow0, FY, 6, N)),
       lowestBalance: at(cell(summaryRow, FY)),
       lowestBalanceYear: at(cell(summaryRow + 1, FY)),

@@ -86,7 +86,9 @@ export function parametersSheet(c: PlanContext): ParametersSheet {
     sheet.put(r, 0, [[p.label]], "label");
     sheet.put(r, 1, [[p.value]], p.input && used ? "input" : "label", p.format);
     sheet.put(r, 2, [[used ? p.note : tx.notUsedByModel]], "note");
+    if (p.input && used && typeof p.value === "number") sheet.numbersOnly(r, 1, 1, 1);
   }
+  sheet.list(cell(rowOf("fundSource"), 1), [tx.equity, tx.operatingBudget]);
   sheet.tables.push({
     key: "parameters",
     name: c.tableNameOf("parameters"),

@@ -18,6 +18,8 @@ export interface ProjectsSheet {
   cumulative(p: number): string;
   /** The total project cost (fund's part + co-financing) of year t, summed over the projects. */
   totalCost(t: number): string;
+  /** The numeric inputs of the table (co-financing share and disbursements), P×(1 + N). */
+  inputArea: string;
   /** Year t's disbursements from the fund of every project, P×1. */
   disbursementColumn(t: number): string;
   /** Year t's co-financing (the applicant's part) of every project, P×1. */
@@ -44,6 +46,7 @@ export function projectsSheet(c: PlanContext, parameters: ParametersSheet, actor
   sheet.put(rowOf(0), 0, projects.map((p) => [p.name, p.owner]), "input");
   sheet.put(rowOf(0), SHARE, projects.map((p) => [p.cofinancingShare]), "input", PERCENT_FORMAT);
   sheet.put(rowOf(0), Y, projects.map((p) => yearNumbers.map((_, t) => p.disbursements[t] ?? 0)), "input", money);
+  sheet.numbersOnly(rowOf(0), SHARE, P, 1 + N);
   sheet.tables.push({ key: "projects", name: c.tableNameOf("projects"), address: range(headerRow, 0, P + 1, Y + N), style: TABLE_STYLE });
 
   const rows = new RowCursor(rowOf(P));
@@ -107,6 +110,7 @@ export function projectsSheet(c: PlanContext, parameters: ParametersSheet, actor
     disbursementMatrix: c.ref("projects", range(rowOf(0), Y, P, N)),
     cumulative: (p) => c.ref("projects", years(cumulative.first + p)),
     totalCost: (t) => c.ref("projects", cell(totalCost.sumRow, Y + t)),
+    inputArea: c.ref("projects", range(rowOf(0), SHARE, P, 1 + N)),
     disbursementColumn: (t) => c.ref("projects", range(rowOf(0), Y + t, P, 1)),
     applicantColumn: (t) => c.ref("projects", range(applicant.first, Y + t, P, 1)),
     ownerPrincipals: c.ref("projects", range(summary0, 5, P, 1, { row: true, column: true })),

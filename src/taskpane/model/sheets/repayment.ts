@@ -14,6 +14,8 @@ export interface RepaymentSheet {
   plan: SheetPlan;
   /** A×N: the fund's income per actor under the chosen model (summed over projects; zeros for actors that are not the kommun's). */
   byAdministration: string;
+  /** Sheet-qualified: the fund's income from project p, A×N. */
+  income(p: number): string;
   anchors: Pick<ModelAnchors, "repaymentByAdministration" | "frameAdjustment" | "repaymentPlan" | "repaymentOutcome" | "fundShortfall" | "fundLostAtHorizon" | "fundTimingGap" | "paidBeyondOutcome" | "keyOwedAfterHorizon">;
 }
 
@@ -149,6 +151,7 @@ export function repaymentSheet(
   return {
     plan: sheet.build(),
     byAdministration: c.ref("repayment", range(byAdministrationRow0, RY, A, N)),
+    income: (p) => c.ref("repayment", range(incomeRows[p], RY, A, N)),
     anchors: {
       repaymentByAdministration: block(byAdministrationRow0, A),
       frameAdjustment: block(frameRow0, A),

@@ -10,6 +10,9 @@ import { PERCENT_FORMAT, YEAR_FORMAT, type PlanContext } from "./context";
 import type { CostBlock, CostsSheet } from "./costs";
 import type { ParametersSheet } from "./parameters";
 import type { ProjectsSheet } from "./projects";
+import type { FundSheet } from "./fund";
+import type { RepaymentSheet } from "./repayment";
+import { modelChecks, writeChecks } from "./checks";
 
 /**
  * The views, each named for what it sums (DOMAIN.md, Perspectives): the kommun's own actors, their
@@ -26,7 +29,7 @@ const RATIO_FORMATS: Partial<Record<KeyFigure, string>> = { benefitCostRatio: "0
 
 export interface ResultsSheet {
   plan: SheetPlan;
-  anchors: Pick<ModelAnchors, KeyFigure | "lifecycle" | "investment" | "municipalInvestment" | "publicInvestment" | "municipalSavings" | "socioEconomicSavings" | "viewSavings">;
+  anchors: Pick<ModelAnchors, KeyFigure | "lifecycle" | "investment" | "municipalInvestment" | "publicInvestment" | "municipalSavings" | "socioEconomicSavings" | "viewSavings" | "checks" | "checkStatus">;
 }
 
 const XY = 2; // first year column
@@ -42,6 +45,8 @@ export function resultsSheet(
   actors: ActorsSheet,
   projects: ProjectsSheet,
   costs: CostsSheet,
+  repayment: RepaymentSheet,
+  fund: FundSheet,
 ): ResultsSheet {
   const { tx, A, N, yearNumbers, money } = c;
   const sheet = c.sheet("results", 2);
@@ -53,6 +58,19 @@ export function resultsSheet(
   const rows = new RowCursor(4);
   const keyRow = rows.next();
   const keyFigureRow0 = rows.take(keyFigures.length);
+  rows.skip();
+  const checks = modelChecks(c, {
+    parameters,
+    actors,
+    projects,
+    costs,
+    repayment,
+    fund,
+    principalSavings: () => range(principalRow0, XY + 2, PRINCIPALS.length, 1),
+    totalSaving: () => cell(lifecycleTotal, XY + 2),
+    keyOwedAfterHorizon: repayment.anchors.keyOwedAfterHorizon,
+  });
+  const checkRows = { title: rows.next(), header: rows.next(), row0: rows.take(checks.length), status: 3 };
   rows.skip();
   const lifecycleTitle = rows.next();
   const lifecycleHeader = rows.next();
@@ -113,6 +131,8 @@ export function resultsSheet(
   };
   sheet.put(keyFigureRow0, 0, keyFigures.map((k) => [figure[k].label, "", ...VIEWS.map((v) => figure[k].formula(v))]), "formula");
   keyFigures.forEach((k, i) => sheet.format(range(keyFigureRow0 + i, XY, 1, VIEWS.length), RATIO_FORMATS[k] ?? money));
+
+  const checkResults = writeChecks(c, sheet, checks, checkRows);
 
   // Lifecycle present values per actor.
   sheet.text(lifecycleTitle, 0, tx.lifecycle, "title");
@@ -275,6 +295,8 @@ export function resultsSheet(
       municipalSavings: at(years(savingRows.municipal)),
       socioEconomicSavings: at(years(savingRows.socioEconomic)),
       viewSavings: at(range(savingRows.municipal, XY, VIEWS.length, N)),
+      checks: checkResults,
+      checkStatus: at(cell(checkRows.status, 0)),
     },
   };
 }
