@@ -139,7 +139,7 @@ const sv: UiText = {
   cofinancingRequirement: "Krav på medfinansiering (%)",
   cofinancingRequirementHint: "Den andel av projektkostnaden som sökanden själv måste stå för, t.ex. 50 %.",
   openingBalance: (unit) => `Ingående saldo (${unit})`,
-  yearlyContribution: (unit) => `Årlig avsättning (${unit})`,
+  yearlyContribution: (unit) => `Årligt tillskott (${unit})`,
   fundSource: "Fondens medel tas ur",
   fundFromEquity: "Öronmärkt eget kapital – påverkar inte årets resultat",
   fundFromOperating: "Driftbudgeten – räknas mot balanskravet",

@@ -142,6 +142,40 @@ describeInBrowser("task pane in chromium", () => {
     expectCleanSession(session);
   });
 
+  test("issue 9 at 320 px (sv) and 500 px (en): numbers read by the language, names kept as text, under the page's CSP", async () => {
+    for (const [displayLanguage, language, width] of [["sv-SE", "sv", 320], ["en-US", "en", 500]] as const) {
+      const session = await open(displayLanguage, width);
+      const { page } = session;
+      const t = uiTexts[language];
+      // Ambiguous in this language: Swedish "1.500", English "2,5".
+      await page.fill("#openingBalance", language === "sv" ? "1.500" : "2,5");
+      await page.fill("#discountRate", language === "sv" ? "3,5 %" : "3.5 %");
+      await page.fill("#actors-0-name", "2030");
+      await page.fill("#projects-0-name", "'x");
+      await page.click("#build-model");
+      await page.waitForSelector(".message.error");
+      expect(await page.textContent("#openingBalance-error")).toBe(t.ambiguousNumber);
+      expect(await page.isVisible("#discountRate-error")).toBe(false);
+      await screenshot(page, `pane-${language}-${width}-ambiguous`);
+      await page.fill("#openingBalance", language === "sv" ? "1 500" : "1,500");
+      await page.selectOption("#projects-0-owner", "2030");
+      await page.click("#build-model");
+      await page.waitForSelector(".message.success", { timeout: 30000 });
+      const cells = await page.evaluate(() => {
+        const sheets = (window as unknown as { __socinv: { workbook: { sheets: { cells: Map<string, { value: unknown; formula: string | null }> }[] } } }).__socinv.workbook.sheets;
+        return sheets.flatMap((sheet) => [...sheet.cells.values()].map((cell) => cell.value));
+      });
+      // The names stay exactly as typed (Excel would make 2030 a number and drop the apostrophe of 'x).
+      expect(cells).toContain("2030");
+      expect(cells).toContain("'x");
+      expect(cells).toContain(1500);
+      expect(cells).toContain(0.035);
+      await screenshot(page, `pane-${language}-${width}-issue9-built`);
+      // No Content-Security-Policy violation (chromium reports each as a console error) and nothing thrown.
+      expectCleanSession(session);
+    }
+  });
+
   test("a disbursement list shorter than the horizon counts the missing years as zero", async () => {
     const session = await open("sv-SE", 500);
     const { page } = session;

@@ -234,13 +234,13 @@ describe("the request size (item 13)", () => {
     expect(bytes).toBeGreaterThan(formulas);
     expect(bytes).toBeLessThan(EXCEL_WEB_REQUEST_BYTES);
     expect(groupSteps(plan.sheets.flatMap(sheetSteps), EXCEL_REQUEST_SAFE_BYTES).length).toBeLessThanOrEqual(2);
-    // The example: the estimate is within 40 % of what the double measures for the same writes.
+    // The example: the estimate errs on the safe side, by at most 60 % of what the double measures.
     const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
     await buildModel(exampleAnswers("sv"), "sv");
     const measured = standIn.requestSizes()[1];
     const estimated = buildPlan(exampleAnswers("sv"), "sv").sheets.flatMap(sheetSteps).reduce((sum, step) => sum + step.bytes, 0);
     expect(estimated / measured).toBeGreaterThan(1);
-    expect(estimated / measured).toBeLessThan(1.4);
+    expect(estimated / measured).toBeLessThan(1.6);
   });
 
   test("a request Excel on the web would refuse is split before it is sent", async () => {
@@ -287,14 +287,17 @@ describe("the request size (item 13)", () => {
 describe("names written as text (item 9)", () => {
   const NAMES = ["2030", "1,5", "50%", "1/2", "TRUE", "#N/A", "'x", "=1+1"];
   const sheet = (text: boolean): SheetPlan => ({
-    key: "actors", name: "Blad1", tables: [], spills: [], charts: [], freeze: { rows: 0, columns: 0 }, columnWidths: [], formats: [],
+    key: "actors", name: "Blad1", tables: [], spills: [], charts: [], freeze: { rows: 0, columns: 0 }, columnWidths: [], formats: [], validations: [], conditionalFormats: [],
     writes: [{ address: `A1:A${NAMES.length}`, formulas: NAMES.map((n) => [n]), role: "input", ...(text ? { text: true as const } : {}) }],
   });
 
-  async function written(text: boolean) {
+  /** Through the writer (text: a write marked text; else a plain write of literal texts), or `raw` straight through range.formulas. */
+  async function written(text: boolean, raw = false) {
     const standIn = installOfficeStandIn({ displayLanguage: "en-US" });
     await (globalThis as unknown as { Excel: typeof Excel }).Excel.run(async (context) => {
-      queueSheet(context.workbook.worksheets.getItem("Sheet1"), sheet(text));
+      const worksheet = context.workbook.worksheets.getItem("Sheet1");
+      if (raw) worksheet.getRange(`A1:A${NAMES.length}`).formulas = NAMES.map((n) => [n]);
+      else queueSheet(worksheet, sheet(text));
       await context.sync();
     });
     return NAMES.map((_, i) => standIn.workbook.sheet("Sheet1")!.get(`A${i + 1}`)!);
@@ -305,8 +308,14 @@ describe("names written as text (item 9)", () => {
     expect(cells.map((c) => [c.value, c.formula, c.error, c.numberFormat])).toEqual(NAMES.map((n) => [n, null, false, "@"]));
   });
 
-  test("(the same names through range.formulas become numbers, dates, booleans, errors or formulas)", async () => {
+  test("in a write not marked text, the literal texts are written as text too (the plan's contract: a string is text)", async () => {
     const cells = await written(false);
+    expect(cells.map((c) => [c.value, c.error, c.numberFormat])).toEqual(NAMES.map((n) => (n.startsWith("=") ? [null, false, "General"] : [n, false, "@"])));
+    expect(cells[NAMES.length - 1].formula).toBe("=1+1");
+  });
+
+  test("(the same names straight through range.formulas become numbers, dates, booleans, errors or formulas)", async () => {
+    const cells = await written(false, true);
     expect(cells.map((c) => (c.formula ?? (c.error ? `error ${c.value}` : c.value)))).toEqual([
       2030, "1,5", 0.5, expect.any(Number), true, "error #N/A", "x", "=1+1",
     ]);
@@ -347,5 +356,44 @@ describe("drop-down lists and conditional formats (BRIEF interface 2, writer sid
 
   test("a list item holding a comma is refused: Excel would read it as two items", () => {
     expect(() => sheetSteps({ ...plan, validations: [{ address: "B2", list: ["a,b", "c"] }] })).toThrow(/comma/);
+  });
+});
+
+describe("a model whose actors and projects have names Excel would change (item 9)", () => {
+  const NAMES = ["2030", "1,5", "50%", "1/2", "TRUE", "#N/A", "'x"];
+
+  function renamed(): { answers: ModelAnswers; names: string[] } {
+    const answers = exampleAnswers("en");
+    const from = [...answers.actors.map((a) => a.name), ...answers.projects.map((p) => p.name)];
+    const to = new Map(from.map((name, i) => [name, NAMES[i] ?? name]));
+    const rename = (name: string) => to.get(name) ?? name;
+    answers.actors = answers.actors.map((a) => ({ ...a, name: rename(a.name) }));
+    answers.projects = answers.projects.map((p) => ({ ...p, name: rename(p.name), owner: rename(p.owner) }));
+    answers.costs = answers.costs?.map((c) => ({ ...c, project: rename(c.project), actor: rename(c.actor) }));
+    return { answers, names: from.map(rename).filter((n) => NAMES.includes(n)) };
+  }
+
+  test("every cell the plan gives a name holds it exactly, as text", async () => {
+    const { answers, names } = renamed();
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    const standIn = installOfficeStandIn({ displayLanguage: "en-US" });
+    await buildModel(answers, "en");
+    const plan = buildPlan(answers, "en");
+    let checked = 0;
+    for (const sheet of plan.sheets) {
+      for (const write of sheet.writes) {
+        const area = write.address.match(/^([A-Z]+)(\d+)/)!;
+        write.formulas.forEach((row, r) => row.forEach((input, c) => {
+          if (typeof input !== "string" || !names.includes(input)) return;
+          const column = area[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + c;
+          const address = `${String.fromCharCode(64 + column)}${Number(area[2]) + r}`;
+          const cell = standIn.workbook.sheet(sheet.name)!.get(address)!;
+          // Before: 2030 a number, 50% 0.5, 1/2 a date, TRUE a boolean, #N/A an error, 'x became x.
+          expect({ sheet: sheet.name, address, value: cell.value, error: cell.error }).toEqual({ sheet: sheet.name, address, value: input, error: false });
+          checked++;
+        }));
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(names.length);
   });
 });

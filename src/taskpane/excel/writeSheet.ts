@@ -28,21 +28,38 @@ const grid = <T>(rows: number, columns: number, value: T): T[][] =>
 const gridBytes = (rows: number, columns: number, cell: string): number => rows * columns * (cell.length + 3);
 const jsonBytes = (value: unknown): number => JSON.stringify(value).length;
 
+/** A literal text of the plan (CellInput: a string that is neither blank nor a formula). */
+const isLiteralText = (x: unknown): x is string => typeof x === "string" && x !== "" && !x.startsWith("=");
+
+/**
+ * Text that Excel would read as something else when typed ("2030", "1,5", "50%", "1/2", "TRUE",
+ * "#N/A", "'x") must reach the cell as text (issue 9 item 9): a write marked `text` goes wholly through
+ * number format "@" and range.values (BRIEF interface 2); in any other write the literal texts do so
+ * cell by cell, the other cells left untouched by null (Office.js: null in a 2-D array leaves the cell
+ * as it is), then formulas and numbers go through range.formulas.
+ */
 function rangeWriteStep(write: RangeWrite): WriteStep {
   const rows = write.formulas.length;
   const columns = write.formulas[0].length;
-  const numberFormat = write.text ? "@" : write.numberFormat;
   const style = ROLE_STYLE[write.role];
   const styled = [style.fill, style.bold, style.italic, style.fontColor].filter(Boolean).length;
+  const cells = write.formulas.flat();
+  const mixed = !write.text && cells.some(isLiteralText);
+  const onlyText = write.text || (mixed && cells.every(isLiteralText));
+  const numberFormat = write.text ? "@" : write.numberFormat;
+  const textBytes = mixed ? cells.reduce((sum: number, x) => sum + (isLiteralText(x) ? 6 : 8), 0) : 0;
   return {
-    bytes: jsonBytes(write.formulas) + (numberFormat ? gridBytes(rows, columns, numberFormat) : 0) + OPERATION_BYTES * (2 + styled),
+    bytes: jsonBytes(write.formulas) + (numberFormat ? gridBytes(rows, columns, numberFormat) : 0) + textBytes + OPERATION_BYTES * (3 + styled),
     queue(worksheet) {
       const target = worksheet.getRange(write.address);
-      if (write.text) {
-        // Text first formatted as text, then written as values: Excel keeps "2030", "1/2", "TRUE", "'x"
-        // and "#N/A" exactly as typed instead of reading a number, date, boolean or error (issue 9 item 9).
+      if (onlyText) {
         target.numberFormat = grid(rows, columns, "@");
-        target.values = write.formulas as (string | number | boolean)[][];
+        target.values = write.formulas as string[][];
+      } else if (mixed) {
+        const format = numberFormat ?? "General";
+        target.numberFormat = write.formulas.map((row) => row.map((x) => (isLiteralText(x) ? "@" : format)));
+        target.formulas = write.formulas.map((row) => row.map((x) => (isLiteralText(x) ? null : x))) as unknown as string[][];
+        target.values = write.formulas.map((row) => row.map((x) => (isLiteralText(x) ? x : null))) as unknown as string[][];
       } else {
         target.formulas = write.formulas;
         if (numberFormat) target.numberFormat = grid(rows, columns, numberFormat);

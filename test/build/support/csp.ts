@@ -2,9 +2,10 @@
 
 /** The directives of the page's CSP meta element, as name → sources. */
 export function contentSecurityPolicy(html: string): Map<string, string[]> {
-  const meta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /http-equiv\s*=\s*"?Content-Security-Policy"?/i.test(m)); // minified HTML drops the quotes
+  const meta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /http-equiv\s*=\s*["']?Content-Security-Policy\b/i.test(m));
   if (!meta) throw new Error("no Content-Security-Policy meta element");
-  const content = /content\s*=\s*"([^"]*)"/i.exec(meta)![1];
+  // Minified pages drop the quotes of attribute values without spaces; the policy has spaces.
+  const content = /content\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(meta)!.slice(1).find((x) => x !== undefined)!;
   return new Map(content.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
     const [name, ...sources] = d.split(/\s+/);
     return [name, sources] as [string, string[]];
