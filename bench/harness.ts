@@ -9,7 +9,7 @@ import { performance } from "perf_hooks";
 
 export interface BenchCase {
   name: string;
-  group: "discounting" | "exact money" | "adapter";
+  group: "discounting" | "exact money" | "adapter" | "simulation";
   /** The largest acceptable ratio run/reference. */
   target: number;
   run: () => unknown;

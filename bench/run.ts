@@ -33,9 +33,10 @@ function optionalCases(modulePath: string, exportName: string): BenchCase[] {
 
 const moneyBenchmarks = optionalCases("./money", "moneyBenchmarks");
 const adapterBenchmarks = optionalCases("./adapter", "adapterBenchmarks");
+const simulationBenchmarks = optionalCases("./simulation", "simulationBenchmarks");
 
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
-const all: BenchCase[] = [...discountBenchmarks, ...moneyBenchmarks, ...adapterBenchmarks];
+const all: BenchCase[] = [...discountBenchmarks, ...moneyBenchmarks, ...adapterBenchmarks, ...simulationBenchmarks];
 const selected = filters.length === 0 ? all : all.filter((c) => filters.some((f) => c.name.toLowerCase().includes(f) || c.group.includes(f)));
 
 console.log(`Node ${process.version}, ${selected.length} cases; ratio = median run ms / median reference ms.`);
