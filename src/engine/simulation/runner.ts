@@ -65,7 +65,7 @@ export function simulate(model: PreparedModel, options: SimulationOptions): Simu
   const K = model.administrations.length;
   const u = uniforms(SeededRandom.fromSeed(options.seed), n, model.slots, sampling);
   const run = evaluator(model);
-  const plan = run.evaluate(planParameters(model), kinds);
+  const plan = run.evaluate(planParameters(model), kinds, true);
   const views = {} as Record<View, ViewSamples>;
   for (const view of VIEWS) views[view] = { net: new Float64Array(n), bcr: new Float64Array(n), payback: new Float64Array(n) };
   const models: Partial<Record<RepaymentModel, ModelSamples>> = {};
@@ -82,7 +82,7 @@ export function simulate(model: PreparedModel, options: SimulationOptions): Simu
   const every = options.progressEvery ?? 1000;
   let done = 0;
   for (let i = 0; i < n; i++) {
-    const outcome = run.evaluate(drawParameters(model, u, i * model.slots, theta), kinds);
+    const outcome = run.evaluate(drawParameters(model, u, i * model.slots, theta), kinds, options.recordFrames);
     for (const view of VIEWS) {
       const o = outcome.views[view];
       views[view].net[i] = o.net;
