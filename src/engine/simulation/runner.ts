@@ -13,7 +13,7 @@ export interface SimulationOptions {
   seed: number;
   iterations: number;
   sampling?: Sampling;
-  /** Default all four. */
+  /** Default all four (the key only when some förvaltning has a frame to weigh it by). */
   models?: readonly RepaymentModel[];
   /** Keep each förvaltning's frame adjustments per year and iteration (K·N·n numbers per model). */
   recordFrames?: boolean;
@@ -60,7 +60,8 @@ export function runSimulation(base: BaseModel, uncertainty: Uncertainty, options
 export function simulate(model: PreparedModel, options: SimulationOptions): SimulationResult {
   const n = options.iterations;
   const sampling = options.sampling ?? "monteCarlo";
-  const kinds = options.models ?? REPAYMENT_MODELS;
+  const hasKey = model.administrations.some((a) => (model.base.actors[a].frame ?? 0) > 0);
+  const kinds = options.models ?? REPAYMENT_MODELS.filter((kind) => kind !== "key" || hasKey);
   const years = model.years;
   const K = model.administrations.length;
   const u = uniforms(SeededRandom.fromSeed(options.seed), n, model.slots, sampling);
