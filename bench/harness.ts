@@ -9,8 +9,8 @@ import { performance } from "perf_hooks";
 
 export interface BenchCase {
   name: string;
-  /** The table's grouping; the built-in groups are "discounting", "exact money" and "adapter". */
-  group: "discounting" | "exact money" | "adapter" | (string & {});
+  /** The table's grouping; the built-in groups are "discounting", "exact money", "adapter", "simulation" and "selection". */
+  group: "discounting" | "exact money" | "adapter" | "simulation" | "selection" | (string & {});
   /** The largest acceptable ratio run/reference. */
   target: number;
   run: () => unknown;

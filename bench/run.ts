@@ -46,6 +46,8 @@ function selectedCases(quiet: boolean): BenchCase[] {
     ...discountBenchmarks,
     ...optionalCases("./money", "moneyBenchmarks", quiet),
     ...optionalCases("./adapter", "adapterBenchmarks", quiet),
+    ...optionalCases("./simulation", "simulationBenchmarks", quiet),
+    ...optionalCases("./selection", "selectionBenchmarks", quiet),
   ];
   return filters.length === 0 ? all : all.filter((c) => filters.some((f) => c.name.toLowerCase().includes(f) || c.group.includes(f)));
 }

@@ -9,10 +9,16 @@ import { planParameters, QUANTITY_AT, type PreparedModel } from "./model";
 /**
  * One iteration: the parameter vector applied to the base model, and what comes out.
  *
+ * The fund pays what was decided: its disbursements are the plan's. A cost overrun (optimism bias)
+ * raises the project's cost, fund part and co-financing alike, and falls on the project's owner, so it
+ * counts in the views that hold the owner's principal. Hence under förvaltningen bär risken, the key
+ * and the pooled budget the fund's ledger is the plan's in every iteration (computed once); what varies
+ * is what förvaltningen bär risken costs each förvaltning, and, under fonden bär risken, the fund.
+ *
  * How money stays exact. Discounting and the appraisal figures are estimation and run in doubles, as
  * the engine's own NETBENEFIT, BCR and PAYBACK do (and through the same functions). Everything that is
  * bookkeeping — repayments, the key plan, the fund's ledger — goes through the exact engine
- * (repayment, repaymentPlan, fundProjection): each drawn amount is first rounded to the model's
+ * (repayment, repaymentPlan, fundProjection): each drawn saving is first rounded to the model's
  * decimals (as an amount typed into the workbook would be) and each drawn share to SHARE_DECIMALS, so
  * the engine's scaled-integer fast paths apply; sums across projects are taken as integers of
  * 10^−decimals units, exact below 2^53 (checked).
@@ -41,7 +47,7 @@ export interface ModelOutcome {
   lowest: number;
   /** Σ repayments ≥ Σ disbursements: the fund is back where it started (plus its contributions). */
   refilled: boolean;
-  /** Per förvaltning (model.administrations order), per year: its repayment, i.e. its lowered frame. */
+  /** Per förvaltning (model.administrations order), per year: its repayment, i.e. its lowered frame (when asked for). */
   frames: number[][];
 }
 
@@ -60,34 +66,45 @@ const safe = (x: number): number => {
   if (!Number.isSafeInteger(x)) throw new RangeError("simulation: an amount is too large to add up exactly (beyond 2^53 units)");
   return x;
 };
+const sum = (xs: ArrayLike<number>): number => {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total = safe(total + xs[i]);
+  return total;
+};
 
 /** Buffers and constants of one model, reused by every iteration. */
 export interface Evaluator {
   model: PreparedModel;
   /** Appraisal only (for sensitivity): the three views. */
   appraise(theta: Float64Array): Record<View, ViewOutcome>;
-  /** Everything, for the repayment models asked for. */
-  evaluate(theta: Float64Array, models: readonly RepaymentModel[]): Outcome;
+  /** Everything, for the repayment models asked for (each förvaltning's frames only when asked). */
+  evaluate(theta: Float64Array, models: readonly RepaymentModel[], withFrames?: boolean): Outcome;
 }
 
 export function evaluator(model: PreparedModel): Evaluator {
   const { base, years: n, administrations } = model;
   const unit = 10 ** model.decimals;
   const shareUnit = 10 ** SHARE_DECIMALS;
+  const toUnits = (x: number) => Math.round(x * unit);
   const administrationRow = base.actors.map((_, a) => administrations.indexOf(a));
   const K = administrations.length;
   const P = base.projects.length;
   const investment = VIEWS.map(() => new Float64Array(n));
   const savings = VIEWS.map(() => new Float64Array(n));
   const inView = VIEWS.map((v) => base.actors.map((a) => VIEW_PRINCIPALS[v].includes(a.principal)));
-  const disbursed: number[][] = base.projects.map(() => new Array<number>(n).fill(0));
+  const countsIn = VIEWS.map((view, v) => base.actors.map((_, a) => [inView[v][a], inView[v][a] && view !== "society"]));
   const realised: number[][][] = base.projects.map(() => administrations.map(() => new Array<number>(n).fill(0)));
   const cashable: number[][] = base.projects.map(() => new Array<number>(K).fill(1));
+  // The fund's side is the plan's: disbursements rounded to the model's decimals, totals in units.
+  const disbursed = base.projects.map((p) => Array.from({ length: n }, (_, t) => roundTo(p.disbursements[t] ?? 0, unit)));
+  const disbursedPerYear = Array.from({ length: n }, (_, t) => sum(disbursed.map((row) => toUnits(row[t]))) / unit);
+  const paidTotal = sum(disbursed.map((row) => sum(row.map(toUnits))));
+  const contributions = Array.from(model.contributions);
   let cachedRate = NaN;
   let factors: Float64Array = new Float64Array(0);
 
-  /** The drawn series: views summed (unrounded), and each project's disbursements and förvaltning savings (rounded). */
-  function apply(theta: Float64Array): void {
+  /** The drawn series: views summed (unrounded), and each project's förvaltning savings (rounded) and cashable shares. */
+  function apply(theta: Float64Array, money: boolean): void {
     const rate = theta[model.rateIndex];
     if (rate !== cachedRate) {
       factors = discountFactors(rate, n, model.timing);
@@ -99,20 +116,13 @@ export function evaluator(model: PreparedModel): Evaluator {
     }
     for (let p = 0; p < P; p++) {
       const project = base.projects[p];
-      const uplift = 1 + theta[model.overrunIndex[p]];
-      const planned = project.disbursements;
-      const d = disbursed[p];
-      for (let t = 0; t < n; t++) {
-        const x = t < planned.length ? planned[t] * uplift : 0;
-        d[t] = roundTo(x, unit);
-        for (let v = 0; v < VIEWS.length; v++) investment[v][t] += x; // the fund is the kommun's: every view
-      }
-      const cofinancing = project.cofinancing;
-      if (cofinancing) {
-        for (let v = 0; v < VIEWS.length; v++) {
-          if (!inView[v][project.owner]) continue;
-          for (let t = 0; t < cofinancing.length; t++) investment[v][t] += cofinancing[t] * uplift;
-        }
+      const overrun = theta[model.overrunIndex[p]];
+      for (let v = 0; v < VIEWS.length; v++) {
+        // the fund's part is the kommun's (every view); the overrun and the co-financing are the owner's
+        const owner = inView[v][project.owner];
+        const row = investment[v];
+        for (let t = 0; t < project.disbursements.length; t++) row[t] += project.disbursements[t] * (owner ? 1 + overrun : 1);
+        if (owner && project.cofinancing) for (let t = 0; t < project.cofinancing.length; t++) row[t] += project.cofinancing[t] * (1 + overrun);
       }
       const rows = realised[p];
       for (const row of rows) row.fill(0);
@@ -123,14 +133,14 @@ export function evaluator(model: PreparedModel): Evaluator {
         const delay = Math.round(theta[at[QUANTITY_AT.delay]]);
         const values = row.values;
         const b = administrationRow[row.actor];
+        const counts = row.transfer ? countsIn.map((c) => c[row.actor][1]) : countsIn.map((c) => c[row.actor][0]);
         for (let t = Math.max(0, delay); t < n && t - delay < values.length; t++) {
           const x = values[t - delay] * factor;
-          for (let v = 0; v < VIEWS.length; v++) {
-            if (inView[v][row.actor] && !(row.transfer && VIEWS[v] === "society")) savings[v][t] += x;
-          }
+          for (let v = 0; v < VIEWS.length; v++) if (counts[v]) savings[v][t] += x;
           if (b >= 0) rows[b][t] += x;
         }
       }
+      if (!money) continue;
       for (const row of rows) for (let t = 0; t < n; t++) row[t] = roundTo(row[t], unit);
       for (let b = 0; b < K; b++) cashable[p][b] = roundTo(theta[index[administrations[b]][QUANTITY_AT.cashableShare]], shareUnit);
     }
@@ -151,93 +161,98 @@ export function evaluator(model: PreparedModel): Evaluator {
     return out;
   }
 
-  // The plan (every parameter at its mode) fixes what förvaltningen bär risken repays.
-  apply(planParameters(model));
-  const plannedSavings = realised.map((rows) => rows.map((row) => row.slice()));
-  const plannedCashable = cashable.map((row) => row.slice());
+  const options = { share: model.share, lag: model.lag, decimals: model.decimals };
   const keyWeights = administrations.map((a) => base.actors[a].frame ?? 0);
-
-  // What depends on the drawn disbursements only (the key plan; the fixed plan of förvaltningen bär
-  // risken) repeats whenever a draw rounds to the same amounts: kept per project, keyed by the amounts.
-  const memo = { key: base.projects.map(() => new Map<string, readonly (readonly number[])[] | null>()), planned: base.projects.map(() => new Map<string, readonly (readonly number[])[]>()) };
-  const MEMO_LIMIT = 4096;
-  function remembered<T>(cache: Map<string, T>, p: number, compute: () => T): T {
-    const key = disbursed[p].join(",");
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = compute();
-      if (cache.size >= MEMO_LIMIT) cache.clear();
-      cache.set(key, value);
-    }
-    return value;
-  }
-
-  function repayments(kind: RepaymentModel, p: number): readonly (readonly number[])[] | null {
-    const options = { share: model.share, lag: model.lag, decimals: model.decimals };
-    switch (kind) {
-      case "pooled":
-        return null;
-      case "fundBearsRisk":
-        return repayment(disbursed[p], realised[p], { ...options, cashableShares: cashable[p] });
-      case "administrationBearsRisk":
-        return remembered(memo.planned[p], p, () => repayment(disbursed[p], plannedSavings[p], { ...options, cashableShares: plannedCashable[p] }));
-      case "key":
-        return remembered(memo.key[p], p, () => keyPlan(p));
-    }
-  }
 
   /** Ale's dubbelmodell: the disbursed amount repaid over keyYears by the key, from the first disbursement + lag. */
   function keyPlan(p: number): readonly (readonly number[])[] | null {
     const first = disbursed[p].findIndex((x) => x > 0);
     if (first < 0) return null;
-    let units = 0;
-    for (const x of disbursed[p]) units = safe(units + Math.round(x * unit));
-    const plan = repaymentPlan(units / unit, keyWeights, model.keyYears, model.keyRate, model.decimals);
+    const plan = repaymentPlan(sum(disbursed[p].map(toUnits)) / unit, keyWeights, model.keyYears, model.keyRate, model.decimals);
     const start = first + model.lag;
     return plan.map((row) => Array.from({ length: n }, (_, t) => (t >= start && t - start < row.length ? row[t - start] : 0)));
   }
 
-  function fundOutcome(kind: RepaymentModel): { outcome: ModelOutcome; paidUnits: number[] } {
-    const frameUnits = administrations.map(() => new Array<number>(n).fill(0));
-    for (let p = 0; p < P; p++) {
-      const r = repayments(kind, p);
-      if (r) for (let b = 0; b < K; b++) for (let t = 0; t < n; t++) frameUnits[b][t] = safe(frameUnits[b][t] + Math.round(r[b][t] * unit));
-    }
-    const frames = frameUnits.map((row) => row.map((u) => u / unit));
-    const projection = fundProjection(base.fund.opening, Array.from(model.contributions), disbursed, K > 0 ? frames : [new Array<number>(n).fill(0)]);
+  /** One repayment model's repayments per project (null: none). */
+  function repayments(kind: RepaymentModel): (readonly (readonly number[])[] | null)[] {
+    return base.projects.map((_, p) => {
+      switch (kind) {
+        case "pooled":
+          return null;
+        case "fundBearsRisk":
+        case "administrationBearsRisk":
+          return repayment(disbursed[p], realised[p], { ...options, cashableShares: cashable[p] });
+        case "key":
+          return keyPlan(p);
+      }
+    });
+  }
+
+  const frameUnits = new Float64Array(K * n);
+  const repaidPerYear = new Array<number>(n);
+
+  /**
+   * A repayment model's outcome: the förvaltningar's repayments summed over projects in integer units,
+   * the fund's ledger on the year totals (exact sums of exact amounts: the same balances as on every row).
+   */
+  function fundOutcome(perProject: (readonly (readonly number[])[] | null)[], withFrames = true): { outcome: ModelOutcome; repaidUnits: number[] } {
+    frameUnits.fill(0);
+    for (const r of perProject) if (r) for (let b = 0; b < K; b++) for (let t = 0; t < n; t++) frameUnits[b * n + t] += toUnits(r[b][t]);
+    const repaidUnits = new Array<number>(K).fill(0);
     let repaid = 0;
-    let paid = 0;
-    const paidUnits = frameUnits.map((row) => row.reduce((s, u) => safe(s + u), 0));
-    for (const u of paidUnits) repaid = safe(repaid + u);
-    for (const row of disbursed) for (const x of row) paid = safe(paid + Math.round(x * unit));
-    return { outcome: { closing: projection.closing, lowest: projection.lowest.balance, refilled: repaid >= paid, frames }, paidUnits };
+    for (let t = 0; t < n; t++) {
+      let year = 0;
+      for (let b = 0; b < K; b++) {
+        year += frameUnits[b * n + t];
+        repaidUnits[b] += frameUnits[b * n + t];
+      }
+      repaid += year;
+      repaidPerYear[t] = year / unit;
+    }
+    safe(repaid); // every partial sum is of non-negative integers, so it is exact when the total is
+    const projection = fundProjection(base.fund.opening, contributions, [disbursedPerYear], [repaidPerYear]);
+    const frames = withFrames ? administrations.map((_, b) => Array.from(frameUnits.subarray(b * n, (b + 1) * n), (u) => u / unit)) : [];
+    return { outcome: { closing: projection.closing, lowest: projection.lowest.balance, refilled: repaid >= paidTotal, frames }, repaidUnits };
   }
 
   /** Σ repaid − Σ cashable·max(realised, 0) per förvaltning, in integers of 10^−(decimals + SHARE_DECIMALS). */
-  function excessOf(paidUnits: readonly number[]): number[] {
+  function excessOf(repaidUnits: readonly number[]): number[] {
     return administrations.map((_, b) => {
       let covered = 0;
       for (let p = 0; p < P; p++) {
         const c = Math.round(cashable[p][b] * shareUnit);
-        for (const x of realised[p][b]) if (x > 0) covered = safe(covered + c * Math.round(x * unit));
+        for (const x of realised[p][b]) if (x > 0) covered = safe(covered + c * toUnits(x));
       }
-      return (safe(paidUnits[b] * shareUnit) - covered) / (unit * shareUnit);
+      return (safe(repaidUnits[b] * shareUnit) - covered) / (unit * shareUnit);
     });
   }
+
+  // The plan (every parameter at its most likely value) fixes what förvaltningen bär risken repays;
+  // with the fund's disbursements fixed too, that model, the key and the pooled budget are the same in
+  // every iteration: computed once here.
+  // (The key plan is made when first asked for: a model without frames has none.)
+  apply(planParameters(model), true);
+  const fixed = new Map<RepaymentModel, { outcome: ModelOutcome; repaidUnits: number[] }>();
+  for (const kind of ["administrationBearsRisk", "pooled"] as const) fixed.set(kind, fundOutcome(repayments(kind)));
+  const outcomeOf = (kind: RepaymentModel, withFrames: boolean) => {
+    if (kind === "fundBearsRisk") return fundOutcome(repayments(kind), withFrames);
+    if (!fixed.has(kind)) fixed.set(kind, fundOutcome(repayments(kind)));
+    return fixed.get(kind)!;
+  };
 
   return {
     model,
     appraise(theta) {
-      apply(theta);
+      apply(theta, false);
       return views();
     },
-    evaluate(theta, kinds) {
-      apply(theta);
+    evaluate(theta, kinds, withFrames = false) {
+      apply(theta, true);
       const out: Outcome = { views: views(), models: {}, excess: null };
       for (const kind of kinds) {
-        const { outcome, paidUnits } = fundOutcome(kind);
+        const { outcome, repaidUnits } = outcomeOf(kind, withFrames);
         out.models[kind] = outcome;
-        if (kind === "administrationBearsRisk") out.excess = excessOf(paidUnits);
+        if (kind === "administrationBearsRisk") out.excess = excessOf(repaidUnits);
       }
       return out;
     },

@@ -13,7 +13,7 @@ export interface SimulationOptions {
   seed: number;
   iterations: number;
   sampling?: Sampling;
-  /** Default all four. */
+  /** Default all four (the key only when some förvaltning has a frame to weigh it by). */
   models?: readonly RepaymentModel[];
   /** Keep each förvaltning's frame adjustments per year and iteration (K·N·n numbers per model). */
   recordFrames?: boolean;
@@ -60,12 +60,13 @@ export function runSimulation(base: BaseModel, uncertainty: Uncertainty, options
 export function simulate(model: PreparedModel, options: SimulationOptions): SimulationResult {
   const n = options.iterations;
   const sampling = options.sampling ?? "monteCarlo";
-  const kinds = options.models ?? REPAYMENT_MODELS;
+  const hasKey = model.administrations.some((a) => (model.base.actors[a].frame ?? 0) > 0);
+  const kinds = options.models ?? REPAYMENT_MODELS.filter((kind) => kind !== "key" || hasKey);
   const years = model.years;
   const K = model.administrations.length;
   const u = uniforms(SeededRandom.fromSeed(options.seed), n, model.slots, sampling);
   const run = evaluator(model);
-  const plan = run.evaluate(planParameters(model), kinds);
+  const plan = run.evaluate(planParameters(model), kinds, true);
   const views = {} as Record<View, ViewSamples>;
   for (const view of VIEWS) views[view] = { net: new Float64Array(n), bcr: new Float64Array(n), payback: new Float64Array(n) };
   const models: Partial<Record<RepaymentModel, ModelSamples>> = {};
@@ -82,7 +83,7 @@ export function simulate(model: PreparedModel, options: SimulationOptions): Simu
   const every = options.progressEvery ?? 1000;
   let done = 0;
   for (let i = 0; i < n; i++) {
-    const outcome = run.evaluate(drawParameters(model, u, i * model.slots, theta), kinds);
+    const outcome = run.evaluate(drawParameters(model, u, i * model.slots, theta), kinds, options.recordFrames);
     for (const view of VIEWS) {
       const o = outcome.views[view];
       views[view].net[i] = o.net;

@@ -115,3 +115,13 @@ export function columnPercentiles(matrix: Float64Array, columns: number, qs: rea
   }
   return out;
 }
+
+/**
+ * The mean of a − b over paired iterations, with the standard error of the paired differences: on
+ * common random numbers (both from the same draws) it is far smaller than the two means' own errors
+ * would suggest, which is why the repayment models are compared on the same draws.
+ */
+export function pairedDifference(a: ArrayLike<number>, b: ArrayLike<number>): Estimate {
+  if (a.length !== b.length) throw new RangeError(`pairedDifference: ${a.length} and ${b.length} iterations`);
+  return summarise(Float64Array.from({ length: a.length }, (_, i) => a[i] - b[i]), []).mean;
+}

@@ -110,11 +110,9 @@ describe("runSimulation on the example (3 projects, 7 actors, 10 years)", () => 
     let doublesDrift = 0;
     for (let i = 0; i < iterations; i++) {
       drawParameters(model, u, i * model.slots, theta);
-      const outcome = run.evaluate(theta, ["fundBearsRisk"]).models.fundBearsRisk!;
-      // the drawn disbursements: base × (1 + overrun), rounded to öre (half away from zero)
-      const disbursed = base.projects.map((p, j) =>
-        pad(p.disbursements).map((x) => new Decimal(x * (1 + theta[model.overrunIndex[j]])).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)),
-      );
+      const outcome = run.evaluate(theta, ["fundBearsRisk"], true).models.fundBearsRisk!;
+      // the fund pays the plan's disbursements (an overrun is the owner's)
+      const disbursed = base.projects.map((p) => pad(p.disbursements).map((x) => new Decimal(x)));
       let exact = new Decimal(base.fund.opening);
       let double = base.fund.opening;
       for (let t = 0; t < N; t++) {
@@ -132,6 +130,27 @@ describe("runSimulation on the example (3 projects, 7 actors, 10 years)", () => 
       }
     }
     expect(doublesDrift).toBeGreaterThan(0); // what a floating-point ledger would have got wrong
+  });
+
+  test("the fund pays the plan: under förvaltningen bär risken, the key and the pooled budget its ledger never varies; an overrun is the owner's", () => {
+    const result = runSimulation(base, exampleUncertainty(base), { seed: 3, iterations: 100 });
+    for (const kind of ["administrationBearsRisk", "key", "pooled"] as const) {
+      const closing = result.models[kind]!.closing;
+      for (let i = 1; i < 100; i++) expect(Array.from(closing.subarray(i * N, (i + 1) * N))).toEqual(result.plan.models[kind]!.closing);
+    }
+    const fund = result.models.fundBearsRisk!.lowest;
+    expect(new Set(fund).size).toBeGreaterThan(50); // fonden bär risken: the fund takes the savings' risk
+    // what förvaltningen bär risken costs the förvaltningar does vary
+    expect(new Set(result.excess!).size).toBeGreaterThan(50);
+    // an overrun on a project owned by the kommun counts in every view; the fund's part of it is the owner's cost
+    const overrunOnly = runSimulation(base, { projects: base.projects.map(() => ({ overrun: { low: 0.5, mode: 0.5, high: 0.5 } })) }, { seed: 1, iterations: 1 });
+    const pvDisbursed = base.projects.reduce((s, p) => s + p.disbursements.reduce((x, d, t) => x + d * 1.035 ** -t, 0), 0);
+    const plain = runSimulation(base, {}, { seed: 1, iterations: 1 });
+    // every project is owned by a kommun förvaltning: net −0.5·PV(disbursements) in each view, at 3.5 %
+    for (const view of ["municipality", "publicSector", "society"] as const) {
+      expect(overrunOnly.plan.views[view].net).toBeCloseTo(plain.plan.views[view].net - 0.5 * pvDisbursed, 6);
+    }
+    expect(overrunOnly.plan.models.fundBearsRisk!.closing).toEqual(plain.plan.models.fundBearsRisk!.closing);
   });
 
   test("progress is reported, and returning false stops the run with the iterations done", () => {

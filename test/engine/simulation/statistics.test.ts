@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SeededRandom } from "../../../src/engine/simulation/random";
-import { columnPercentiles, percentile, probability, sCurve, share, sorted, summarise } from "../../../src/engine/simulation/statistics";
+import { columnPercentiles, pairedDifference, percentile, probability, sCurve, share, sorted, summarise } from "../../../src/engine/simulation/statistics";
 
 const draws = (seed: number, n: number) => {
   const random = SeededRandom.fromSeed(seed);
@@ -80,5 +80,16 @@ describe("Monte Carlo statistics with their standard errors", () => {
       [3, 30],
       [1.4, 14],
     ]);
+  });
+
+  test("a paired difference: on common random numbers its error is that of the differences, not of the two means", () => {
+    const x = draws(8, 10_000);
+    const a = x.map((u) => 100 * u + 1); // two outcomes of the same draws, differing by 1 + 0.01·u
+    const b = x.map((u) => 99.99 * u);
+    const d = pairedDifference(a, b);
+    expect(Math.abs(d.value - 1.005)).toBeLessThan(3 * d.standardError); // E[1 + u/100] = 1.005
+    expect(d.standardError).toBeCloseTo(0.01 * Math.sqrt(1 / 12 / 10_000), 6);
+    expect(d.standardError).toBeLessThan(summarise(a).mean.standardError / 50);
+    expect(() => pairedDifference([1], [1, 2])).toThrow(RangeError);
   });
 });
