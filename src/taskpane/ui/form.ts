@@ -3,6 +3,7 @@ import type { UiText } from "../../i18n/ui";
 import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAnswer } from "../model/answers";
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal } from "../../engine/vocabulary";
 import { h, fieldId, type Child } from "./dom";
+import { groupError, radioGroup, section, selectField, wrapField } from "./fields";
 import { readNumber, parseAmountList, formatNumber, formatAmountList, formatPercent } from "./numbers";
 import { MODEL_MAX_YEARS, MODEL_MIN_YEARS } from "../../engine/limits";
 
@@ -31,6 +32,7 @@ export class ModelForm {
   private readonly typed = new Map<string, string>();
   /** Problems found while parsing typed text, by field path (localized). */
   readonly parseProblems = new Map<string, string>();
+  private readonly onEdit = (): void => this.events.onEdit();
 
   constructor(
     public answers: ModelAnswers,
@@ -97,23 +99,23 @@ export class ModelForm {
     const t = this.text;
     const a = this.answers;
     this.element.replaceChildren(
-      this.section("section-model", t.sectionModel, [
+      section("section-model", t.sectionModel, [
         h("div", { class: "row" }, this.numberField("firstYear", t.firstYear, { integer: true }), this.numberField("years", t.years, { integer: true })),
-        this.selectField("unit", t.unit, UNITS.map((unit) => [unit, unit]), a.unit, (value) => {
+        selectField(this.onEdit, "unit", t.unit, UNITS.map((unit) => [unit, unit]), a.unit, (value) => {
           a.unit = value as Unit;
           this.render();
         }),
         this.numberField("discountRate", t.discountRate, { percent: true, hint: t.discountRateHint }),
-        this.radioGroup("timing", t.timing, TIMINGS.map((timing) => ({ value: String(timing), label: t.timingOptions[String(timing) as "0" | "0.5" | "1"] })), String(a.timing), (value) => {
+        radioGroup(this.onEdit, "timing", t.timing, TIMINGS.map((timing) => ({ value: String(timing), label: t.timingOptions[String(timing) as "0" | "0.5" | "1"] })), String(a.timing), (value) => {
           a.timing = Number(value) as Timing;
         }),
       ]),
-      this.section("section-fund", t.sectionFund, [
+      section("section-fund", t.sectionFund, [
         h("div", { class: "row" },
           this.numberField("openingBalance", t.openingBalance(a.unit)),
           this.numberField("yearlyContribution", t.yearlyContribution(a.unit)),
         ),
-        this.radioGroup("fundFromEquity", t.fundSource, [
+        radioGroup(this.onEdit, "fundFromEquity", t.fundSource, [
           { value: "true", label: t.fundFromEquity },
           { value: "false", label: t.fundFromOperating },
         ], String(a.fundFromEquity), (value) => {
@@ -121,8 +123,8 @@ export class ModelForm {
         }),
         this.numberField("cofinancingRequirement", t.cofinancingRequirement, { percent: true, hint: t.cofinancingRequirementHint }),
       ]),
-      this.section("section-repayment", t.sectionRepayment, [
-        this.radioGroup("repaymentModel", t.repaymentModel, REPAYMENT_MODELS.map((model) => ({
+      section("section-repayment", t.sectionRepayment, [
+        radioGroup(this.onEdit, "repaymentModel", t.repaymentModel, REPAYMENT_MODELS.map((model) => ({
           value: model,
           label: t.repaymentModels[model].label,
           explanation: t.repaymentModels[model].explanation,
@@ -132,13 +134,13 @@ export class ModelForm {
         }),
         ...this.repaymentParameters(),
       ]),
-      this.section("section-actors", t.sectionActors, [
-        this.groupError("actors"),
+      section("section-actors", t.sectionActors, [
+        groupError("actors"),
         ...a.actors.map((actor, index) => this.actorFields(actor, index)),
         h("button", { type: "button", class: "button secondary", id: "add-actor", onclick: () => this.addActor() }, "+ " + t.addActor),
       ]),
-      this.section("section-projects", t.sectionProjects, [
-        this.groupError("projects"),
+      section("section-projects", t.sectionProjects, [
+        groupError("projects"),
         ...a.projects.map((project, index) => this.projectFields(project, index)),
         h("button", { type: "button", class: "button secondary", id: "add-project", onclick: () => this.addProject() }, "+ " + t.addProject),
       ]),
@@ -160,28 +162,6 @@ export class ModelForm {
       default:
         return [];
     }
-  }
-
-  private section(id: string, title: string, children: Child[]): HTMLElement {
-    return h("fieldset", { class: "section", id }, h("legend", {}, title), ...children);
-  }
-
-  /** An error slot for a whole list ("actors", "projects"): problems that belong to no single field. */
-  private groupError(field: string): HTMLElement {
-    return h("p", { class: "field-error", id: `${fieldId(field)}-error`, hidden: true });
-  }
-
-  private wrap(field: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
-    const id = fieldId(field);
-    control.id = id;
-    control.setAttribute("data-field", field);
-    control.setAttribute("aria-describedby", hint ? `${id}-hint ${id}-error` : `${id}-error`);
-    return h("div", { class: "field" },
-      h("label", { for: id }, label),
-      control,
-      hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null,
-      h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
-    );
   }
 
   /** A numeric field bound to a path of the answers (top level or inside a list). */
@@ -217,53 +197,7 @@ export class ModelForm {
         this.events.onEdit();
       },
     });
-    return this.wrap(field, label, input, options.hint);
-  }
-
-  private selectField(field: string, label: string, options: [string, string][], selected: string, onChange: (value: string) => void, hint?: string): HTMLElement {
-    const select = h("select", {
-      onchange: (event: Event) => {
-        onChange((event.target as HTMLSelectElement).value);
-        this.events.onEdit();
-      },
-    }, options.map(([value, text]) => h("option", { value, selected: value === selected }, text)));
-    return this.wrap(field, label, select, hint);
-  }
-
-  private radioGroup(
-    field: string,
-    legend: string,
-    options: { value: string; label: string; explanation?: string }[],
-    selected: string,
-    onChange: (value: string) => void,
-  ): HTMLElement {
-    const id = fieldId(field);
-    return h("fieldset", { class: "radio-group", id: `${id}-group`, "aria-describedby": `${id}-error` },
-      h("legend", {}, legend),
-      options.map((option, index) => {
-        const optionId = `${id}-${index}`;
-        return h("div", { class: "radio" },
-          h("input", {
-            type: "radio",
-            name: id,
-            id: index === 0 ? id : optionId,
-            "data-field": field,
-            value: option.value,
-            checked: option.value === selected,
-            "aria-describedby": option.explanation ? `${optionId}-explanation` : null,
-            onchange: () => {
-              onChange(option.value);
-              this.events.onEdit();
-            },
-          }),
-          h("label", { for: index === 0 ? id : optionId },
-            h("span", { class: "radio-label" }, option.label),
-            option.explanation ? h("span", { class: "explanation", id: `${optionId}-explanation` }, option.explanation) : null,
-          ),
-        );
-      }),
-      h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
-    );
+    return wrapField(field, label, input, options.hint);
   }
 
   private actorFields(actor: ActorAnswer, index: number): HTMLElement {
@@ -284,8 +218,8 @@ export class ModelForm {
     });
     return h("fieldset", { class: "item", id: `${fieldId(path)}-item` },
       h("legend", {}, t.actor(index + 1)),
-      this.wrap(`${path}.name`, t.actorName, name),
-      this.selectField(`${path}.principal`, t.principal, PRINCIPALS.map((p) => [p, t.principals[p]]), actor.principal, (value) => {
+      wrapField(`${path}.name`, t.actorName, name),
+      selectField(this.onEdit, `${path}.principal`, t.principal, PRINCIPALS.map((p) => [p, t.principals[p]]), actor.principal, (value) => {
         actor.principal = value as Principal;
       }),
       h("div", { class: "row" },
@@ -345,14 +279,14 @@ export class ModelForm {
     });
     return h("fieldset", { class: "item", id: `${fieldId(path)}-item` },
       h("legend", {}, t.project(index + 1)),
-      this.wrap(`${path}.name`, t.projectName, name),
-      this.wrap(`${path}.owner`, t.owner, this.ownerSelect(project)),
+      wrapField(`${path}.name`, t.projectName, name),
+      wrapField(`${path}.owner`, t.owner, this.ownerSelect(project)),
       this.numberField(`${path}.cofinancingShare`, t.cofinancingShare, {
         percent: true,
         get: () => project.cofinancingShare,
         set: (value) => { project.cofinancingShare = value ?? 0; },
       }),
-      this.wrap(disbursementField, t.disbursements(this.answers.unit), disbursements, t.disbursementsHint),
+      wrapField(disbursementField, t.disbursements(this.answers.unit), disbursements, t.disbursementsHint),
       h("p", { class: "field-error", id: `${fieldId(path)}-error`, hidden: true }),
       h("button", {
         type: "button",
