@@ -173,9 +173,14 @@ export function evaluator(model: PreparedModel): Evaluator {
     return plan.map((row) => Array.from({ length: n }, (_, t) => (t >= start && t - start < row.length ? row[t - start] : 0)));
   }
 
-  /** One repayment model's repayments per project (null: none). */
+  /**
+   * One repayment model's repayments per project (null: none; also when no actor is a förvaltning).
+   * förvaltningen bär risken repays from the savings in `realised` at the time it is computed: once,
+   * at the plan (below), so from the planned savings.
+   */
   function repayments(kind: RepaymentModel): (readonly (readonly number[])[] | null)[] {
     return base.projects.map((_, p) => {
+      if (K === 0) return null;
       switch (kind) {
         case "pooled":
           return null;

@@ -156,14 +156,15 @@ export function prepareModel(base: BaseModel, uncertainty: Uncertainty = {}): Pr
   checkFinite("opening", base.fund.opening);
 
   const parameters: Parameter[] = [];
+  const seen = new Map<string, number>(); // slot and estimate → the first parameter with them
   let slots = 0;
   const add = (quantity: Quantity, project: number, actor: number, spec: ThreePoint, slot: number): number => {
     const domain = quantity === "cashableShare" || quantity === "deadweight" ? "share" : "real";
     const d = distribution(spec, quantity === "scale" ? "savings" : quantity === "overrun" ? "optimismBias" : quantity, domain, project + 1);
     if (quantity === "overrun" && d.low < 0) throw new SocinvError("num", "optimismBias", "notNegative", { row: project + 1 });
-    const sameAs = parameters.findIndex(
-      (q) => q.slot === slot && q.distribution.kind === d.kind && q.distribution.low === d.low && q.distribution.mode === d.mode && q.distribution.high === d.high,
-    );
+    const key = `${slot} ${d.kind} ${d.low} ${d.mode} ${d.high}`;
+    const sameAs = seen.get(key) ?? -1;
+    if (sameAs < 0) seen.set(key, parameters.length);
     parameters.push({ quantity, project, actor, distribution: d, slot, sameAs });
     return parameters.length - 1;
   };

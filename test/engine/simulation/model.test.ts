@@ -55,4 +55,12 @@ describe("prepareModel: what varies, checked", () => {
     // kommun view: 80·(1.03⁻¹ + 1.03⁻²) − 100 (the fund's part only; the region's co-financing is not the kommun's)
     expect(plain.municipality.net).toBeCloseTo(80 * (1 / 1.03 + 1 / 1.03 ** 2) - 100, 10);
   });
+
+  test("a model without förvaltningar repays nothing under any model", () => {
+    const regionOnly: BaseModel = { ...base, actors: [{ principal: "region" }, { principal: "stat" }] };
+    const result = runSimulation(regionOnly, {}, { seed: 1, iterations: 1 });
+    expect(result.administrations).toEqual([]);
+    expect(result.plan.models.fundBearsRisk!.closing).toEqual([0, 0, 0]); // 100 opening − 100 disbursed, nothing back
+    expect(result.plan.models.pooled!.closing).toEqual([0, 0, 0]);
+  });
 });
