@@ -92,6 +92,14 @@ export const bigints: Calculator<bigint> = {
     }
     return count;
   },
+  addDrift(high, low, driftHigh, driftLow, den, n, keyHigh, keyLow) {
+    for (let b = 0; b < n; b++) {
+      const l = low[b] + driftLow[b];
+      const carry = l >= den;
+      keyHigh[b] = high[b] + driftHigh[b] + (carry ? 1n : 0n);
+      keyLow[b] = carry ? l - den : l;
+    }
+  },
   toNumbers(units, n, decimals, negative) {
     const out = new Array<number>(n);
     for (let b = 0; b < n; b++) {

@@ -110,6 +110,18 @@ export const doubles: Calculator<number> = {
   divideParts(x, y, yOffset, n, den, unit, units, high, low, candidates) {
     return divideParts(x, y as Float64Array, yOffset, n, den, unit, units as Float64Array, high as Float64Array, low as Float64Array, candidates);
   },
+  addDrift(high, low, driftHigh, driftLow, den, n, keyHigh, keyLow) {
+    for (let b = 0; b < n; b++) {
+      let h = high[b] + driftHigh[b]; // |drift| stays within a few units: far below 2^53
+      let l = low[b] + driftLow[b]; // both < den ≤ 2^51
+      if (l >= den) {
+        l -= den;
+        h += 1;
+      }
+      keyHigh[b] = h;
+      keyLow[b] = l;
+    }
+  },
   toNumbers(units, n, decimals, negative) {
     const s = POW10[decimals];
     const out = new Array<number>(n);
