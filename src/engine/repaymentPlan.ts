@@ -1,6 +1,7 @@
 import { MAX_HORIZON_YEARS } from "./limits";
 import { SocinvError } from "./errors";
 import { exactly, inDoubles, type Calculator, type Scalar } from "./exact/calculator";
+import { decimalParts } from "./exact/bigints";
 import { roundDivide, YearSplit } from "./exact/split";
 import { checkDecimals, checkFinite, checkWeights, checkWholeNumber } from "./money";
 
@@ -61,9 +62,11 @@ function repaymentPlanWith<T extends Scalar>(c: Calculator<T>, inputs: PlanInput
   let num = c.multiply(alpha, c.power10(decimals));
   let den = c.multiply(c.power10(pa), c.integer(n));
   if (inputs.rate !== 0) {
-    const pr = c.placesOf([inputs.rate]);
-    const rho = c.scaled(inputs.rate, pr);
-    const base = c.power10(pr);
+    // The rate is not money: read exactly, every digit of the double (a float leftover such as
+    // 5.55e−17 included), not rounded to what Excel shows.
+    const { digits, exponent } = decimalParts(inputs.rate);
+    const rho = c.fromBigInt(exponent >= 0 ? digits * 10n ** BigInt(exponent) : digits);
+    const base = c.fromBigInt(exponent >= 0 ? 1n : 10n ** BigInt(-exponent));
     const an = power(c, c.add(base, rho), n);
     num = c.multiply(c.multiply(num, rho), an);
     den = c.multiply(c.multiply(c.power10(pa), base), c.subtract(an, power(c, base, n)));

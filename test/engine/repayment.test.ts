@@ -88,14 +88,14 @@ describe("repayment: worked cases", () => {
     expect(out[1].slice(0, 2)).toEqual([1000, 1001]);
   });
 
-  test("a capped year whose eligible total exceeds 2^51 is split in BigInt, identically to decimal.js", () => {
-    // Eligible 1e15 + 1e15 + 0.6e15 = 2.6e15 > 2^51 ≈ 2.25e15 against a cap of 1e15 + 3: split 10:10:6.
-    // (1e15 + 3)·10/26 = 384 615 384 615 385.769…, twice; ·6/26 = 230 769 230 769 231.461…; floors sum to
-    // 1e15 + 1: two units to the largest remainders (.769…, equal parts, earlier row first: rows 0 and 1).
-    const inputs = checkRepaymentInputs([1e15 + 3], [[1e15], [1e15], [0.6e15]], { decimals: 0 });
+  test("a capped year whose eligible total exceeds 2^51 is split in BigInt, identically to the BigInt path", () => {
+    // Eligible 9e14 + 9e14 + 5.4e14 = 2.34e15 > 2^51 ≈ 2.25e15 against a cap of 9e14 + 3 (15 digits: read as
+    // it is): split 9:9:5.4. (9e14 + 3)·9/23.4 = 346 153 846 153 847.3077…, twice; ·5.4/23.4 =
+    // 207 692 307 692 308.3846…; floors sum to 9e14 + 2: one unit to the largest remainder (row 2, .3846…).
+    const inputs = checkRepaymentInputs([9e14 + 3], [[9e14], [9e14], [5.4e14]], { decimals: 0 });
     const quick = repaymentFast(inputs);
     expect(quick).toEqual(repaymentReference(inputs));
-    expect(quick).toEqual([[384615384615386], [384615384615386], [230769230769231]]);
+    expect(quick).toEqual([[346153846153847], [346153846153847], [207692307692309]]);
   });
 
   test("no disbursement > 0: nothing is repaid", () => {
