@@ -2,7 +2,7 @@ import { MAX_HORIZON_YEARS } from "./limits";
 import { SocinvError } from "./errors";
 import { exactly, inDoubles, type Calculator, type Scalar } from "./exact/calculator";
 import { decimalParts } from "./exact/bigints";
-import { roundDivide, YearSplit } from "./exact/split";
+import { YearSplit } from "./exact/split";
 import { checkDecimals, checkFinite, checkWeights, checkWholeNumber } from "./money";
 
 /**
@@ -78,11 +78,21 @@ function repaymentPlanWith<T extends Scalar>(c: Calculator<T>, inputs: PlanInput
   const out: number[][] = Array.from({ length: rows }, () => new Array<number>(n));
   const split = new YearSplit(c, rows);
   const negative = inputs.amount < 0;
-  let cumulative = c.zero; // (t + 1)·Num
+  // round((t + 1)·Num / Den) kept incrementally: Num = whole·Den + rest, so no division of the
+  // (possibly very long: (1 + r)^n) numbers happens in the year loop.
+  const whole = c.floorDivide(num, den);
+  const rest = c.subtract(num, c.multiply(whole, den));
+  let quotient = c.zero; // floor((t + 1)·Num / Den)
+  let remainder = c.zero; // (t + 1)·Num mod Den
   let previous = c.zero;
   for (let t = 0; t < n; t++) {
-    cumulative = c.add(cumulative, num);
-    const rounded = roundDivide(c, cumulative, den);
+    quotient = c.add(quotient, whole);
+    remainder = c.add(remainder, rest);
+    if (remainder >= den) {
+      remainder = c.subtract(remainder, den);
+      quotient = c.add(quotient, c.one);
+    }
+    const rounded = c.add(remainder, remainder) >= den ? c.add(quotient, c.one) : quotient;
     split.year(num, key, 0, partDen, c.one, c.subtract(rounded, previous), t > 0);
     previous = rounded;
     c.writeNumbers(split.units, rows, decimals, negative, out, t);
