@@ -17,9 +17,10 @@ import {
  *  - Repayments start in the first year with a disbursement > 0, plus `lag` years.
  *  - From then on, förvaltning b's eligible amount in year t is share · cashableShare_b · max(saving, 0).
  *  - The year's payment is min(Σ eligible, cap − repaid so far), split in proportion to eligible.
+ *  - The cap (given, or Σ disbursements) is first rounded down to `decimals`.
  *  - Rounded to `decimals` by the cumulative rule: the year total is round(C_t) − round(C_t−1) where C
- *    is the exact cumulative payment, split within the year by the largest-remainder rule.
- * Nothing is negative; the exact total never exceeds the cap (the rounded one never exceeds round(cap)).
+ *    is the exact cumulative payment, split within the year by the running-total rule (exact/split.ts).
+ * Nothing is negative; neither the exact nor the rounded total ever exceeds the cap.
  */
 export interface RepaymentOptions {
   share?: number;
@@ -153,7 +154,8 @@ function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInpu
   const p0 = pShare + pCashable + pSavings;
   const p = Math.max(p0, pCap, decimals);
   const unit = c.power10(p - decimals);
-  const cap = c.multiply(capScaled, c.power10(p - pCap));
+  // FUNCTIONS.md: the cap is first rounded down to `decimals`, so the rounded total never exceeds it.
+  const cap = c.multiply(c.floorDivide(c.multiply(capScaled, c.power10(p - pCap)), unit), unit);
   const shareFactor = c.multiply(c.scaled(inputs.share, pShare), c.power10(p - p0));
   // Eligible amounts year-major (year t's rows contiguous at t·rows), from the first repayment year.
   const years = horizon - start;

@@ -63,6 +63,14 @@ describe("allocate splits an amount by weights, rounded so the parts add up exac
     expect(allocate(0.3, [0.1, 0.2], 1)).toEqual([0.1, 0.2]);
   });
 
+  test("issue 9.15: money is read as Excel shows it (15 significant digits): =0.1+0.2 weighs as much as 0.3", () => {
+    // 0.1 + 0.2 is the double 0.30000000000000004; Excel shows 0.3. Read exactly, it outweighed 0.3 and
+    // took the unit of 1 split in two: [0, 1]. As shown, the weights are equal: the earlier row, [1, 0].
+    expect(allocate(1, [0.3, 0.1 + 0.2])).toEqual([1, 0]);
+    // =1000/3 is 333.333333333333 (15 digits): split 1:2 at 12 decimals → 111.111111111111, 222.222222222222.
+    expect(allocate(1000 / 3, [1, 2], 10)).toEqual([111.1111111111, 222.2222222222]);
+  });
+
   test("the amount is rounded half away from zero: 2.5 over [1] → 3; −2.5 → −3", () => {
     expect(allocate(2.5, [1])).toEqual([3]);
     expect(allocate(-2.5, [1])).toEqual([-3]);

@@ -13,6 +13,12 @@ describe("fundProjection: the ledger year by year", () => {
     expect(0.1 + 0.2 - 0.3).not.toBe(0); // what doubles would have said
   });
 
+  test("issue 9.15: a computed cell is read as Excel shows it: =0.1+0.2 as contribution closes at 0.3, not 0.30000000000000004", () => {
+    const p = fundProjection(0, [0.1 + 0.2, 1000 / 3], [[0]], [[0]]);
+    expect(p.contributions).toEqual([0.3, 333.333333333333]);
+    expect(p.closing).toEqual([0.3, 333.633333333333]);
+  });
+
   test("Ale-like fund: 10 Mkr, two projects, repayments from year 2; lowest balance and first negative year", () => {
     // closing: 10 − 4 − 3 = 3; 3 + 0 − 4 − 2 = −3; −3 + 1 + 2.5 = 0.5; 0.5 + 1 + 2.5 = 4 (Mkr)
     const p = fundProjection(10, [0, 0, 1, 1], [[4, 4], [3, 2]], [[0, 0, 1.5, 1.5], [0, 0, 1, 1]]);

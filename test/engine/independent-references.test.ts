@@ -112,6 +112,40 @@ function largestRemainder(parts: readonly Q[], target: bigint): bigint[] {
   return floors;
 }
 
+/**
+ * FUNCTIONS.md "Rounding", the running-total rule: each row keeps its exact and its rounded running
+ * total (in units); this year's parts are rounded down, and the units missing to `target` go to the
+ * rows (with a non-zero remainder) whose rounded total, so far plus this year's floor, falls furthest
+ * below their exact total through this year; ties: the larger exact part this year, then the earlier
+ * row. In the first year (all totals 0) this is `largestRemainder`.
+ */
+interface RunningTotals {
+  exact: Q[];
+  rounded: bigint[];
+}
+const runningTotals = (rows: number): RunningTotals => ({ exact: new Array<Q>(rows).fill(Q0), rounded: new Array<bigint>(rows).fill(0n) });
+function runningTotalSplit(parts: readonly Q[], target: bigint, totals: RunningTotals): bigint[] {
+  const floors = parts.map(floorQ);
+  const exactThrough = parts.map((p, i) => add(totals.exact[i], p));
+  const gaps = parts.map((_, i) => sub(exactThrough[i], q(totals.rounded[i] + floors[i])));
+  let missing = target - floors.reduce((s, f) => s + f, 0n);
+  const candidates = parts.map((_, i) => i).filter((i) => cmp(parts[i], q(floors[i])) !== 0);
+  if (missing < 0n || missing > BigInt(candidates.length)) {
+    throw new Error(`reference: target ${target} unreachable from floors (missing ${missing})`);
+  }
+  candidates.sort((i, j) => cmp(gaps[j], gaps[i]) || cmp(parts[j], parts[i]) || i - j);
+  for (const i of candidates) {
+    if (missing === 0n) break;
+    floors[i] += 1n;
+    missing -= 1n;
+  }
+  floors.forEach((f, i) => {
+    totals.exact[i] = exactThrough[i];
+    totals.rounded[i] += f;
+  });
+  return floors;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Generators: decimals built from integers
 // ---------------------------------------------------------------------------------------------------
@@ -409,8 +443,8 @@ describe("allocate vs BigInt largest remainder", () => {
 
 /**
  * FUNCTIONS.md / DOMAIN.md: straight-line |A|/n a year, or an annuity A·r/(1 − (1+r)^−n) when r > 0,
- * as an exact rational; cumulative rule C_t = t·X rounded; each year split by the key by largest
- * remainder. Negative amounts mirrored.
+ * as an exact rational; cumulative rule C_t = t·X rounded; each year split by the key by the
+ * running-total rule. Negative amounts mirrored.
  */
 function repaymentPlanReference(amount: Q, key: readonly Q[], years: number, rate: Q, decimals: number): Q[][] {
   const magnitude = q(babs(amount.n), amount.d);
@@ -424,10 +458,11 @@ function repaymentPlanReference(amount: Q, key: readonly Q[], years: number, rat
   const keyTotal = sumQ(key);
   const rows: Q[][] = key.map(() => []);
   let previous = 0n;
+  const totals = runningTotals(key.length);
   for (let t = 1; t <= years; t++) {
     const rounded = roundHalfAway(mul(mul(yearly, q(BigInt(t))), scale));
     const parts = key.map((k) => div(mul(mul(yearly, k), scale), keyTotal));
-    const units = largestRemainder(parts, rounded - previous);
+    const units = runningTotalSplit(parts, rounded - previous, totals);
     previous = rounded;
     units.forEach((u, b) => rows[b].push(q(amount.n < 0n ? -u : u, pow10(decimals))));
   }
@@ -511,10 +546,13 @@ describe("repaymentPlan vs an exact rational reference", () => {
   });
 
   test("worked: 100 over 3 years by [1, 1] → cumulative 33⅓, 66⅔, 100 rounds to 33, 67, 100: years 33, 34, 33", () => {
-    // Year totals 33, 34, 33; each split 50/50: 16.5 + 16.5 (tie: earlier row), 17 + 17, 16.5 + 16.5.
+    // Year totals 33, 34, 33, each split 50/50. Year 0: 16.5 + 16.5, the unit to the earlier row of two
+    // equal gaps (½): 17, 16 (row 0 is now ½ ahead of its exact total, row 1 ½ behind). Year 1: 17 + 17.
+    // Year 2: 16.5 + 16.5; row 1's gap is ½ + ½ = 1, row 0's −½ + ½ = 0: the unit goes to row 1.
+    // Totals 50 and 50 (the largest-remainder rule alone gave row 0 both units: 51 and 49).
     expect(repaymentPlan(100, [1, 1], 3)).toEqual([
-      [17, 17, 17],
-      [16, 17, 16],
+      [17, 17, 16],
+      [16, 17, 17],
     ]);
   });
 });
@@ -535,9 +573,24 @@ interface RepaymentCase {
 /**
  * FUNCTIONS.md REPAYMENT: start = first year with a disbursement > 0, plus lag; eligible_b = share ·
  * cashable_b · max(saving, 0); payment = min(Σ eligible, cap not yet repaid), split in proportion to
- * eligible; cumulative rounding, largest remainder within the year.
+ * eligible; the cap first rounded down to `decimals`; cumulative rounding, the running-total rule
+ * within the year.
  */
-function repaymentReference(c: RepaymentCase): Q[][] {
+/** A year's split: the running-total rule (FUNCTIONS.md) or, to measure what it replaced, largest remainder alone. */
+type YearRule = (parts: readonly Q[], target: bigint, totals: RunningTotals) => bigint[];
+const oldLargestRemainderRule: YearRule = (parts, target, totals) => {
+  const units = largestRemainder(parts, target);
+  units.forEach((u, i) => {
+    totals.exact[i] = add(totals.exact[i], parts[i]);
+    totals.rounded[i] += u;
+  });
+  return units;
+};
+
+/** Largest |rounded − exact| running total of any row in any year, in units, after a reference run. */
+let lastLargestGap: Q = Q0;
+
+function repaymentReference(c: RepaymentCase, rule: YearRule = runningTotalSplit): Q[][] {
   const rows = c.savings.length;
   const horizon = Math.max(c.disbursements.length, ...c.savings.map((r) => r.length));
   const decimals = c.decimals ?? 0;
@@ -545,10 +598,12 @@ function repaymentReference(c: RepaymentCase): Q[][] {
   const first = c.disbursements.findIndex((d) => d.q.n > 0n);
   if (first < 0) return out;
   const share = c.share?.q ?? q(1n);
-  const cap = c.cap?.q ?? sumQ(c.disbursements.map((d) => d.q));
   const scale = q(pow10(decimals));
+  const cap = q(floorQ(mul(c.cap?.q ?? sumQ(c.disbursements.map((d) => d.q)), scale)), pow10(decimals));
   let cumulative = Q0;
   let roundedCumulative = 0n;
+  const totals = runningTotals(rows);
+  lastLargestGap = Q0;
   for (let t = first + (c.lag ?? 0); t < horizon; t++) {
     const eligible = c.savings.map((row, b) => mul(mul(share, c.cashable?.[b].q ?? q(1n)), qmax(row[t]?.q ?? Q0, Q0)));
     const total = sumQ(eligible);
@@ -557,8 +612,13 @@ function repaymentReference(c: RepaymentCase): Q[][] {
     const parts = eligible.map((e) => mul(div(mul(payment, e), total), scale));
     cumulative = add(cumulative, payment);
     const rounded = roundHalfAway(mul(cumulative, scale));
-    const units = largestRemainder(parts, rounded - roundedCumulative);
+    const units = rule(parts, rounded - roundedCumulative, totals);
     roundedCumulative = rounded;
+    totals.exact.forEach((e, b) => {
+      const gap = sub(q(totals.rounded[b]), e);
+      const size = gap.n < 0n ? q(-gap.n, gap.d) : gap;
+      if (cmp(size, lastLargestGap) > 0) lastLargestGap = size;
+    });
     units.forEach((u, b) => (out[b][t] = q(u, pow10(decimals))));
   }
   return out;
@@ -593,14 +653,50 @@ describe("repayment vs an exact rational reference", () => {
           { share: c.share?.x, cap: c.cap?.x, lag: c.lag, decimals: c.decimals, cashableShares: c.cashable?.map((v) => v.x) },
         );
         expect(zs(got)).toEqual(expected.map((row) => row.map(toDouble)));
-        // Invariants of FUNCTIONS.md: nothing negative; the rounded total never exceeds round(cap).
+        // Invariants of FUNCTIONS.md: nothing negative; the rounded total never exceeds the cap.
         const cap = c.cap?.q ?? sumQ(c.disbursements.map((d) => d.q));
         const totalUnits = expected.flat().reduce((s, x) => add(s, x), Q0);
-        expect(cmp(totalUnits, q(roundHalfAway(mul(cap, q(pow10(c.decimals ?? 0)))), pow10(c.decimals ?? 0)))).toBeLessThanOrEqual(0);
+        expect(cmp(totalUnits, cap)).toBeLessThanOrEqual(0);
         for (const x of got.flat()) expect(x).toBeGreaterThanOrEqual(0);
       }),
       RUNS,
     );
+  });
+
+  // Issue 8.5: the rule decides by each förvaltning's running total. Many rows with small shares of a
+  // year's total over many years: the largest gap between a row's rounded and exact running total.
+  test("property: a row's rounded running total stays within 3 units of its exact one (the largest-remainder rule alone drifts further)", () => {
+    let largestNew = Q0;
+    let largestOld = Q0;
+    const many = fc
+      .tuple(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 5, max: 40 }))
+      .chain(([rows, years]) =>
+        fc.record({
+          disbursements: fc.constant(null).map(() => [decOf(10n ** 12n, 0)]),
+          savings: fc.array(fc.array(fc.oneof(decimal(2, true, false), fc.constantFrom(decOf(10005n, 1), decOf(3333n, 2), decOf(1n, 1))), { minLength: years, maxLength: years }), { minLength: rows, maxLength: rows }),
+          share: fc.option(fraction, { nil: undefined }),
+          cap: fc.constant(undefined),
+          lag: fc.constant(undefined),
+          decimals: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
+          cashable: fc.constant(undefined),
+        }),
+      );
+    fc.assert(
+      fc.property(many, (c) => {
+        const expected = repaymentReference(c);
+        if (cmp(lastLargestGap, largestNew) > 0) largestNew = lastLargestGap;
+        const got = repayment(c.disbursements.map((d) => d.x), c.savings.map((row) => row.map((v) => v.x)), { share: c.share?.x, decimals: c.decimals });
+        expect(zs(got)).toEqual(expected.map((row) => row.map(toDouble)));
+        // Below 3, not below 2 as issue 8 expected: fast-check finds rare inputs (decimals 1, rows whose
+        // exact part is whole in some years, so they cannot round up) where one row reaches 2 or a little more.
+        expect(cmp(lastLargestGap, q(3n))).toBeLessThan(0);
+        repaymentReference(c, oldLargestRemainderRule);
+        if (cmp(lastLargestGap, largestOld) > 0) largestOld = lastLargestGap;
+      }),
+      RUNS,
+    );
+    console.log(`largest gap between a row's rounded and exact running total: ${toDouble(largestNew)} units (running-total rule), ${toDouble(largestOld)} units (largest remainder alone)`);
+    expect(cmp(largestOld, largestNew)).toBeGreaterThan(0);
   });
 
   test("tied savings (equal remainders in capped and uncapped years: the tie rules at work)", () => {
@@ -632,11 +728,12 @@ describe("repayment vs an exact rational reference", () => {
     );
   });
 
-  test("a capped year whose eligible total is ≥ 2^51 (whole kronor near 2^50 per förvaltning)", () => {
+  // Savings below 10^15 (15 significant digits, read as they are), 3–5 förvaltningar: totals up to 4·10^15.
+  test("a capped year whose eligible total is ≥ 2^51 (whole kronor near 2^49 per förvaltning)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.integer({ min: 0, max: 2 ** 20 }).map((k) => 2 ** 49 + k * 2 ** 29 + (k % 7)), { minLength: 2, maxLength: 3 }), { minLength: 2, maxLength: 5 }),
-        fc.integer({ min: 1, max: 2 ** 30 }).map((k) => k * 2 ** 20 + (k % 13)),
+        fc.array(fc.array(fc.integer({ min: 0, max: 2 ** 20 }).map((k) => 2 ** 49 + k * 2 ** 28 + (k % 7)), { minLength: 2, maxLength: 3 }), { minLength: 3, maxLength: 5 }),
+        fc.integer({ min: 1, max: 2 ** 29 }).map((k) => k * 2 ** 20 + (k % 13)),
         (savings, cap) => {
           const c: RepaymentCase = {
             disbursements: [decOf(1n, 0)],

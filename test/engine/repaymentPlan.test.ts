@@ -16,13 +16,16 @@ describe("repaymentPlan: worked cases", () => {
 
   test("annuity 1000 at 3.5 % over 5 years, key 1:2:3 → −PMT = 221.4814… a year", () => {
     // Cumulative 221.48, 442.96, 664.44, 885.93, 1107.41 → rounded 221, 443, 664, 886, 1107:
-    // year totals 221, 222, 221, 222, 221. Parts 36.91, 73.83, 110.74 → floors 36 + 73 + 110 = 219;
-    // a 221-year gives rows 0 and 1 one more (remainders .91, .83); a 222-year also row 2.
+    // year totals 221, 222, 221, 222, 221. Parts 36.914, 73.827, 110.741 → floors 36 + 73 + 110 = 219.
+    // Year 0 (2 units): gaps .914, .827, .741 → rows 0 and 1: 37, 74, 110 (drifts −.086, −.173, +.741).
+    // Year 1 (3 units): all: 37, 74, 111 (drifts −.173, −.346, +.482).
+    // Year 2 (2 units): gaps −.173+.914 = .741, −.346+.827 = .481, .482+.741 = 1.223 → rows 2 and 0.
+    // … each row's 5-year total is its exact total rounded: 184.57 → 184, 369.14 → 369, 553.70 → 554.
     const plan = repaymentPlan(1000, [1, 2, 3], 5, 0.035);
     expect(plan).toEqual([
-      [37, 37, 37, 37, 37],
-      [74, 74, 74, 74, 74],
-      [110, 111, 110, 111, 110],
+      [37, 37, 37, 37, 36],
+      [74, 74, 73, 74, 74],
+      [110, 111, 111, 111, 111],
     ]);
     const pmt = -PMT(0.035, 5, 1000) as number;
     expect(pmt).toBeCloseTo(221.4814, 4);
@@ -32,10 +35,11 @@ describe("repaymentPlan: worked cases", () => {
 
   test("decimals = 2 and a negative amount: mirrored", () => {
     const plan = repaymentPlan(-1000, [1, 1], 3, 0, 2);
-    // 333.333… a year, cumulative 333.33, 666.67, 1000 → 333.33, 333.34, 333.33; split 1:1 → 166.67/166.66 …
+    // 333.333… a year, cumulative 333.33, 666.67, 1000 → 333.33, 333.34, 333.33; split 1:1: 166.665 each
+    // (the öre to row 0, the earlier of equal gaps), 166.67 each, 166.665 each (the öre to row 1, ½ öre behind).
     expect(plan).toEqual([
-      [-166.67, -166.67, -166.67],
-      [-166.66, -166.67, -166.66],
+      [-166.67, -166.67, -166.66],
+      [-166.66, -166.67, -166.67],
     ]);
   });
 
@@ -106,7 +110,7 @@ describe("repaymentPlan: properties (fast-check)", () => {
       }),
       RUNS,
     );
-    expect(fast).toBeGreaterThan(300);
+    expect(fast).toBeGreaterThan(100); // annuities (a^n beyond 2^53) run in BigInt
   });
 
   test("property: cumulative totals equal the rounded exact cumulative annuity/straight-line totals; parts never change sign", () => {

@@ -454,8 +454,9 @@ describe("REPAYMENT", () => {
     expectMatrix(repayment([[100]], [[0.5, 0], [1.5, 0]]), [[0, 0], [2, 0]]);
   });
 
-  it("equal parts tie → the earlier row, every year: 0.4 + 0.4 a year → cumulative 0.8, 1.6, 2.4 → 1, 2, 2", () => {
-    // year totals 1, 1, 0; parts 0.4/0.4 tie with equal exact parts → the earlier row
+  it("equal parts tie → the earlier row, then the row behind: 0.4 + 0.4 a year → cumulative 0.8, 1.6, 2.4 → 1, 2, 2", () => {
+    // year totals 1, 1, 0. Year 0: 0.4/0.4, equal gaps and parts → the earlier row. Year 1 (running
+    // totals, FUNCTIONS.md): row 0's gap is 0.8 − 1 = −0.2, row 1's 0.8 → row 1.
     expectMatrix(
       repayment(
         [[100]],
@@ -465,8 +466,8 @@ describe("REPAYMENT", () => {
         ],
       ),
       [
-        [1, 1, 0],
-        [0, 0, 0],
+        [1, 0, 0],
+        [0, 1, 0],
       ],
     );
   });
@@ -505,6 +506,39 @@ describe("REPAYMENT", () => {
   });
 });
 
+/**
+ * FUNCTIONS.md "Rounding": which parts of a year round up. Row b's exact part is num_b/den; its exact
+ * running total so far is exact[b] = [n, d] and its rounded one rounded[b]. Rounded up: the rows (with a
+ * remainder) whose rounded total plus this year's floor falls furthest below the exact total through
+ * this year; ties: the larger exact part, then the earlier row. Updates exact and rounded.
+ */
+function runningTotalUnits(num: bigint[], den: bigint, yearTotal: bigint, exact: [bigint, bigint][], rounded: bigint[]): bigint[] {
+  const floors = num.map((n) => n / den);
+  const gap = num.map((n, b): [bigint, bigint] => {
+    const [en, ed] = exact[b];
+    return [en * den + n * ed - (rounded[b] + floors[b]) * ed * den, ed * den];
+  });
+  const order = num.map((_, b) => b).filter((b) => num[b] % den !== 0n);
+  const cmpGap = (x: number, y: number) => {
+    const l = gap[x][0] * gap[y][1];
+    const r = gap[y][0] * gap[x][1];
+    return l === r ? 0 : l > r ? -1 : 1;
+  };
+  order.sort((x, y) => cmpGap(x, y) || (num[x] === num[y] ? x - y : num[x] > num[y] ? -1 : 1));
+  let missing = yearTotal - floors.reduce((a, b) => a + b, 0n);
+  for (const b of order) {
+    if (missing <= 0n) break;
+    floors[b] += 1n;
+    missing -= 1n;
+  }
+  if (missing !== 0n) throw new Error("reference: cannot reach the year total");
+  num.forEach((n, b) => {
+    exact[b] = [exact[b][0] * den + n * exact[b][1], exact[b][1] * den];
+    rounded[b] += floors[b];
+  });
+  return floors;
+}
+
 /** The contract's REPAYMENT in BigInt rationals: integer D and savings, share = k/100, decimals 0. */
 function referenceRepayment(d: number[], s: number[][], k: number, lag: number, cap: number | null): number[][] | "tie" {
   const years = Math.max(d.length, ...s.map((r) => r.length));
@@ -515,6 +549,8 @@ function referenceRepayment(d: number[], s: number[][], k: number, lag: number, 
   const capH = BigInt(cap ?? d.reduce((a, b) => a + b, 0)) * 100n;
   let cum = 0n; // exact cumulative, hundredths
   let roundedPrev = 0n; // rounded cumulative, units
+  const exact = s.map((): [bigint, bigint] => [0n, 1n]);
+  const roundedRows = s.map(() => 0n);
   for (let t = first + lag; t < years; t++) {
     const rem = capH - cum;
     if (rem <= 0n) break;
@@ -531,17 +567,7 @@ function referenceRepayment(d: number[], s: number[][], k: number, lag: number, 
     // exact part_b in units = payment·e_b / (total·100)
     const den = total * 100n;
     const num = e.map((x) => payment * x);
-    const floors = num.map((n) => n / den);
-    let missing = yearTotal - floors.reduce((a, b) => a + b, 0n);
-    const order = num
-      .map((n, b) => ({ b, r: n % den, n }))
-      .sort((x, y) => (x.r === y.r ? (x.n === y.n ? x.b - y.b : x.n > y.n ? -1 : 1) : x.r > y.r ? -1 : 1));
-    for (const { b } of order) {
-      if (missing <= 0n) break;
-      floors[b] += 1n;
-      missing -= 1n;
-    }
-    if (missing !== 0n) throw new Error("reference: cannot reach the year total");
+    const floors = runningTotalUnits(num, den, yearTotal, exact, roundedRows);
     floors.forEach((f, b) => (out[b][t] = Number(f)));
   }
   return out;
@@ -637,8 +663,9 @@ describe("REPAYMENTPLAN", () => {
     expectMatrix(repaymentPlan(-100, [[1]], 3), [[-33, -34, -33]], 12);
   });
 
-  it("key ties to the larger exact part: 2 a year by 1:3 → exact 0.5, 1.5 → [0, 2]", () => {
-    expectMatrix(repaymentPlan(4, [[1, 3]], 2), [[0, 0], [2, 2]], 12);
+  it("key ties to the larger exact part: 2 a year by 1:3 → exact 0.5, 1.5 → [0, 2], then [1, 1] by running totals", () => {
+    // Year 1: row 0 is ½ behind its exact total (0.5 + 0.5 − 0), row 1 ½ ahead: row 0 rounds up.
+    expectMatrix(repaymentPlan(4, [[1, 3]], 2), [[0, 1], [2, 1]], 12);
   });
 
   it("key weights must be ≥ 0 with a sum > 0 (#NUM!/#DIV/0!, naming key)", () => {
@@ -666,6 +693,8 @@ function referencePlan(amount: number, key: number[], years: number): number[][]
   const K = key.reduce((x, y) => x + y, 0);
   const out = key.map(() => new Array<number>(years).fill(0));
   let prev = 0n;
+  const exact = key.map((): [bigint, bigint] => [0n, 1n]);
+  const roundedRows = key.map(() => 0n);
   for (let t = 0; t < years; t++) {
     // cumulative C = a·(t+1)/years
     const n = a * BigInt(t + 1);
@@ -679,17 +708,7 @@ function referencePlan(amount: number, key: number[], years: number): number[][]
     // part_b = a·κ_b / (years·K)
     const den = y * BigInt(K);
     const num = key.map((k) => a * BigInt(k));
-    const floors = num.map((x) => x / den);
-    let missing = yearTotal - floors.reduce((x, z) => x + z, 0n);
-    const order = num
-      .map((x, b) => ({ b, r: x % den, x }))
-      .sort((p, q2) => (p.r === q2.r ? (p.x === q2.x ? p.b - q2.b : p.x > q2.x ? -1 : 1) : p.r > q2.r ? -1 : 1));
-    for (const { b } of order) {
-      if (missing <= 0n) break;
-      floors[b] += 1n;
-      missing -= 1n;
-    }
-    if (missing !== 0n) throw new Error("reference plan: cannot reach the year total");
+    const floors = runningTotalUnits(num, den, yearTotal, exact, roundedRows);
     floors.forEach((f, b) => (out[b][t] = amount < 0 && f !== 0n ? -Number(f) : Number(f)));
   }
   return out;

@@ -179,8 +179,8 @@ describe("the plugin in general", () => {
       [0.1, 0.2, 0, 0, 0, 0.3], // exact: 0.1 + 0.2 = 0.3
     ]);
     expect(range(hf, "S", "G3", "I4")).toEqual([
-      [3, 3, 3], // 10 a year split 1:2 → 3.33 and 6.67, rounded: 3 and 7
-      [7, 7, 7],
+      [3, 4, 3], // 10 a year split 1:2 → 3.33 and 6.67; by running totals (FUNCTIONS.md): 3+4+3 = 10, 7+6+7 = 20
+      [7, 6, 7],
     ]);
     hf.destroy();
   });

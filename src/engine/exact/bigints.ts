@@ -1,8 +1,8 @@
 import type { Calculator } from "./calculator";
-import { decimalScale, POW10, SAFE } from "./scaled";
+import { decimalScale, POW10, SAFE, shown } from "./scaled";
 
-/** The decimal digits and exponent of the shortest string that reads back as x (what the cell shows). */
-function decimalParts(x: number): { digits: bigint; exponent: number } {
+/** The decimal digits and exponent of the shortest string that reads back as x. */
+export function decimalParts(x: number): { digits: bigint; exponent: number } {
   const text = String(x);
   const e = text.indexOf("e");
   const mantissa = e < 0 ? text : text.slice(0, e);
@@ -18,13 +18,15 @@ function decimalParts(x: number): { digits: bigint; exponent: number } {
 
 const power10 = (p: number): bigint => 10n ** BigInt(p);
 
-function placesOfOne(x: number): number {
+function placesOfOne(value: number): number {
+  const x = shown(value);
   if (Math.round(x) === x && x < SAFE && x > -SAFE) return 0;
   const p = decimalScale(x);
   return p >= 0 ? p : Math.max(0, -decimalParts(x).exponent);
 }
 
-function scaled(x: number, p: number): bigint {
+function scaled(value: number, p: number): bigint {
+  const x = shown(value);
   if (x === 0) return 0n;
   if (Math.round(x) === x && x < SAFE && x > -SAFE) return BigInt(x) * power10(p);
   const q = decimalScale(x);
@@ -91,6 +93,14 @@ export const bigints: Calculator<bigint> = {
       if (high[b] !== 0n || low[b] !== 0n) candidates[count++] = b;
     }
     return count;
+  },
+  addDrift(high, low, driftHigh, driftLow, den, n, keyHigh, keyLow) {
+    for (let b = 0; b < n; b++) {
+      const l = low[b] + driftLow[b];
+      const carry = l >= den;
+      keyHigh[b] = high[b] + driftHigh[b] + (carry ? 1n : 0n);
+      keyLow[b] = carry ? l - den : l;
+    }
   },
   toNumbers(units, n, decimals, negative) {
     const out = new Array<number>(n);

@@ -62,6 +62,11 @@ export interface Calculator<T extends Scalar> {
    * remainder in `candidates` and returns how many there are.
    */
   divideParts(x: T, y: Vector<T>, yOffset: number, n: number, den: T, unit: T, units: Vector<T>, high: Vector<T>, low: Vector<T>, candidates: Int32Array): number;
+  /**
+   * keyHigh[b], keyLow[b] = (high[b] + driftHigh[b], low[b] + driftLow[b]) with the carry that keeps
+   * keyLow in [0, den), b < n.
+   */
+  addDrift(high: Vector<T>, low: Vector<T>, driftHigh: Vector<T>, driftLow: Vector<T>, den: T, n: number, keyHigh: Vector<T>, keyLow: Vector<T>): void;
   /** ±units[b]·10^−decimals for b < n, as doubles. */
   toNumbers(units: Vector<T>, n: number, decimals: number, negative: boolean): number[];
   /** out[b][column] = ±units[b]·10^−decimals, b < n. */

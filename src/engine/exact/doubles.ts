@@ -1,6 +1,6 @@
 import type { Calculator } from "./calculator";
 import { mulDivInto, MULDIV_MAX_DIVISOR } from "./mulDiv";
-import { decimalScale, POW10, SAFE } from "./scaled";
+import { decimalScale, POW10, SAFE, shown, SHOWN_DIGITS_BOUND } from "./scaled";
 
 /** The signal (a single object, thrown and caught, never shown) that a double result would not be exact. */
 export const DOES_NOT_FIT: Error = new Error("exact arithmetic: does not fit in doubles");
@@ -20,12 +20,31 @@ function floorDivide(a: number, b: number): number {
   return r < 0 ? q - 1 : r >= b ? q + 1 : q;
 }
 
+/**
+ * The value Excel shows (`shown`), times s = 10^p, as an exact integer. The common case costs no
+ * rounding to 15 digits: an integer k = x·s below 10^15 has at most 15 significant digits already.
+ */
+function scaledAt(x: number, s: number): number {
+  let k = Math.round(x * s);
+  if (k / s === x && k < SHOWN_DIGITS_BOUND && k > -SHOWN_DIGITS_BOUND) return k;
+  const v = shown(x);
+  k = Math.round(v * s);
+  if (k / s === v && k < MAX_READ && k > -MAX_READ) return k;
+  throw DOES_NOT_FIT;
+}
+
 function scaled(x: number, p: number): number {
   if (p > 22) throw DOES_NOT_FIT;
-  const s = POW10[p];
-  const k = Math.round(x * s);
-  if (k / s === x && k < MAX_READ && k > -MAX_READ) return k;
-  throw DOES_NOT_FIT;
+  return scaledAt(x, POW10[p]);
+}
+
+/** The decimal places of the value Excel shows, when it has a scale in doubles. */
+function placesOfShown(x: number): number {
+  const p = decimalScale(x);
+  if (p >= 0 && Math.abs(Math.round(x * POW10[p])) < SHOWN_DIGITS_BOUND) return p;
+  const q = decimalScale(shown(x));
+  if (q < 0) throw DOES_NOT_FIT;
+  return q;
 }
 
 /** Integers in doubles, every result checked to be exact (below 2^53), else DOES_NOT_FIT. */
@@ -50,9 +69,8 @@ export const doubles: Calculator<number> = {
         if (!(x <= 0 && x > -Infinity)) throw DOES_NOT_FIT; // NaN, text, null, booleans, −∞: the checked path reports it
         continue;
       }
-      if (Math.round(x) === x && x < MAX_READ && x > -MAX_READ) continue; // whole kronor: no division
-      const p = decimalScale(x);
-      if (p < 0) throw DOES_NOT_FIT;
+      if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) continue; // whole kronor: no division
+      const p = placesOfShown(x);
       if (p > places) places = p;
     }
     return places;
@@ -75,9 +93,7 @@ export const doubles: Calculator<number> = {
         out[at] = 0;
         continue;
       }
-      const k = Math.round(x * s);
-      if (!(k / s === x && k < MAX_READ && k > -MAX_READ)) throw DOES_NOT_FIT;
-      const v = k * factor;
+      const v = scaledAt(x, s) * factor;
       if (!(v < SAFE && v > -SAFE)) throw DOES_NOT_FIT;
       out[at] = v;
     }
@@ -92,9 +108,7 @@ export const doubles: Calculator<number> = {
     const n = Math.min(values.length, count);
     for (let i = 0; i < n; i++) {
       const x = values[i];
-      const k = s === 1 ? x : Math.round(x * s);
-      if (!(k / s === x && k < MAX_READ && k > -MAX_READ)) throw DOES_NOT_FIT;
-      const total = acc[i] + k;
+      const total = acc[i] + scaledAt(x, s);
       if (!(total < SAFE && total > -SAFE)) throw DOES_NOT_FIT;
       acc[i] = total;
     }
@@ -109,6 +123,18 @@ export const doubles: Calculator<number> = {
   },
   divideParts(x, y, yOffset, n, den, unit, units, high, low, candidates) {
     return divideParts(x, y as Float64Array, yOffset, n, den, unit, units as Float64Array, high as Float64Array, low as Float64Array, candidates);
+  },
+  addDrift(high, low, driftHigh, driftLow, den, n, keyHigh, keyLow) {
+    for (let b = 0; b < n; b++) {
+      let h = high[b] + driftHigh[b]; // |drift| stays within a few units: far below 2^53
+      let l = low[b] + driftLow[b]; // both < den ≤ 2^51
+      if (l >= den) {
+        l -= den;
+        h += 1;
+      }
+      keyHigh[b] = h;
+      keyLow[b] = l;
+    }
   },
   toNumbers(units, n, decimals, negative) {
     const s = POW10[decimals];

@@ -170,3 +170,18 @@ export function roundDivHalfUp(n: number, unit: number): number {
   const r = n - q * unit;
   return 2 * r >= unit ? q + 1 : q;
 }
+
+/** Largest magnitude of a scaled integer that has at most 15 significant digits for sure. */
+export const SHOWN_DIGITS_BOUND = 1e15;
+
+/**
+ * FUNCTIONS.md: money is read as the number Excel shows, the value rounded to 15 significant digits
+ * (Excel's documented precision): =1000/3 is 333.333333333333, =0.1+0.2 is 0.3. NaN for anything
+ * that is not a finite number.
+ */
+export function shown(x: number): number {
+  if (typeof x !== "number" || !Number.isFinite(x)) return NaN;
+  if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) return x;
+  const v = Number(x.toPrecision(15));
+  return Number.isFinite(v) ? v : x; // near ±1.8e308 the rounding would overflow: keep the double
+}

@@ -2,58 +2,109 @@ import { bigints, DOES_NOT_FIT, type Calculator, type Scalar, type Vector } from
 import { invariant, selectBest } from "./distribute";
 
 /**
- * Rounded splits year after year, for R parts (rows). Each year the parts' exact values in units of
- * 10^−decimals are x·y_b / (den·unit); each is rounded down or up so that the year's parts add up to
- * its target (the rounded cumulative rule is the caller's: target = round(C_t) − round(C_t−1)).
- * With x·y_b = q·den + low and q = f·unit + high, the part is f + (high + low/den)/unit: its
- * remainder compares as the pair (high, low). The parts rounded up are chosen by `selectBest`
- * (exact/distribute.ts): the largest remainders, ties to the larger exact part (the larger y_b), then
- * to the earlier row.
+ * Rounded splits year after year, for R parts (rows), by FUNCTIONS.md's rounding rule. Each year the
+ * parts' exact values in units of 10^−decimals are x·y_b / (den·unit); each is rounded down or up so
+ * that the year's parts add up to its target (the caller's cumulative rule: target = round(C_t) −
+ * round(C_t−1)). With x·y_b = q·den + low and q = f·unit + high, the part is f + (high + low/den)/unit.
+ *
+ * The parts rounded up are those whose rounded running total (all earlier years, plus this year
+ * rounded down) falls furthest below their exact running total: the key of row b is its drift (exact
+ * minus rounded running total before this year) plus this year's remainder; ties go to the larger
+ * exact part this year (the larger y_b), then to the earlier row (`selectBest`). In the first year
+ * every drift is 0 and this is the largest-remainder method. The drift is kept exactly, in the same
+ * units: (driftHigh + driftLow/den)/unit, so a key is the pair (driftHigh + high, driftLow + low)
+ * with a carry. `unit` is the same every year; `den` may change only while no drift has a low part
+ * (REPAYMENT: den is 1 until the one year the cap binds, its last).
  */
 export class YearSplit<T extends Scalar> {
   /** Each part's rounded value in units, after `year`. */
   readonly units: Vector<T>;
   private readonly high: Vector<T>;
   private readonly low: Vector<T>;
+  private keyHigh: Vector<T>;
+  private keyLow: Vector<T>;
+  private driftHigh: Vector<T>;
+  private driftLow: Vector<T>;
+  private driftDen: T;
+  private readonly floors: Vector<T>;
   private readonly candidates: Int32Array;
+  private readonly order: Int32Array;
+  private count = 0;
 
   constructor(
     private readonly calculator: Calculator<T>,
     readonly rows: number,
   ) {
     this.units = calculator.vector(rows);
+    this.floors = calculator.vector(rows);
     this.high = calculator.vector(rows);
     this.low = calculator.vector(rows);
+    this.keyHigh = calculator.vector(rows);
+    this.keyLow = calculator.vector(rows);
+    this.driftHigh = calculator.vector(rows);
+    this.driftLow = calculator.vector(rows);
+    this.driftDen = calculator.one;
     this.candidates = new Int32Array(rows);
+    this.order = new Int32Array(rows);
   }
 
   /**
-   * One year, y read from y[yOffset..yOffset + rows). A year whose products are too wide for this
-   * calculator (the one year the cap binds, say) is split in BigInt alone: its units, each at most
-   * the year's target, come back exactly.
+   * One year, y read from y[yOffset..yOffset + rows). `sameParts`: x, y, den and unit are those of
+   * the previous year (REPAYMENTPLAN), so floors and remainders are reused. A year whose products are
+   * too wide for this calculator (the one year the cap binds, say) is split in BigInt alone: its
+   * units, each at most the year's target, and the drifts come back exactly.
    */
-  year(x: T, y: Vector<T>, yOffset: number, den: T, unit: T, target: T): void {
+  year(x: T, y: Vector<T>, yOffset: number, den: T, unit: T, target: T, sameParts = false): void {
     try {
-      this.yearIn(x, y, yOffset, den, unit, target);
+      this.yearIn(x, y, yOffset, den, unit, target, sameParts);
     } catch (e) {
       const c = this.calculator;
       if (e !== DOES_NOT_FIT || (c as unknown) === bigints) throw e;
       const big = new YearSplit(bigints, this.rows);
+      const b = c.toBigInt;
       const ys = new Array<bigint>(this.rows);
-      for (let b = 0; b < this.rows; b++) ys[b] = c.toBigInt(y[yOffset + b]);
-      big.year(c.toBigInt(x), ys, 0, c.toBigInt(den), c.toBigInt(unit), c.toBigInt(target));
-      for (let b = 0; b < this.rows; b++) this.units[b] = c.fromBigInt(big.units[b]);
+      for (let i = 0; i < this.rows; i++) {
+        ys[i] = b(y[yOffset + i]);
+        big.driftHigh[i] = b(this.driftHigh[i]);
+        big.driftLow[i] = b(this.driftLow[i]);
+      }
+      big.driftDen = b(this.driftDen);
+      big.year(b(x), ys, 0, b(den), b(unit), b(target));
+      for (let i = 0; i < this.rows; i++) {
+        this.units[i] = c.fromBigInt(big.units[i]);
+        this.driftHigh[i] = c.fromBigInt(big.driftHigh[i]);
+        this.driftLow[i] = c.fromBigInt(big.driftLow[i]);
+      }
+      this.driftDen = c.fromBigInt(big.driftDen);
+      this.count = -1; // nothing to reuse
     }
   }
 
-  private yearIn(x: T, y: Vector<T>, yOffset: number, den: T, unit: T, target: T): void {
+  private yearIn(x: T, y: Vector<T>, yOffset: number, den: T, unit: T, target: T, sameParts: boolean): void {
     const c = this.calculator;
-    const { units, high, low, candidates, rows } = this;
-    const count = c.divideParts(x, y, yOffset, rows, den, unit, units, high, low, candidates);
+    const { units, floors, high, low, candidates, rows } = this;
+    if (!sameParts || this.count < 0) this.count = c.divideParts(x, y, yOffset, rows, den, unit, floors, high, low, candidates);
+    const count = this.count;
+    if (den !== this.driftDen) {
+      for (let b = 0; b < rows; b++) invariant(c.isZero(this.driftLow[b]), "a drift's denominator changes only while it is whole", () => `row ${b}`);
+      this.driftDen = den;
+    }
+    c.addDrift(high, low, this.driftHigh, this.driftLow, den, rows, this.keyHigh, this.keyLow);
+    for (let b = 0; b < rows; b++) units[b] = floors[b];
     const take = c.toNumber(c.subtract(target, c.sum(units, 0, rows, 1)), 0);
     invariant(take >= 0 && take <= count, "a year's parts add up to its rounded total", () => `${take} units missing, ${count} parts with a remainder`);
-    selectBest(candidates, count, take, high, low, y, yOffset);
-    for (let i = 0; i < take; i++) units[candidates[i]] = c.add(units[candidates[i]], c.one);
+    // selectBest reorders its list: a copy, so that the candidates can be reused next year.
+    const order = this.order;
+    order.set(candidates.subarray(0, count));
+    selectBest(order, count, take, this.keyHigh, this.keyLow, y, yOffset);
+    for (let i = 0; i < take; i++) {
+      const b = order[i];
+      units[b] = c.add(units[b], c.one);
+      this.keyHigh[b] = c.subtract(this.keyHigh[b], unit);
+    }
+    // The keys are the drifts before rounding up; after it, next year's drifts.
+    [this.driftHigh, this.keyHigh] = [this.keyHigh, this.driftHigh];
+    [this.driftLow, this.keyLow] = [this.keyLow, this.driftLow];
   }
 }
 
