@@ -879,19 +879,22 @@ describe("netEffect vs the direct formula", () => {
 
 /**
  * A brute-force scan by FUNCTIONS.md: cumulative net at the end of year t is reached at time t + 1;
- * a year-0 net ≥ 0 → 0; else the first year-end with cumulative ≥ 0, interpolated linearly inside
- * that year; null (#N/A) when none. Exact for whole-krona flows at rate 0.
+ * the first year-end at which the cumulative, having been negative, is ≥ 0 again, interpolated
+ * linearly inside that year; 0 when it is never negative; null (#N/A) when it never recovers.
+ * Exact for whole-krona flows at rate 0.
  */
 function paybackExact(investment: readonly bigint[], savings: readonly bigint[]): Q | null {
   const n = Math.max(investment.length, savings.length);
   let cumulative = 0n;
+  let wasNegative = false;
   for (let t = 0; t < n; t++) {
     const flow = (savings[t] ?? 0n) - (investment[t] ?? 0n);
     const before = cumulative;
     cumulative += flow;
-    if (cumulative >= 0n) return t === 0 ? Q0 : add(q(BigInt(t)), q(-before, flow));
+    if (cumulative < 0n) wasNegative = true;
+    else if (wasNegative) return add(q(BigInt(t)), q(-before, flow));
   }
-  return null;
+  return wasNegative ? null : Q0;
 }
 
 describe("payback vs a brute-force scan of the cumulative", () => {
@@ -937,17 +940,20 @@ describe("payback vs a brute-force scan of the cumulative", () => {
           let scale = 0;
           let expected: number | null = null;
           let ambiguous = false;
+          let wasNegative = false;
           for (let t = 0; t < n; t++) {
             const flow = ((savings[t] ?? 0) - (investment[t] ?? 0)) * factor(t);
             const before = cumulative;
             cumulative += flow;
             scale += Math.abs(flow);
             if (Math.abs(cumulative) <= 1e-9 * scale) ambiguous = true; // too close to 0 to call in doubles
-            if (cumulative >= 0) {
-              expected = t === 0 ? 0 : t + -before / flow;
+            if (cumulative < 0) wasNegative = true;
+            else if (wasNegative) {
+              expected = t + -before / flow;
               break;
             }
           }
+          if (!wasNegative) expected = 0;
           fc.pre(!ambiguous);
           const got = payback(investment, savings, rate, tau);
           if (expected === null) expect(got.reached).toBe(false);
@@ -994,8 +1000,12 @@ describe("payback vs a brute-force scan of the cumulative", () => {
     expect(payback([1e13], [0, 1e13 - 1]).reached).toBe(false);
   });
 
-  test("worked (FUNCTIONS.md): investment 100 in year 0, savings 50 in years 1 and 2 → 3; year-0 net ≥ 0 → 0", () => {
+  test("worked (FUNCTIONS.md): investment 100 in year 0, savings 50 in years 1 and 2 → 3; never negative → 0", () => {
     expect(payback([100], [0, 50, 50])).toEqual({ reached: true, years: 3 });
-    expect(payback([0, 100], [10, 0])).toEqual({ reached: true, years: 0 });
+    expect(payback([0], [10, 0])).toEqual({ reached: true, years: 0 });
+    // issue 8: +10, −90, +10: negative from year 1, back to 0 inside year 2 at 90/100 → 2.9 (was 0)
+    expect(payback([0, 100], [10, 0, 100])).toEqual({ reached: true, years: 2.9 });
+    // +10, −90 and never back: #N/A (was 0)
+    expect(payback([0, 100], [10, 0]).reached).toBe(false);
   });
 });
