@@ -976,8 +976,9 @@ describe("netEffect vs the direct formula", () => {
 
 /**
  * A brute-force scan by FUNCTIONS.md: cumulative net at the end of year t is reached at time t + 1;
- * a year-0 net ≥ 0 → 0; else the first year-end with cumulative ≥ 0, interpolated linearly inside
- * that year; null (#N/A) when none. Exact for whole-krona flows at rate 0.
+ * the first year-end at which the cumulative, having been negative, is ≥ 0 again, interpolated
+ * linearly inside that year; 0 when it is never negative; null (#N/A) when it never recovers.
+ * Exact for whole-krona flows at rate 0.
  */
 function paybackExact(investment: readonly bigint[], savings: readonly bigint[]): Q | null {
   const n = Math.max(investment.length, savings.length);
@@ -1108,5 +1109,10 @@ describe("payback vs a brute-force scan of the cumulative", () => {
     const late = payback([0, 100, 0, 0], [0, 0, 60, 60]);
     expect(late.reached).toBe(true);
     closeTo((late as { years: number }).years, 11 / 3, 1e-12);
+    expect(payback([0], [10, 0])).toEqual({ reached: true, years: 0 });
+    // issue 8: +10, −90, +10: negative from year 1, back to 0 inside year 2 at 90/100 → 2.9 (was 0)
+    expect(payback([0, 100], [10, 0, 100])).toEqual({ reached: true, years: 2.9 });
+    // +10, −90 and never back: #N/A (was 0)
+    expect(payback([0, 100], [10, 0]).reached).toBe(false);
   });
 });
