@@ -30,3 +30,6 @@ export const MODEL_MAX_NAME_LENGTH = 60;
  * on the web, whose payload limit is 5 MB.
  */
 export const MODEL_MAX_COST_CELLS = 12_000;
+/** Model: the first year a model may start in (a plausible calendar year, not a typo). */
+export const MODEL_FIRST_YEAR_MIN = 1900;
+export const MODEL_FIRST_YEAR_MAX = 2200;
