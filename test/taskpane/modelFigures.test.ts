@@ -277,11 +277,11 @@ describe("issues 8.9–8.10: drop-down lists for coded inputs, text marked in pl
   test("lists in the workbook's language: principal, fund source, transfer; none holds a comma", () => {
     expect(sheet("actors").validations).toEqual([{ address: "B7:B11", list: ["kommun", "region", "stat", "individ", "annan"] }]);
     expect(sheet("parameters").validations).toEqual([{ address: "B19", list: ["eget kapital", "driftbudget"] }]);
-    expect(sheet("costs").validations[0].list).toEqual(["Ja", "Nej"]);
+    expect(sheet("costs").validations![0].list).toEqual(["Ja", "Nej"]);
     const english = buildPlan(exampleAnswers("en"), "en").sheets;
-    expect(english.find((s) => s.key === "actors")!.validations[0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
-    expect(english.find((s) => s.key === "parameters")!.validations[0].list).toEqual(["equity", "operating budget"]);
-    expect(plan.sheets.flatMap((s) => s.validations.flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
+    expect(english.find((s) => s.key === "actors")!.validations![0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
+    expect(english.find((s) => s.key === "parameters")!.validations![0].list).toEqual(["equity", "operating budget"]);
+    expect(plan.sheets.flatMap((s) => (s.validations ?? []).flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
   });
 
   test("the cost tables are marked where a cell holds text or an error", () => {

@@ -307,7 +307,7 @@ describe("property: any small model's plan is consistent (1,000 random models)",
         expect(overlapProblems(plan)).toEqual([]);
         for (const sheet of plan.sheets) {
           const written = areas.get(sheet.name)!;
-          for (const v of [...sheet.validations, ...sheet.conditionalFormats]) {
+          for (const v of [...(sheet.validations ?? []), ...(sheet.conditionalFormats ?? [])]) {
             const area = parseArea(v.address);
             expect(written.some((w) => contains(w, area.row, area.column))).toBe(true);
           }
