@@ -392,6 +392,17 @@ describe("issue 8.6: årets resultat and the balanskravsutredning", () => {
       expect(row("specialReasons")).toEqual([0, 0, 0, 0]);
     });
 
+    test("KL 11 kap. 14 §: with a tax base of 10 000, at most 300 − 1 % · 10 000 = 200 may go to the RUR in 2026", () => {
+      const checks = () => read(hf, "sv", plan.anchors.checks).flat().filter((x) => x !== "OK");
+      write(hf, "sv", rows.taxBase, [["", 10000]]);
+      expect(row("reserveLimit")).toEqual(["", 200, "", ""]);
+      write(hf, "sv", rows.toReserve, [["", 250]]);
+      expect(checks()).toEqual(["1 år med mer till reserven än lagen tillåter"]);
+      expect(row("balanceResult")).toEqual([-800, 50, 300, 300]);
+      write(hf, "sv", rows.toReserve, [["", 200]]);
+      expect(checks()).toEqual([]);
+    });
+
     test("the reservation reconciles to the fund projection: 1000 − 1000, then + 300 a year; kept in the result, it differs by the repayments", () => {
       expect(row("reservedClosing")).toEqual([0, 300, 600, 900]);
       expect(row("reservedDifference")).toEqual([0, 0, 0, 0]);
