@@ -11,6 +11,9 @@ export const MAX_CELLS = 1_000_000;
 /** Functions: rounding to at most ten decimals (öre and far below), within what doubles show exactly. */
 export const MAX_DECIMALS = 10;
 
+/** Model: the first year a model may start in (a plausible calendar year, not a typo). */
+export const MODEL_FIRST_YEAR_MIN = 1900;
+export const MODEL_FIRST_YEAR_MAX = 2200;
 /** Model (task pane): the most years a model may span. */
 export const MODEL_MAX_YEARS = 60;
 /**

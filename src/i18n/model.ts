@@ -92,23 +92,29 @@ export function repaymentModelLabel(model: RepaymentModel, language: Language): 
 
 export { modelTexts, type ModelTexts } from "./modelTexts";
 
-/** Messages of the answer validation and of the build, per language. */
+/** 12000 → "12 000" (Swedish) or "12,000" (English). */
+function grouped(n: number, separator: string): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** Messages of the answer validation and of the build, per language; the limits come from src/engine/limits.ts. */
 export const answerMessages = {
   sv: {
-    firstYear: "Första år måste vara ett heltal mellan 1900 och 2200.",
-    years: "Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning).",
+    firstYear: (min: number, max: number) => `Första år måste vara ett heltal mellan ${min} och ${max}.`,
+    years: (min: number, max: number) =>
+      `Antal år måste vara ett heltal mellan ${min} och ${max} (med ett enda år kan återföringen inte räknas per förvaltning).`,
     unit: "Enheten måste vara kr, tkr eller Mkr.",
     discountRate: "Diskonteringsräntan måste vara ett tal mellan −99 % och 100 %.",
     timing: "Tidpunkten måste vara 0; 0,5 eller 1.",
     repaymentModel: "Okänd återföringsmodell.",
     fraction: "Måste vara mellan 0 % och 100 %.",
     lag: "Fördröjningen måste vara ett heltal från 0 till antalet år.",
-    keyYears: "Antal avbetalningsår måste vara ett heltal mellan 1 och 60.",
+    keyYears: (max: number) => `Antal avbetalningsår måste vara ett heltal mellan 1 och ${max}.`,
     notNegative: "Får inte vara negativt.",
     number: "Måste vara ett tal.",
     actorsEmpty: "Ange minst en aktör.",
     nameEmpty: "Namnet får inte vara tomt.",
-    nameTooLong: "Namnet får vara högst 60 tecken.",
+    nameTooLong: (max: number) => `Namnet får vara högst ${max} tecken.`,
     nameDuplicate: "Namnet finns redan.",
     nameCharacters: "Namnet får inte börja med = + - @ < > eller innehålla * ? ~.",
     principal: "Huvudmannen måste vara kommun, region, stat, individ eller annan.",
@@ -122,7 +128,8 @@ export const answerMessages = {
     costProject: "Kostnadsraden hänvisar till ett okänt projekt.",
     costActor: "Kostnadsraden hänvisar till en okänd aktör.",
     costLength: (years: number) => `Ange en kostnad per år (${years} år).`,
-    tooLarge: "Modellen blir för stor: högst 60 aktörer och 60 projekt, och projekt × aktörer × år får vara högst 12 000.",
+    tooLarge: (actors: number, projects: number, cells: number) =>
+      `Modellen blir för stor: högst ${actors} aktörer och ${projects} projekt, och projekt × aktörer × år får vara högst ${grouped(cells, " ")}.`,
     buildFailed: (detail: string) =>
       `Modellen kunde inte byggas: ${detail}. Det som hann skapas har tagits bort; dina egna blad är orörda.`,
     buildFailedNotRolledBack: (detail: string, sheets: string) =>
@@ -132,20 +139,21 @@ export const answerMessages = {
     modelExists: (sheets: string) => `Arbetsboken har redan en modell (${sheets}). Öppna den i stället, eller välj att bygga en modell till.`,
   },
   en: {
-    firstYear: "The first year must be a whole number between 1900 and 2200.",
-    years: "The number of years must be a whole number between 2 and 60 (with a single year, repayments cannot be computed per administration).",
+    firstYear: (min: number, max: number) => `The first year must be a whole number between ${min} and ${max}.`,
+    years: (min: number, max: number) =>
+      `The number of years must be a whole number between ${min} and ${max} (with a single year, repayments cannot be computed per administration).`,
     unit: "The unit must be kr, tkr or Mkr.",
     discountRate: "The discount rate must be a number between −99 % and 100 %.",
     timing: "The timing must be 0, 0.5 or 1.",
     repaymentModel: "Unknown repayment model.",
     fraction: "Must be between 0 % and 100 %.",
     lag: "The lag must be a whole number from 0 to the number of years.",
-    keyYears: "The number of instalment years must be a whole number between 1 and 60.",
+    keyYears: (max: number) => `The number of instalment years must be a whole number between 1 and ${max}.`,
     notNegative: "Must not be negative.",
     number: "Must be a number.",
     actorsEmpty: "Enter at least one actor.",
     nameEmpty: "The name must not be empty.",
-    nameTooLong: "The name may be at most 60 characters.",
+    nameTooLong: (max: number) => `The name may be at most ${max} characters.`,
     nameDuplicate: "The name is already used.",
     nameCharacters: "The name must not start with = + - @ < > or contain * ? ~.",
     principal: "The principal must be kommun, region, stat, individ or annan.",
@@ -159,7 +167,8 @@ export const answerMessages = {
     costProject: "The cost row refers to an unknown project.",
     costActor: "The cost row refers to an unknown actor.",
     costLength: (years: number) => `Enter one cost per year (${years} years).`,
-    tooLarge: "The model would be too large: at most 60 actors, 60 projects and 12,000 for projects × actors × years.",
+    tooLarge: (actors: number, projects: number, cells: number) =>
+      `The model would be too large: at most ${actors} actors, ${projects} projects and ${grouped(cells, ",")} for projects × actors × years.`,
     buildFailed: (detail: string) =>
       `The model could not be built: ${detail}. What had been created was removed; your own sheets are untouched.`,
     buildFailedNotRolledBack: (detail: string, sheets: string) =>

@@ -97,4 +97,16 @@ describe("validation names the field and says what is wrong, in the user's langu
       { field: "actors", message: "Fördelningsnyckeln kräver en ram större än 0 för minst en förvaltning." },
     ]);
   });
+
+  test("the messages name the limits of src/engine/limits.ts, worded as before", () => {
+    const a = { ...base(), years: 61, firstYear: 1899, keyYears: 61, repaymentModel: "key" as const };
+    const messages = validateAnswers(a, "sv").map((p) => p.message);
+    expect(messages).toContain("Första år måste vara ett heltal mellan 1900 och 2200.");
+    expect(messages).toContain("Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning).");
+    expect(messages).toContain("Antal avbetalningsår måste vara ett heltal mellan 1 och 60.");
+    const tooLarge = { ...base(), actors: [...base().actors, ...Array.from({ length: 60 }, (_, i) => ({ name: `X${i}`, principal: "annan" as const, cashableShare: 1 }))] };
+    expect(validateAnswers(tooLarge, "sv").map((p) => p.message)).toContain(
+      "Modellen blir för stor: högst 60 aktörer och 60 projekt, och projekt × aktörer × år får vara högst 12 000.",
+    );
+  });
 });

@@ -277,11 +277,11 @@ describe("issues 8.9–8.10: drop-down lists for coded inputs, text marked in pl
   test("lists in the workbook's language: principal, fund source, transfer; none holds a comma", () => {
     expect(sheet("actors").validations).toEqual([{ address: "B7:B11", list: ["kommun", "region", "stat", "individ", "annan"] }]);
     expect(sheet("parameters").validations).toEqual([{ address: "B19", list: ["eget kapital", "driftbudget"] }]);
-    expect(sheet("costs").validations[0].list).toEqual(["Ja", "Nej"]);
+    expect(sheet("costs").validations![0].list).toEqual(["Ja", "Nej"]);
     const english = buildPlan(exampleAnswers("en"), "en").sheets;
-    expect(english.find((s) => s.key === "actors")!.validations[0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
-    expect(english.find((s) => s.key === "parameters")!.validations[0].list).toEqual(["equity", "operating budget"]);
-    expect(plan.sheets.flatMap((s) => s.validations.flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
+    expect(english.find((s) => s.key === "actors")!.validations![0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
+    expect(english.find((s) => s.key === "parameters")!.validations![0].list).toEqual(["equity", "operating budget"]);
+    expect(plan.sheets.flatMap((s) => (s.validations ?? []).flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
   });
 
   test("the cost tables are marked where a cell holds text or an error", () => {
@@ -390,6 +390,17 @@ describe("issue 8.6: årets resultat and the balanskravsutredning", () => {
       // In the operating budget there is no reservation to point to.
       hf.setCellContents({ sheet: hf.getSheetId("Parametrar")!, row: 18, col: 1 }, "driftbudget");
       expect(row("specialReasons")).toEqual([0, 0, 0, 0]);
+    });
+
+    test("KL 11 kap. 14 §: with a tax base of 10 000, at most 300 − 1 % · 10 000 = 200 may go to the RUR in 2026", () => {
+      const checks = () => read(hf, "sv", plan.anchors.checks).flat().filter((x) => x !== "OK");
+      write(hf, "sv", rows.taxBase, [["", 10000]]);
+      expect(row("reserveLimit")).toEqual(["", 200, "", ""]);
+      write(hf, "sv", rows.toReserve, [["", 250]]);
+      expect(checks()).toEqual(["1 år med mer till reserven än lagen tillåter"]);
+      expect(row("balanceResult")).toEqual([-800, 50, 300, 300]);
+      write(hf, "sv", rows.toReserve, [["", 200]]);
+      expect(checks()).toEqual([]);
     });
 
     test("the reservation reconciles to the fund projection: 1000 − 1000, then + 300 a year; kept in the result, it differs by the repayments", () => {

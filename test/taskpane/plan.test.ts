@@ -3,6 +3,8 @@
  * refers to cells the plan fills (written or spilled) on sheets of the model; no write, table or other
  * spill lands in a spill area; only functions both Excel and HyperFormula know; inputs look like inputs.
  */
+import fc from "fast-check";
+import { PRINCIPALS, type Principal } from "../../src/engine/vocabulary";
 import type { Language } from "../../src/i18n/language";
 import { contains, overlaps, parseArea, type Area } from "../../src/taskpane/model/a1";
 import { decimalsForUnit, defaultAnswers, type ModelAnswers, type RepaymentModel } from "../../src/taskpane/model/answers";
@@ -38,6 +40,59 @@ function filled(plan: ModelPlan): Map<string, Area[]> {
   return new Map(plan.sheets.map((s) => [s.name, [...s.writes.map((w) => parseArea(w.address)), ...s.spills.map((x) => ({ ...parseArea(x.anchor), rows: x.rows, columns: x.columns }))]]));
 }
 
+/** Every formula reference that leaves the model's sheets or includes a cell the plan does not fill. */
+function referenceProblems(plan: ModelPlan, areas: Map<string, Area[]>): string[] {
+  const problems: string[] = [];
+  // Each checked reference once per sheet (the same ranges recur in every year's formula).
+  const checked = new Set<string>();
+  for (const sheet of plan.sheets) {
+    for (const write of sheet.writes) {
+      const origin = parseArea(write.address);
+      write.formulas.forEach((row, r) =>
+        row.forEach((x, c) => {
+          if (typeof x !== "string" || !x.startsWith("=")) return;
+          for (const ref of referencesOf(x, sheet.name)) {
+            const target = areas.get(ref.sheet);
+            const key = `${ref.sheet}!${ref.area.row},${ref.area.column},${ref.area.rows},${ref.area.columns}`;
+            if (target && checked.has(key)) continue;
+            checked.add(key);
+            if (!target) {
+              problems.push(`${sheet.name}!R${origin.row + r + 1}C${origin.column + c + 1}: unknown sheet in ${ref.text}`);
+              continue;
+            }
+            for (let i = 0; i < ref.area.rows; i++)
+              for (let j = 0; j < ref.area.columns; j++)
+                if (!target.some((a) => contains(a, ref.area.row + i, ref.area.column + j))) {
+                  problems.push(`${sheet.name}!R${origin.row + r + 1}C${origin.column + c + 1}: ${ref.text} includes an empty cell`);
+                  i = ref.area.rows;
+                  break;
+                }
+          }
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Writes that overlap each other, or any write but the anchor in a spill area. */
+function overlapProblems(plan: ModelPlan): string[] {
+  const problems: string[] = [];
+  for (const sheet of plan.sheets) {
+    const written = sheet.writes.map((w) => parseArea(w.address));
+    written.forEach((x, i) => written.forEach((y, j) => {
+      if (i < j && overlaps(x, y)) problems.push(`${sheet.name}: ${sheet.writes[i].address} overlaps ${sheet.writes[j].address}`);
+    }));
+    for (const spill of sheet.spills) {
+      const area = { ...parseArea(spill.anchor), rows: spill.rows, columns: spill.columns };
+      written.forEach((w, i) => {
+        if (overlaps(w, area) && sheet.writes[i].address !== spill.anchor) problems.push(`${sheet.name}: ${sheet.writes[i].address} in the spill of ${spill.anchor}`);
+      });
+    }
+  }
+  return problems;
+}
+
 const models: RepaymentModel[] = ["fundBearsRisk", "administrationBearsRisk", "pooled", "key"];
 const cases: [string, ModelAnswers, Language][] = [
   ...models.map((m): [string, ModelAnswers, Language] => [`example, ${m}, sv`, { ...exampleAnswers("sv"), repaymentModel: m }, "sv"]),
@@ -50,32 +105,7 @@ describe.each(cases)("plan of %s", (_, answers, language) => {
   const areas = filled(plan);
 
   test("every formula refers to filled cells of the model's own sheets", () => {
-    const problems: string[] = [];
-    for (const sheet of plan.sheets) {
-      for (const write of sheet.writes) {
-        const origin = parseArea(write.address);
-        write.formulas.forEach((row, r) =>
-          row.forEach((x, c) => {
-            if (typeof x !== "string" || !x.startsWith("=")) return;
-            for (const ref of referencesOf(x, sheet.name)) {
-              const target = areas.get(ref.sheet);
-              if (!target) {
-                problems.push(`${sheet.name}!R${origin.row + r + 1}C${origin.column + c + 1}: unknown sheet in ${ref.text}`);
-                continue;
-              }
-              for (let i = 0; i < ref.area.rows; i++)
-                for (let j = 0; j < ref.area.columns; j++)
-                  if (!target.some((a) => contains(a, ref.area.row + i, ref.area.column + j))) {
-                    problems.push(`${sheet.name}!R${origin.row + r + 1}C${origin.column + c + 1}: ${ref.text} includes an empty cell`);
-                    i = ref.area.rows;
-                    break;
-                  }
-            }
-          }),
-        );
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(referenceProblems(plan, areas)).toEqual([]);
   });
 
   test("only functions that Excel and HyperFormula both know", () => {
@@ -228,4 +258,69 @@ describe("what the example workbook says", () => {
     expect(all.some((x) => typeof x === "string" && x.includes("REPAYMENTPLAN"))).toBe(false);
     expect(all).toContain("Pooled budget: no repayment (zeros).");
   });
+});
+
+describe("property: any small model's plan is consistent (1,000 random models)", () => {
+  const principal = fc.constantFrom<Principal>(...PRINCIPALS);
+  const answers = fc
+    .record({
+      years: fc.integer({ min: 2, max: 5 }),
+      others: fc.array(principal, { maxLength: 3 }),
+      administrations: fc.integer({ min: 1, max: 3 }),
+      projects: fc.integer({ min: 1, max: 3 }),
+      model: fc.constantFrom<RepaymentModel>("fundBearsRisk", "administrationBearsRisk", "pooled", "key"),
+      keyYears: fc.integer({ min: 1, max: 7 }),
+      language: fc.constantFrom<Language>("sv", "en"),
+      seed: fc.integer({ min: 0, max: 1000 }),
+    })
+    .map((x): [ModelAnswers, Language] => {
+      const actors = [
+        ...Array.from({ length: x.administrations }, (_, i) => ({ name: `F${i}`, principal: "kommun" as Principal, cashableShare: 1, frame: 100 + i })),
+        ...x.others.map((p, i) => ({ name: `A${i}`, principal: p, cashableShare: 0.5 })),
+      ];
+      const series = (k: number) => Array.from({ length: x.years }, (_, t) => ((x.seed + 7 * k + 3 * t) % 11) * 10);
+      return [
+        {
+          ...defaultAnswers(x.language, new Date(2025, 0, 1)),
+          years: x.years,
+          repaymentModel: x.model,
+          keyYears: x.keyYears,
+          actors,
+          projects: Array.from({ length: x.projects }, (_, p) => ({
+            name: `P${p}`,
+            owner: actors[(x.seed + p) % actors.length].name,
+            disbursements: series(p),
+            cofinancingShare: ((x.seed + p) % 3) * 0.25,
+          })),
+          costs: actors.map((a, i) => ({ project: "P0", actor: a.name, baseline: series(i + 5), intervention: series(i + 9), transfer: i % 2 === 1 })),
+        },
+        x.language,
+      ];
+    });
+
+  test("formulas refer to filled cells, writes never overlap or land in a spill, tables and validations sit on written cells", () => {
+    fc.assert(
+      fc.property(answers, ([a, language]) => {
+        const plan = buildPlan(a, language);
+        const areas = filled(plan);
+        expect(referenceProblems(plan, areas)).toEqual([]);
+        expect(overlapProblems(plan)).toEqual([]);
+        for (const sheet of plan.sheets) {
+          const written = areas.get(sheet.name)!;
+          for (const v of [...(sheet.validations ?? []), ...(sheet.conditionalFormats ?? [])]) {
+            const area = parseArea(v.address);
+            expect(written.some((w) => contains(w, area.row, area.column))).toBe(true);
+          }
+        }
+        // The anchors the tests and the pane read lie on filled cells.
+        for (const where of [plan.anchors.fundProjection, plan.anchors.netBenefit, plan.anchors.checks, plan.anchors.balanceRequirement.yearResult]) {
+          const area = parseArea(where.address);
+          const sheetName = plan.sheets.find((x) => x.key === where.sheet)!.name;
+          expect(areas.get(sheetName)!.some((w) => contains(w, area.row, area.column))).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // About 20 ms a plan; the machine this runs on may be shared.
+  }, 300_000);
 });

@@ -1,4 +1,6 @@
 import {
+  MODEL_FIRST_YEAR_MAX,
+  MODEL_FIRST_YEAR_MIN,
   MODEL_MAX_ACTORS as MAX_ACTORS,
   MODEL_MAX_COST_CELLS as MAX_COST_CELLS,
   MODEL_MAX_NAME_LENGTH as MAX_NAME_LENGTH,
@@ -16,6 +18,7 @@ import { answerMessages } from "../../i18n/model";
  */
 
 export type Unit = "kr" | "tkr" | "Mkr";
+export const UNITS: readonly Unit[] = ["kr", "tkr", "Mkr"];
 export type { RepaymentModel } from "../../engine/vocabulary";
 export type Timing = 0 | 0.5 | 1;
 
@@ -150,10 +153,10 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
   const problems: AnswerProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
-  if (!isWhole(answers.firstYear, 1900, 2200)) add("firstYear", m.firstYear);
+  if (!isWhole(answers.firstYear, MODEL_FIRST_YEAR_MIN, MODEL_FIRST_YEAR_MAX)) add("firstYear", m.firstYear(MODEL_FIRST_YEAR_MIN, MODEL_FIRST_YEAR_MAX));
   const yearsOk = isWhole(answers.years, MIN_YEARS, MAX_YEARS);
-  if (!yearsOk) add("years", m.years);
-  if (!["kr", "tkr", "Mkr"].includes(answers.unit)) add("unit", m.unit);
+  if (!yearsOk) add("years", m.years(MIN_YEARS, MAX_YEARS));
+  if (!UNITS.includes(answers.unit)) add("unit", m.unit);
   if (!isFiniteNumber(answers.discountRate) || answers.discountRate <= -0.99 || answers.discountRate > 1) {
     add("discountRate", m.discountRate);
   }
@@ -163,7 +166,7 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
   }
   if (!isFraction(answers.repaymentShare)) add("repaymentShare", m.fraction);
   if (!isWhole(answers.lag, 0, yearsOk ? answers.years : MAX_YEARS)) add("lag", m.lag);
-  if (answers.repaymentModel === "key" && !isWhole(answers.keyYears, 1, MAX_YEARS)) add("keyYears", m.keyYears);
+  if (answers.repaymentModel === "key" && !isWhole(answers.keyYears, 1, MAX_YEARS)) add("keyYears", m.keyYears(MAX_YEARS));
   if (!isFraction(answers.cofinancingRequirement)) add("cofinancingRequirement", m.fraction);
   if (!isFiniteNumber(answers.openingBalance)) add("openingBalance", m.number);
   if (!isFiniteNumber(answers.yearlyContribution)) add("yearlyContribution", m.number);
@@ -173,7 +176,7 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
   const projects = Array.isArray(answers.projects) ? answers.projects : [];
   const years = yearsOk ? answers.years : 1;
   if (actors.length > MAX_ACTORS || projects.length > MAX_PROJECTS || actors.length * projects.length * years > MAX_COST_CELLS) {
-    add("actors", m.tooLarge);
+    add("actors", m.tooLarge(MAX_ACTORS, MAX_PROJECTS, MAX_COST_CELLS));
   }
 
   if (actors.length === 0) add("actors", m.actorsEmpty);
@@ -242,7 +245,7 @@ function checkName(
   add: (field: string, message: string) => void,
 ): void {
   if (typeof name !== "string" || name.trim() === "") return add(field, m.nameEmpty);
-  if (name.length > MAX_NAME_LENGTH) add(field, m.nameTooLong);
+  if (name.length > MAX_NAME_LENGTH) add(field, m.nameTooLong(MAX_NAME_LENGTH));
   // Names become cell text and SUMIF criteria: a leading = + - @ < > would make a formula or a comparison,
   // and * ? ~ are SUMIF wildcards.
   if (/^[=+\-@<>]/.test(name) || /[*?~]/.test(name)) add(field, m.nameCharacters);

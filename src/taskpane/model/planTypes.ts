@@ -67,22 +67,16 @@ export interface SheetPlan {
   columnWidths: number[];
   /** Number formats of areas not covered by a write's own format (spill areas, single cells). */
   formats: { address: string; numberFormat: string }[];
-  /** In-cell drop-down lists for coded inputs, items in the workbook's language (no item holds a comma). */
-  validations: ValidationPlan[];
-  /** Custom conditional formats; `formula` is relative to the top-left cell of `address` (e.g. "=ISTEXT(C5)"). */
-  conditionalFormats: ConditionalFormatPlan[];
+  /** In-cell drop-down list validations (BRIEF interface 2). */
+  validations?: { address: string; list: readonly string[] }[];
+  /** Custom conditional formats; the formula is relative to the top-left cell of address (BRIEF interface 2). */
+  conditionalFormats?: { address: string; formula: string; fill: string }[];
 }
 
-export interface ValidationPlan {
-  address: string;
-  list: readonly string[];
-}
-
-export interface ConditionalFormatPlan {
-  address: string;
-  formula: string;
-  fill: string;
-}
+/** A drop-down list for coded inputs, items in the workbook's language (no item holds a comma). */
+export type ValidationPlan = NonNullable<SheetPlan["validations"]>[number];
+/** A custom conditional format, e.g. "=ISTEXT(C5)" over C5:L20. */
+export type ConditionalFormatPlan = NonNullable<SheetPlan["conditionalFormats"]>[number];
 
 /** The fill of an input cell that holds text or an error where a number belongs. */
 export const NOT_A_NUMBER_FILL = "#F8CBAD";

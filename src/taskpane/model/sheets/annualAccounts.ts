@@ -23,6 +23,8 @@ export const BALANCE_ROWS = [
   "capitalGains",
   "otherAdjustments",
   "afterAdjustments",
+  "taxBase",
+  "reserveLimit",
   "toReserve",
   "fromReserve",
   "balanceResult",
@@ -41,7 +43,7 @@ export const BALANCE_ROWS = [
 export type BalanceRow = (typeof BALANCE_ROWS)[number];
 
 /** The kommun's own figures: optional inputs (blank = 0, so the view shows the fund's contribution alone). */
-const INPUT_ROWS: readonly BalanceRow[] = ["ownResult", "capitalGains", "otherAdjustments", "toReserve", "fromReserve", "priorDeficit"];
+const INPUT_ROWS: readonly BalanceRow[] = ["ownResult", "capitalGains", "otherAdjustments", "taxBase", "toReserve", "fromReserve", "priorDeficit"];
 /** The rows a reader looks for: bold, like the published tables. */
 const TOTAL_ROWS: readonly BalanceRow[] = ["yearResult", "afterAdjustments", "balanceResult", "reservedClosing"];
 
@@ -97,6 +99,11 @@ export function annualAccounts(c: PlanContext, sheet: SheetBuilder, rows: RowCur
     fundEffect: (t) => `=${at("fundCosts", t)}+${at("ownCofinancing", t)}+${at("realisedSavings", t)}`,
     yearResult: (t) => `=${at("ownResult", t)}+${at("fundEffect", t)}`,
     afterAdjustments: (t) => `=${at("yearResult", t)}-${at("capitalGains", t)}+${at("otherAdjustments", t)}`,
+    // KL 11 kap. 14 §: at most the lower of årets resultat and the adjusted result, beyond 1 % of skatteintäkter,
+    // generella statsbidrag och utjämning (2 % with negative equity incl. the pension liability: not modelled).
+    // Without the tax base the limit is not computed (blank).
+    reserveLimit: (t) =>
+      `=IF(${at("taxBase", t)}="","",MAX(0,MIN(${at("yearResult", t)},${at("afterAdjustments", t)})-0.01*${at("taxBase", t)}))`,
     balanceResult: (t) => `=${at("afterAdjustments", t)}-${at("toReserve", t)}+${at("fromReserve", t)}`,
     // Only the part that brings a negative result to 0, at most what the projects cost this year.
     specialReasons: (t) => `=IF(AND(${claim}="${tx.yes}",${equity}),MIN(-${at("fundCosts", t)},MAX(0,-${at("balanceResult", t)})),0)`,

@@ -1,6 +1,6 @@
 import { PRINCIPALS } from "../../../engine/vocabulary";
 import { principalLabel } from "../../../i18n/model";
-import { cell, range } from "../a1";
+import { cell, parseArea, range } from "../a1";
 import { NOT_A_NUMBER_FILL, type Located } from "../planTypes";
 import type { ActorsSheet } from "./actors";
 import type { SheetBuilder } from "./builder";
@@ -107,6 +107,17 @@ export function modelChecks(c: PlanContext, s: CheckSources): Check[] {
     inputs(c.tableNameOf("outcome"), c.sheetNames.costs, M * N, c.ref("costs", s.costs.area("outcome"))),
     inputs(tx.contributions, c.sheetNames.fund, N, s.fund.projection("contributions")),
   ];
+  {
+    // KL 11 kap. 14 §: a reservation to the RUR above the limit, in a year whose tax base is given.
+    const accounts = s.fund.anchors.balanceRequirement;
+    const yearCell = (where: Located, t: number) => {
+      const area = parseArea(where.address);
+      return c.ref(where.sheet, cell(area.row, area.column + t));
+    };
+    const over = (t: number) =>
+      `IF(${yearCell(accounts.reserveLimit, t)}="",0,IF(${yearCell(accounts.toReserve, t)}>${yearCell(accounts.reserveLimit, t)},1,0))`;
+    checks.push({ label: tx.checkReserveLimit, formula: () => none(`(${c.yearNumbers.map((_, t) => over(t)).join("+")})`, tx.msgReserveLimit) });
+  }
   if (s.keyOwedAfterHorizon.length > 0) {
     checks.push({
       label: tx.checkKeyOwed(c.yearOf(N - 1)),
