@@ -82,4 +82,37 @@ describeInBrowser("preview page", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Issue 8 items 9–10: the guard rails the controller reads first, seen in the preview. The example's
+  // inputs are all valid, so every check of the Kontroller block reads OK (the recalculation tests
+  // cover the failing cases); coded inputs carry a drop-down (the grid's ▾).
+  test.each([
+    ["sv-SE", "sv"],
+    ["en-US", "en"],
+  ] as const)("the Kontroller block and the drop-down lists of the example (%s)", async (displayLanguage, language) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${server.url}preview/?displayLanguage=${displayLanguage}`);
+    const pane = page.frameLocator("#pane-frame");
+    await pane.locator("#build-example").click();
+    await pane.locator(".message.success").waitFor({ timeout: 30000 });
+    const plan = buildPlan(exampleAnswers(language), language);
+
+    await page.click(`.grid-tab[data-sheet="${sheetName("actors", language)}"]`);
+    expect(await page.locator("td.validated").count()).toBeGreaterThanOrEqual(plan.sheets.find((x) => x.key === "actors")!.validations?.length ?? 1);
+    await screenshot(page, `preview-1280-${language}-actors-dropdowns`);
+
+    await page.click(`.grid-tab[data-sheet="${sheetName("results", language)}"]`);
+    const checks = parseArea(plan.anchors.checks.address);
+    const results = await Promise.all(
+      Array.from({ length: checks.rows }, (_, r) => page.locator(`td[data-cell="${columnName(checks.column)}${checks.row + r + 1}"]`).textContent()),
+    );
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.every((text) => text === "OK")).toBe(true);
+    await page.locator(`td[data-cell="${columnName(checks.column)}${checks.row + 1}"]`).scrollIntoViewIfNeeded();
+    await screenshot(page, `preview-1280-${language}-kontroller`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
