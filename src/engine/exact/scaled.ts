@@ -23,7 +23,7 @@
  *
  * Arithmetic on such integers in doubles is exact while every intermediate stays below 2^53; each
  * fast path checks its bounds up front from the largest magnitudes and otherwise falls back to the
- * decimal.js reference path.
+ * BigInt calculator (exact/calculator.ts).
  */
 
 /** 10^p as exact doubles, p = 0..22. */
