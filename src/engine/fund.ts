@@ -32,7 +32,7 @@ export function fundProjection(
   other?: readonly number[],
 ): FundProjection {
   // The fast path gives up on any cell that is not a finite number; only then is every cell checked,
-  // for the precise error, before the decimal.js path runs.
+  // for the precise error, before the BigInt path runs.
   const shaped = shapeFundInputs(opening, contributions, disbursements, repayments, other);
   return (
     fundProjectionFast(shaped) ??

@@ -1,10 +1,9 @@
 import { SocinvError } from "./errors";
-import { POW10 } from "./exact/scaled";
 
 /**
  * Shared input checks and constants of the exact money paths (allocate, repayment, repayment plan,
- * co-financing, fund). The arithmetic itself lives in ./exact: scaled integers in doubles on the fast
- * path, decimal.js on the reference path, both giving identical results.
+ * co-financing, fund). The arithmetic itself lives in ./exact: one operation written over a calculator,
+ * run on scaled integers in doubles and rerun on BigInt when a value does not fit (exact/calculator.ts).
  */
 
 export { MAX_DECIMALS } from "./limits";
@@ -65,5 +64,3 @@ export function checkWeights(argument: string, weights: unknown): readonly numbe
   return w;
 }
 
-/** A number of units (10^−decimals) as a number: exact division, so it equals Decimal#toNumber. */
-export const fromUnits = (units: number, decimals: number): number => (units === 0 ? 0 : units / POW10[decimals]);

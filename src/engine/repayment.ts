@@ -50,7 +50,7 @@ export function repayment(
   options: RepaymentOptions = {},
 ): number[][] {
   // Savings cells are checked by the fast path itself (it gives up on anything not a finite number);
-  // only when it gives up is every cell checked, for the precise error, before the decimal.js path.
+  // only when it gives up is every cell checked, for the precise error, before the BigInt path.
   const shaped = checkRepaymentInputs(disbursements, savings, options, "savings", false);
   return repaymentFast(shaped) ?? repaymentReference(checkRepaymentInputs(disbursements, savings, options));
 }

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { mulDivFits, mulDivFloor, mulDivRemainder } from "../../src/engine/exact/mulDiv";
-import { decimalScale, POW10, readScaled, ScaledBuffer, floorDiv, roundDivHalfUp } from "../../src/engine/exact/scaled";
+import { decimalScale, POW10, readScaled, ScaledBuffer, floorDiv, roundDivHalfUp, shown } from "../../src/engine/exact/scaled";
 import { bigints, doubles, type Calculator, type Scalar } from "../../src/engine/exact/calculator";
 import { YearSplit } from "../../src/engine/exact/split";
 import { anyDouble, manyPlaces, money, nearBound, ore, RUNS } from "./moneyArbitraries";
@@ -73,6 +73,28 @@ describe("scaled integers read a cell as the decimal the user sees", () => {
     expect(roundDivHalfUp(5, 10)).toBe(1);
     expect(roundDivHalfUp(4, 10)).toBe(0);
     expect(floorDiv(2 ** 52 - 1, 3)).toBe(Number((2n ** 52n - 1n) / 3n));
+  });
+});
+
+describe("shown: a cell value as Excel shows it (15 significant digits)", () => {
+  test("=1000/3, =0.1+0.2, 999 999 999 999.9979 (log10 rounds up to 12), ±1.8e308 (kept: the rounding would overflow)", () => {
+    expect(shown(1000 / 3)).toBe(333.333333333333);
+    expect(shown(0.1 + 0.2)).toBe(0.3);
+    expect(shown(999999999999.9979)).toBe(999999999999.998);
+    expect(shown(1.7976931348623151e308)).toBe(1.7976931348623151e308);
+    expect(shown(Number.NaN)).toBeNaN();
+  });
+
+  test("property: equals Number(x.toPrecision(15)) (the fast path never differs from the string rounding)", () => {
+    const computed = fc.integer({ min: 1, max: 1e9 }).chain((k) => fc.constantFrom(k / 7, k / 3, -k / 11, k / 1e6));
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), computed, fc.double({ min: 1e-8, max: 1e12, noNaN: true })), (x) => {
+        const want = Number(x.toPrecision(15));
+        const got = shown(x);
+        expect(got === 0 ? 0 : got).toBe(Number.isFinite(want) ? (want === 0 ? 0 : want) : x); // ±0 alike
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
 

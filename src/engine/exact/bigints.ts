@@ -16,7 +16,8 @@ export function decimalParts(x: number): { digits: bigint; exponent: number } {
   return { digits: BigInt(digits), exponent };
 }
 
-const power10 = (p: number): bigint => 10n ** BigInt(p);
+const POWERS: bigint[] = Array.from({ length: 40 }, (_, p) => 10n ** BigInt(p));
+const power10 = (p: number): bigint => (p < POWERS.length ? POWERS[p] : 10n ** BigInt(p));
 
 function placesOfOne(value: number): number {
   const x = shown(value);

@@ -23,7 +23,7 @@
  *
  * Arithmetic on such integers in doubles is exact while every intermediate stays below 2^53; each
  * fast path checks its bounds up front from the largest magnitudes and otherwise falls back to the
- * decimal.js reference path.
+ * BigInt calculator (exact/calculator.ts).
  */
 
 /** 10^p as exact doubles, p = 0..22. */
@@ -182,6 +182,17 @@ export const SHOWN_DIGITS_BOUND = 1e15;
 export function shown(x: number): number {
   if (typeof x !== "number" || !Number.isFinite(x)) return NaN;
   if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) return x;
+  // Fast: y = |x|·10^p with 15 digits before the point; fl(y) is within 2^−3 (an ulp below 2^50) of the
+  // true value, so away from a half its rounding is the 15-digit one, and k / 10^p is the double
+  // nearest that decimal, exactly what Number(x.toPrecision(15)) gives. Near a half: the slow way.
+  const magnitude = Math.abs(x);
+  const p = 14 - Math.floor(Math.log10(magnitude));
+  if (p >= 0 && p <= 22 && magnitude >= 1e-7) {
+    const y = magnitude * POW10[p];
+    const k = Math.round(y);
+    const distance = Math.abs(y - Math.floor(y) - 0.5);
+    if (distance > 0.25 && k < SHOWN_DIGITS_BOUND && y >= SHOWN_DIGITS_BOUND / 10) return (x < 0 ? -k : k) / POW10[p];
+  }
   const v = Number(x.toPrecision(15));
   return Number.isFinite(v) ? v : x; // near ±1.8e308 the rounding would overflow: keep the double
 }
