@@ -3,9 +3,9 @@ import { errorMessage, problemText } from "../i18n/errors";
 import { displayLanguage } from "./language";
 
 /**
- * The edge between Excel and the engine: turning engine errors and surprises into Excel error
- * values, and the few readings the grid module leaves to the caller (rates, optional amounts,
- * results that must be finite). One place, so every function behaves the same.
+ * The edge between Excel and the engine on the way out: engine errors and surprises become Excel
+ * error values with their message rendered in Excel's language, and results must be finite. (The
+ * way in is range.ts and arguments.ts.) One place, so every function behaves the same.
  */
 
 /** The Excel error code of an engine error kind. Read at call time: the runtime supplies the enum. */

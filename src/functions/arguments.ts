@@ -1,15 +1,12 @@
 import {
+  ExcelRange,
   readFraction,
-  readGrid,
-  readMatrix,
   readOptionalScalar,
   readRate,
   readRequiredRate,
   readScalar,
-  readSeries,
   readWholeNumber,
   requirePresent,
-  shapeOf,
   type Matrix,
   type Series,
   type Shape,
@@ -43,11 +40,16 @@ export class Arguments {
     return this.values[this.parameter(name).index];
   }
 
+  /** The argument as a range value (size, omitted, orientation, numbers on demand). */
+  range(name: string): ExcelRange {
+    return new ExcelRange(name, this.raw(name));
+  }
+
   /** Each argument's rows × columns in parameter order; undefined where it is left out. */
   shapes(): (Shape | undefined)[] {
-    return this.parameters.map((_, i) => {
+    return this.parameters.map((p, i) => {
       const value = this.values[i];
-      return value === null || value === undefined ? undefined : shapeOf(value);
+      return value === null || value === undefined ? undefined : new ExcelRange(p.name, value).shape;
     });
   }
 
@@ -82,18 +84,16 @@ export class Arguments {
   }
 
   series(name: string): Series {
-    return readSeries(name, this.raw(name));
+    return this.range(name).series();
   }
 
   matrix(name: string): Matrix {
-    return readMatrix(name, this.raw(name));
+    return this.range(name).matrix();
   }
 
   /** The cells as they are (rows × columns), a required argument. */
   grid(name: string): number[][] {
-    const value = this.raw(name);
-    requirePresent(name, value);
-    return readGrid(name, value);
+    return this.range(name).numbers();
   }
 
   /** Fails unless the required argument is present (null or undefined is "missing"). */

@@ -275,3 +275,54 @@ export function transpose<T>(rows: readonly (readonly T[])[]): T[][] {
   }
   return out;
 }
+
+/**
+ * One argument as Excel handed it over, as a value: its size (scanned once, no cell read), whether
+ * it is left out, its orientation, and its numbers read on demand as a grid (rows shared, not
+ * copied, when they are plain numbers), a series, a matrix or a single number.
+ */
+export class ExcelRange {
+  readonly shape: Shape;
+
+  constructor(
+    readonly argument: string,
+    readonly value: unknown,
+  ) {
+    this.shape = shapeOf(value);
+  }
+
+  get rows(): number {
+    return this.shape.rows;
+  }
+
+  get columns(): number {
+    return this.shape.columns;
+  }
+
+  /** Null, undefined, "" or a blank 1×1 range. */
+  get omitted(): boolean {
+    return isOmitted(this.value);
+  }
+
+  /** Years down for a single N×1 column (N > 1), else across. */
+  get orientation(): Orientation {
+    return this.shape.columns === 1 && this.shape.rows > 1 ? "column" : "row";
+  }
+
+  numbers(): number[][] {
+    requirePresent(this.argument, this.value);
+    return readGrid(this.argument, this.value);
+  }
+
+  series(): Series {
+    return readSeries(this.argument, this.value);
+  }
+
+  matrix(): Matrix {
+    return readMatrix(this.argument, this.value);
+  }
+
+  scalar(fallback?: number): number {
+    return readScalar(this.argument, this.value, fallback);
+  }
+}

@@ -3,6 +3,7 @@ import { sumRows } from "../../src/engine/appraisal";
 import {
   columnSumsOfCells,
   flatCells,
+  isBlankCell,
   lifecycleRowsOfCells,
   netEffectOfCells,
   plainRange,
@@ -11,7 +12,7 @@ import {
 import { discountFactors, presentValues } from "../../src/engine/discount";
 import { netEffect } from "../../src/engine/effects";
 import { MAX_CELLS } from "../../src/engine/limits";
-import { readGrid } from "../../src/functions/range";
+import { isBlank, readGrid } from "../../src/functions/range";
 import { lifecycleTable } from "../../src/engine/lifecycle";
 
 /**
@@ -196,5 +197,12 @@ describe("flatCells", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("the kernels' blank test", () => {
+  it("is range.ts's isBlank (restated for the hot loops)", () => {
+    const cells: unknown[] = [null, undefined, "", " ", 0, -0, "0", false, NaN, [], {}, [[null]]];
+    for (const cell of cells) expect(isBlankCell(cell)).toBe(isBlank(cell));
   });
 });

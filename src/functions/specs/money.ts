@@ -4,7 +4,7 @@ import { repayment } from "../../engine/repayment";
 import { repaymentPlan } from "../../engine/repaymentPlan";
 import { finiteRows } from "../adapters";
 import { flatCells, plainRange } from "../kernels";
-import { horizon, isOmitted, oriented, padRows, padSeries, readGrid, readMatrix, requirePresent } from "../range";
+import { horizon, oriented, padRows, padSeries } from "../range";
 import { followOrientation, fundOrientation } from "../shapes";
 import type { FunctionSpec } from "./spec";
 
@@ -92,17 +92,12 @@ function overflowingArgument(projection: FundProjection, opening: number): strin
 export const FUNDBALANCE: FunctionSpec = {
   compute(a) {
     const opening = a.number("opening");
-    const hasOther = !isOmitted(a.raw("other"));
+    const hasOther = !a.range("other").omitted;
     for (const name of ["contributions", "disbursements", "repayments"]) a.require(name);
     const [, contributions, disbursements, repayments, other] = a.shapes();
     const orientation = fundOrientation([contributions, disbursements, repayments, hasOther ? other : undefined]);
     // Years down only when every input is a single column; otherwise an R×1 range is R projects in year 0.
-    const perYear = (argument: string): number[][] => {
-      const value = a.raw(argument);
-      if (orientation === "column") return readMatrix(argument, value).rows;
-      requirePresent(argument, value);
-      return readGrid(argument, value);
-    };
+    const perYear = (argument: string): number[][] => (orientation === "column" ? a.matrix(argument).rows : a.grid(argument));
     const projection = fundProjection(
       opening,
       a.series("contributions").values,
