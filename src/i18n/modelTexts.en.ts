@@ -28,6 +28,7 @@ export const modelTextsEn: typeof modelTextsSv = {
   fixedStructure: "Sets the model's layout; build a new model to change it.",
   notUsedByModel: "Not used by the chosen repayment model (only in the comparison of who bears the risk).",
   explainRate: "Real rate for present values, e.g. 3.5 %.",
+  timingValues: "Allowed values of timing within the year (the list in the cell above)",
   explainTiming: "0 = first year undiscounted, 0.5 = mid-year, 1 = as NPV.",
   explainShare: "Share of the cashable saving that goes back to the fund.",
   explainLag: "Years after the first disbursement before repayment starts.",

@@ -26,6 +26,7 @@ export const modelTextsSv = {
   fixedStructure: "Bestämmer modellens uppställning; bygg en ny modell för att ändra.",
   notUsedByModel: "Används inte av den valda återföringsmodellen (bara i jämförelsen av vem som bär risken).",
   explainRate: "Real ränta för nuvärdesberäkningen, t.ex. 3,5 %.",
+  timingValues: "Tillåtna värden för tidpunkt under året (listan i cellen ovan)",
   explainTiming: "0 = vid årets början, första året diskonteras inte; 0,5 = mitt i året; 1 = vid årets slut, som NETNUVÄRDE.",
   explainShare: "Andel av den budgetpåverkande besparingen som går tillbaka till fonden.",
   explainLag: "Antal år efter första utbetalningen innan återföringen börjar.",

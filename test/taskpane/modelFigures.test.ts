@@ -274,14 +274,22 @@ describe("issues 8.9–8.10: drop-down lists for coded inputs, text marked in pl
   const results = () => read(hf, language, plan.anchors.checks).map((row) => row[0]);
   const status = () => read(hf, language, plan.anchors.checkStatus)[0][0];
 
-  test("lists in the workbook's language: principal, fund source, transfer; none holds a comma", () => {
+  test("lists in the workbook's language: principal, fund source, transfer, timing; no typed list holds a comma", () => {
     expect(sheet("actors").validations).toEqual([{ address: "B7:B11", list: ["kommun", "region", "stat", "individ", "annan"] }]);
-    expect(sheet("parameters").validations).toEqual([{ address: "B19", list: ["eget kapital", "driftbudget"] }]);
+    // Timing's list is the cells below the table (0; 0,5; 1 in Swedish Excel), not a typed list.
+    const parameters = sheet("parameters").validations!;
+    expect(parameters[0]).toEqual({ address: "B19", list: ["eget kapital", "driftbudget"] });
+    expect(parameters[1].list).toEqual(["0", "0.5", "1"]);
+    expect(parameters[1].source).toMatch(/^=\$B\$\d+:\$B\$\d+$/);
+    const [from] = parameters[1].source!.slice(1).split(":");
+    const firstValueRow = Number(from.replace(/\D/g, ""));
+    const values = sheet("parameters").writes.find((w) => w.address.startsWith(`A${firstValueRow}:`))!;
+    expect(values.formulas.map((r) => r[1])).toEqual([0, 0.5, 1]);
     expect(sheet("costs").validations![0].list).toEqual(["Ja", "Nej"]);
     const english = buildPlan(exampleAnswers("en"), "en").sheets;
     expect(english.find((s) => s.key === "actors")!.validations![0].list).toEqual(["municipality", "region", "state", "individual", "other"]);
     expect(english.find((s) => s.key === "parameters")!.validations![0].list).toEqual(["equity", "operating budget"]);
-    expect(plan.sheets.flatMap((s) => (s.validations ?? []).flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
+    expect(plan.sheets.flatMap((s) => (s.validations ?? []).filter((v) => v.source === undefined).flatMap((v) => v.list)).some((x) => x.includes(","))).toBe(false);
   });
 
   test("the cost tables are marked where a cell holds text or an error", () => {

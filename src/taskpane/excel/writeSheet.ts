@@ -86,12 +86,12 @@ export function sheetSteps(sheet: SheetPlan): WriteStep[] {
   }
   for (const validation of sheet.validations ?? []) {
     // A list source is one comma-separated text (ExcelApi 1.8): an item holding a comma would become two.
-    if (validation.list.some((item) => item.includes(","))) throw new Error(`A drop-down item holds a comma: ${validation.list.join(" | ")}`);
+    if (validation.source === undefined && validation.list.some((item) => item.includes(","))) throw new Error(`A drop-down item holds a comma: ${validation.list.join(" | ")}`);
     steps.push({
       bytes: jsonBytes(validation.list) + OPERATION_BYTES * 3,
       queue: (worksheet) => {
         const range = worksheet.getRange(validation.address);
-        range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.source ?? validation.list.join(",") } };
       },
     });
   }

@@ -68,7 +68,7 @@ export interface SheetPlan {
   /** Number formats of areas not covered by a write's own format (spill areas, single cells). */
   formats: { address: string; numberFormat: string }[];
   /** In-cell drop-down list validations (BRIEF interface 2). */
-  validations?: { address: string; list: readonly string[] }[];
+  validations?: { address: string; list: readonly string[]; source?: string }[];
   /** Custom conditional formats; the formula is relative to the top-left cell of address (BRIEF interface 2). */
   conditionalFormats?: { address: string; formula: string; fill: string }[];
 }

@@ -74,6 +74,14 @@ export class SheetBuilder {
     this.validations.push({ address, list });
   }
 
+  /**
+   * A drop-down list whose items are cells of this sheet (a reference such as "=$B$20:$B$22"): for
+   * numbers a language writes with a comma (Swedish 0,5), which a typed list would split in two.
+   */
+  listFrom(address: string, source: string, list: readonly string[]): void {
+    this.validations.push({ address, list, source });
+  }
+
   /** Marks, in place, the cells of a numeric input area that hold text or an error ("3 000 tkr"). */
   numbersOnly(row: number, column: number, rows: number, columns: number): void {
     const first = cell(row, column);

@@ -89,6 +89,15 @@ export function parametersSheet(c: PlanContext): ParametersSheet {
     if (p.input && used && typeof p.value === "number") sheet.numbersOnly(r, 1, 1, 1);
   }
   sheet.list(cell(rowOf("fundSource"), 1), [tx.equity, tx.operatingBudget]);
+  // Timing's allowed values as cells below the table, the drop-down's source (Swedish 0,5 has a comma).
+  const timingValues = [0, 0.5, 1];
+  const valuesRow = headerRow + PARAMETER_KEYS.length + 2;
+  sheet.put(valuesRow, 0, timingValues.map((v, i) => [i === 0 ? tx.timingValues : "", v]), "note", "0.0");
+  sheet.listFrom(
+    cell(rowOf("timing"), 1),
+    `=${range(valuesRow, 1, timingValues.length, 1, { row: true, column: true })}`,
+    timingValues.map(String),
+  );
   sheet.tables.push({
     key: "parameters",
     name: c.tableNameOf("parameters"),
