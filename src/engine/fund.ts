@@ -97,28 +97,31 @@ export const fundProjectionReference = (inputs: FundInputs): FundProjection => e
 /** In doubles, or null when a value does not fit (or a cell is not a finite number: the caller checks). */
 export const fundProjectionFast = (inputs: FundInputs): FundProjection | null => inDoubles((c) => fundProjectionWith(c, inputs));
 
-/** Every value an integer at one common scale; sums and balances in the calculator. */
+/**
+ * Every value an integer at one common scale; sums and balances in the calculator. The matrices are
+ * summed in one pass each, the scale growing as they go (the small series' places to start from).
+ */
 function fundProjectionWith<T extends Scalar>(c: Calculator<T>, inputs: FundInputs): FundProjection {
   const n = inputs.horizon;
   let p = c.placesOf([inputs.opening]);
   p = c.placesOf(inputs.contributions, p);
   p = c.placesOf(inputs.other, p);
-  for (const row of inputs.disbursements) p = c.placesOf(row, p);
-  for (const row of inputs.repayments) p = c.placesOf(row, p);
+  const disbursements = c.vector(n);
+  for (const row of inputs.disbursements) p = c.accumulate(row, p, disbursements, n);
+  const disbursementPlaces = p;
+  const repayments = c.vector(n);
+  for (const row of inputs.repayments) p = c.accumulate(row, p, repayments, n);
+  if (p > disbursementPlaces) {
+    const factor = c.power10(p - disbursementPlaces);
+    for (let t = 0; t < n; t++) disbursements[t] = c.multiply(disbursements[t], factor);
+  }
   const series = (values: readonly number[]): Vector<T> => {
     const out = c.vector(n);
     c.readInto(values, 0, p, c.one, out, 0, 1, n, false);
     return out;
   };
-  const summed = (rows: readonly (readonly number[])[]): Vector<T> => {
-    const out = c.vector(n);
-    for (const row of rows) c.accumulate(row, p, out, n);
-    return out;
-  };
   const contributions = series(inputs.contributions);
   const other = series(inputs.other);
-  const disbursements = summed(inputs.disbursements);
-  const repayments = summed(inputs.repayments);
   const opening = c.vector(n);
   const closing = c.vector(n);
   let balance = c.scaled(inputs.opening, p);

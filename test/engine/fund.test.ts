@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { SocinvError } from "../../src/engine/errors";
+import { bigints, DOES_NOT_FIT, doubles } from "../../src/engine/exact/calculator";
 import { checkFundInputs, freeCapacity, fundProjection, fundProjectionFast, fundProjectionReference } from "../../src/engine/fund";
 import { matrix, money, ore, RUNS, wholeKronor } from "./moneyArbitraries";
 
@@ -35,6 +36,34 @@ describe("fundProjection: the ledger year by year", () => {
     expect(p.closing).toEqual([4, 4, 4]);
     expect(p.lowest).toEqual({ balance: 4, year: 0 });
     expect(p.firstNegativeYear).toBeNull();
+  });
+
+  test("the scale widens while the rows are summed: whole kronor, halves, quarters mid-row, then thousandths in the repayments", () => {
+    // disbursements: 1 + 0.5 = 1.5, 2 + 0.25 = 2.25; repayments 0.125, 0
+    // closing: 0 − 1.5 + 0.125 = −1.375; −1.375 − 2.25 = −3.625
+    const p = fundProjection(0, [0], [[1, 2], [0.5, 0.25]], [[0.125, 0]]);
+    expect(p.disbursements).toEqual([1.5, 2.25]);
+    expect(p.repayments).toEqual([0.125, 0]);
+    expect(p.closing).toEqual([-1.375, -3.625]);
+    expect(p.lowest).toEqual({ balance: -3.625, year: 1 });
+  });
+
+  test("accumulate, both calculators: sums so far are multiplied up when a value needs more places", () => {
+    for (const c of [doubles, bigints] as const) {
+      const acc = c.vector(3);
+      // [1, 2, 3] at scale 0; then 0.5 (1 place) and 0.25 (2 places): units of 0.01 kr 150, 225, 300
+      expect(c.accumulate([1, 2, 3], 0, acc as never, 3)).toBe(0);
+      expect(c.accumulate([0.5, 0.25], 0, acc as never, 3)).toBe(2);
+      expect(Array.from(acc as ArrayLike<number | bigint>, Number)).toEqual([150, 225, 300]);
+    }
+    // In doubles, a sum that would pass 2^53 when multiplied up gives up (BigInt reruns) rather than round.
+    // 900 719 925 474 100 · 10 > 2^53 = 9 007 199 254 740 992.
+    const acc = doubles.vector(1);
+    doubles.accumulate([900_719_925_474_100], 0, acc, 1);
+    expect(() => doubles.accumulate([0.5], 0, acc, 1)).toThrow(DOES_NOT_FIT);
+    const big = fundProjection(0, [0], [[900_719_925_474_100], [0.5]], [[0]]);
+    // Exact: 900 719 925 474 100.5, a double itself (below 2^52 every half is one)
+    expect(big.disbursements).toEqual([900_719_925_474_100.5]);
   });
 
   test("free capacity: closing minus disbursements already decided for later years", () => {

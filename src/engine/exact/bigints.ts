@@ -75,7 +75,13 @@ export const bigints: Calculator<bigint> = {
     }
   },
   accumulate(values, p, acc, count) {
-    for (let i = 0; i < Math.min(values.length, count); i++) acc[i] += scaled(values[i], p);
+    const q = bigints.placesOf(values, p);
+    if (q > p) {
+      const factor = power10(q - p);
+      for (let i = 0; i < acc.length; i++) acc[i] *= factor;
+    }
+    for (let i = 0; i < Math.min(values.length, count); i++) acc[i] += scaled(values[i], q);
+    return q;
   },
   sum(v, from, to, stride) {
     let total = 0n;

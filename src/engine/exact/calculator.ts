@@ -52,8 +52,12 @@ export interface Calculator<T extends Scalar> {
    * 0); with `positiveOnly`, values ≤ 0 read as 0 (they must still be finite numbers).
    */
   readInto(values: ArrayLike<number>, from: number, p: number, factor: T, out: Vector<T>, offset: number, stride: number, count: number, positiveOnly: boolean): void;
-  /** acc[i] += values[i]·10^p for i < min(count, values.length). */
-  accumulate(values: ArrayLike<number>, p: number, acc: Vector<T>, count: number): void;
+  /**
+   * acc[i] += values[i]·10^q for i < min(count, values.length), in one pass: q starts at p and grows
+   * (every entry of acc, a sum at the old scale, multiplied up exactly) when a value needs more
+   * places. Returns q: max(p, the places of values).
+   */
+  accumulate(values: ArrayLike<number>, p: number, acc: Vector<T>, count: number): number;
   /** Σ v[from], v[from + stride], … below `to`. */
   sum(v: Vector<T>, from: number, to: number, stride: number): T;
   /**

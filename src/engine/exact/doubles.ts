@@ -47,6 +47,11 @@ function placesOfShown(x: number): number {
   return q;
 }
 
+/** acc[i]·factor for every i: exact integer products, checked to stay below 2^53. */
+function widen(acc: ArrayLike<number> & { [index: number]: number }, factor: number): void {
+  for (let i = 0; i < acc.length; i++) acc[i] = fits(acc[i] * factor);
+}
+
 /** Integers in doubles, every result checked to be exact (below 2^53), else DOES_NOT_FIT. */
 export const doubles: Calculator<number> = {
   zero: 0,
@@ -101,17 +106,29 @@ export const doubles: Calculator<number> = {
   },
   // Sums of exact integers: an addition whose true result is below 2^53 is exact, and one whose true
   // result is not gives a computed one that is not either (rounding is monotone), so checking every
-  // partial sum proves them all exact.
+  // partial sum proves them all exact. A cell is read at the scale found so far (no division at scale
+  // 0); only one that is not an integer there is looked at closely, and may widen the scale.
   accumulate(values, p, acc, count) {
-    const s = POW10[p];
     if (p > 22) throw DOES_NOT_FIT;
+    let s = POW10[p];
     const n = Math.min(values.length, count);
     for (let i = 0; i < n; i++) {
       const x = values[i];
-      const total = acc[i] + scaledAt(x, s);
+      let k = s === 1 ? Math.round(x) : Math.round(x * s);
+      if (!((s === 1 ? k === x : k / s === x) && k < SHOWN_DIGITS_BOUND && k > -SHOWN_DIGITS_BOUND)) {
+        const q = placesOfShown(x); // throws for a value with no scale in doubles (or not a number)
+        if (q > p) {
+          widen(acc, POW10[q - p]);
+          p = q;
+          s = POW10[q];
+        }
+        k = scaledAt(x, s);
+      }
+      const total = acc[i] + k;
       if (!(total < SAFE && total > -SAFE)) throw DOES_NOT_FIT;
       acc[i] = total;
     }
+    return p;
   },
   sum(v, from, to, stride) {
     let total = 0;
