@@ -16,6 +16,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { exampleFiles } from "../../scripts/example-workbook";
 import { callsAddIn, type SnapshotValue, type WorkbookSnapshot } from "../../src/workbookFile/snapshot";
+import { cell as cellAddress, parseArea } from "../../src/taskpane/model/a1";
 import { fileFormula } from "../../src/workbookFile/xlsx";
 
 const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((path) => existsSync(path));
@@ -99,20 +100,22 @@ function compare(snapshot: WorkbookSnapshot, shown: Map<string, string[][]>): { 
     const spillCells = new Set<string>();
     for (const c of sheet.cells) {
       if (!callsAddIn(c.formula)) continue;
-      const spill = sheet.spills.find((s) => s.anchor.replace(/\$/g, "") === `${columnName(c.column)}${c.row + 1}`);
+      const spill = sheet.spills.find((s) => {
+        const anchor = parseArea(s.anchor);
+        return anchor.row === c.row && anchor.column === c.column;
+      });
       for (let r = 0; r < (spill?.rows ?? 0); r++) for (let k = 0; k < (spill?.columns ?? 0); k++) spillCells.add(`${c.row + r},${c.column + k}`);
     }
     for (const c of sheet.cells) {
       const text = rows[c.row]?.[c.column] ?? "";
       checked++;
       if (typeof c.value === "number") numbers++;
-      if (!sameValue(text, c.value)) mismatches.push({ sheet: sheet.name, cell: `${columnName(c.column)}${c.row + 1}`, shown: text, expected: c.value, formula: c.formula, inSpill: spillCells.has(`${c.row},${c.column}`) });
+      if (!sameValue(text, c.value)) mismatches.push({ sheet: sheet.name, cell: cellAddress(c.row, c.column), shown: text, expected: c.value, formula: c.formula, inSpill: spillCells.has(`${c.row},${c.column}`) });
     }
   }
   return { checked, numbers, mismatches };
 }
 
-const columnName = (index: number): string => (index < 26 ? String.fromCharCode(65 + index) : columnName(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26)));
 
 describe("the example workbook and its copy to share", () => {
   const dir = mkdtempSync(join(tmpdir(), "socinv-example-"));
