@@ -45,4 +45,4 @@ export const matrix = (value: fc.Arbitrary<number>, maxRows: number, maxLength: 
     .tuple(fc.integer({ min: 1, max: maxRows }), fc.integer({ min: 1, max: maxLength }))
     .chain(([r, n]) => fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: r, maxLength: r }));
 
-export const RUNS = { numRuns: 1000 };
+export const RUNS = { numRuns: Number(process.env.STRESS_RUNS ?? 1000) };

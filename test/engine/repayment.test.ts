@@ -135,7 +135,9 @@ describe("repayment: worked cases", () => {
 function exactCumulative(disbursements: number[], savings: number[][], options: RepaymentOptions): Decimal[] {
   const horizon = Math.max(disbursements.length, ...savings.map((r) => r.length));
   // FUNCTIONS.md: the cap is first rounded down to `decimals`.
-  const cap = new Big(options.cap ?? disbursements.reduce((s, x) => s.plus(new Big(x)), new Big(0))).toDecimalPlaces(options.decimals ?? 0, Decimal.ROUND_DOWN);
+  // FUNCTIONS.md: every amount and share is read as Excel shows it, rounded to 15 significant digits.
+  const shown = (x: number) => new Big(x.toPrecision(15));
+  const cap = (options.cap !== undefined ? shown(options.cap) : disbursements.reduce((s, x) => s.plus(shown(x)), new Big(0))).toDecimalPlaces(options.decimals ?? 0, Decimal.ROUND_DOWN);
   const first = disbursements.findIndex((x) => x > 0);
   const out: Decimal[] = [];
   let c = new Big(0);
@@ -144,7 +146,7 @@ function exactCumulative(disbursements: number[], savings: number[][], options: 
       let e = new Big(0);
       savings.forEach((row, b) => {
         const cash = options.cashableShares?.[b] ?? 1;
-        e = e.plus(new Big(options.share ?? 1).times(cash).times(Math.max(row[t] ?? 0, 0)));
+        e = e.plus(shown(options.share ?? 1).times(shown(cash)).times(shown(Math.max(row[t] ?? 0, 0))));
       });
       c = Big.min(new Big(cap), c.plus(e)); // Big.min: the base Decimal.min would round to 20 digits
     }
@@ -160,6 +162,13 @@ test("a 21-digit exact total rounds from its exact value, not a 20-digit approxi
   // (0.999999995 vs 0.5) → row 0: 0.250 and 119 304 566.347.
   const out = repayment([119304567], [[1, 0], [0, 0], [837225027, 0]], { share: 0.25, decimals: 3, cashableShares: [0.99999999998, 0, 0.57] });
   expect(out).toEqual([[0.25, 0], [0, 0], [119304566.347, 0]]);
+});
+
+test("a cashable share computed as 0.9999999999999996 is read as the 1 Excel shows (found by fast-check)", () => {
+  // FUNCTIONS.md 15-digit rule: 0.9999999999999996 → 1.00000000000000. Eligible 0.25 · 0.45 · 1 = 0.1125,
+  // half up at 3 decimals → 0.113 (the unrounded double would give 0.11249999999999996 → 0.112).
+  const out = repayment([1], [[0, 0, 0, 0, 0, 0.25, 0]], { share: 0.45, decimals: 3, cashableShares: [0.9999999999999996] });
+  expect(out).toEqual([[0, 0, 0, 0, 0, 0.113, 0]]);
 });
 
 test("300 000 förvaltningar are read without overflowing the call stack (no Math.max spread over rows)", () => {
@@ -231,7 +240,7 @@ describe("repayment: properties (fast-check)", () => {
         const options = optionsOf(c, c.savings.length);
         const out = repayment(c.disbursements, c.savings, options);
         const cumulative = exactCumulative(c.disbursements, c.savings, options);
-        const cap = options.cap !== undefined ? new Big(options.cap) : c.disbursements.reduce((s, x) => s.plus(new Big(x)), new Big(0));
+        const cap = options.cap !== undefined ? new Big(options.cap.toPrecision(15)) : c.disbursements.reduce((s, x) => s.plus(new Big(x)), new Big(0));
         let paid = new Big(0);
         cumulative.forEach((exact, t) => {
           out.forEach((row) => {
