@@ -62,6 +62,32 @@ describe("issue 8.3: a region-owned project's co-financing is not the kommun's i
   });
 });
 
+describe("issue 8.3: the audit's correction −4,365.66 → −1,726.18 tkr is the region's co-financing, 2,639.48 tkr in present value", () => {
+  // The issue gives the audit model's two municipal net benefits but not its savings. Their difference,
+  // −1,726.18 − (−4,365.66) = 2,639.48, is what the fix removes from the kommun's investment: the region's
+  // co-financing [0, 750, 1050, 1050] in present value. That fits 3.0 % with mid-year timing exactly:
+  // 750/1.03^1.5 + 1050/1.03^2.5 + 1050/1.03^3.5 = 717.47 + 975.21 + 946.80 = 2,639.48
+  // (3.5 % at year end gives 2,651.86; no other round rate and convention gives 2,639.48 to the öre).
+  const answers: ModelAnswers = { ...regionCase, discountRate: 0.03, timing: 0.5 };
+  const language: Language = "sv";
+  const plan = buildPlan(answers, language);
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    ({ hf } = await buildAndRecalculate(answers, language));
+  });
+  afterAll(() => hf.destroy());
+
+  test("the kommun's present value of investment is the whole cost's less 2,639.48", () => {
+    expect(errorsIn(hf)).toEqual([]);
+    // columns: kommunen, its cashable part, offentlig sektor, samhällsekonomiskt (whole cost)
+    const [municipal, , , wholeCost] = read(hf, language, plan.anchors.presentValueInvestment)[0];
+    close(wholeCost - municipal, -1726.18 - -4365.66, 2);
+    const [netMunicipal] = read(hf, language, plan.anchors.netBenefit)[0];
+    const [savingsMunicipal] = read(hf, language, plan.anchors.presentValueSavings)[0];
+    close(netMunicipal, savingsMunicipal - municipal, 9);
+  });
+});
+
 describe("issue 8.4: a repayment that comes late is a timing gap, not a loss", () => {
   // One förvaltning, share 100 %, the fund bears the risk.
   // Sen (late): 1000 disbursed in 2025; planned cashable saving 500 a year from 2026 → plan repays 500, 500, 0
