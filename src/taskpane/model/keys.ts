@@ -3,7 +3,7 @@
  * tables they hold. src/i18n/model.ts maps these keys to Swedish and English text.
  */
 
-export type SheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results";
+export type SheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results" | "uncertainty" | "simulation";
 
 /** The order sheets are created in, and the order they appear in the report. */
 export const SHEET_ORDER: readonly SheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
