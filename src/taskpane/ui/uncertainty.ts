@@ -1,4 +1,4 @@
-import { version } from "../../../package.json";
+import productPackage from "../../../package.json";
 import type { Sampling } from "../../engine/simulation/sampling";
 import type { Language } from "../../i18n/language";
 import { uncertaintyText, type UncertaintyText } from "../../i18n/uncertainty";
@@ -112,7 +112,7 @@ class UncertaintySection {
     this.render();
     try {
       const analysis = await this.running.result;
-      const { plan } = simulationSheet(answers, analysis, { version, date: new Date().toISOString().slice(0, 10) }, language);
+      const { plan } = simulationSheet(answers, analysis, { version: productPackage.version, date: new Date().toISOString().slice(0, 10) }, language);
       await replaceSheet(plan);
       this.running = null;
       this.say("success", (t) => t.resultsWritten(plan.name, analysis.iterations));
