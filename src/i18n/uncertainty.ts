@@ -9,7 +9,7 @@ const sv = {
   // Osäkerhet sheet
   uncertaintyTitle: "Osäkerhet",
   uncertaintyNote:
-    "Gula celler är indata: lägsta, mest troliga och högsta värde och en fördelning. Standardvärdena kommer ur projektets konfidensgrad enligt tabellen nedan; ändra fritt. Grad 0 = ingen osäkerhet angiven (bara planen). Ändra ett projekts grad och tryck Skriv bladet Osäkerhet igen för att hämta gradens intervall.",
+    "Gula celler är indata: lägsta, mest troliga och högsta värde och en fördelning. Standardvärdena kommer ur projektets konfidensgrad enligt tabellen nedan; ändra fritt. Grad 0 = ingen osäkerhet angiven (bara planen). Ändra ett projekts grad och tryck Skriv bladet Osäkerhet igen för att hämta gradens intervall (det skriver bladet på nytt: graderna och projektens grad behålls, andra ändrade intervall ersätts).",
   gradesTitle: "Konfidensgrader (standardvärden)",
   grade: "Grad",
   meaning: "Betydelse",
@@ -123,7 +123,7 @@ export type UncertaintyText = typeof sv;
 const en: UncertaintyText = {
   uncertaintyTitle: "Uncertainty",
   uncertaintyNote:
-    "Yellow cells are inputs: lowest, most likely and highest value and a distribution. The defaults come from the project's confidence grade in the table below; change them freely. Grade 0 = no uncertainty entered (the plan only). Change a project's grade and press Write the Uncertainty sheet again to take that grade's ranges.",
+    "Yellow cells are inputs: lowest, most likely and highest value and a distribution. The defaults come from the project's confidence grade in the table below; change them freely. Grade 0 = no uncertainty entered (the plan only). Change a project's grade and press Write the Uncertainty sheet again to take that grade's ranges (the sheet is written afresh: the grades and each project's grade are kept, other edited ranges are replaced).",
   gradesTitle: "Confidence grades (defaults)",
   grade: "Grade",
   meaning: "Meaning",
