@@ -97,6 +97,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      // The uncertainty simulation's Web Worker (src/taskpane/uncertainty/runner.ts loads it by this name).
+      uncertaintyWorker: "./src/taskpane/uncertainty/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -16,6 +16,8 @@ const sheetNames: Record<Language, Record<SheetKey, string>> = {
     repayment: "Återföring",
     fund: "Fond",
     results: "Resultat",
+    uncertainty: "Osäkerhet",
+    simulation: "Simulering",
   },
   en: {
     parameters: "Parameters",
@@ -25,6 +27,8 @@ const sheetNames: Record<Language, Record<SheetKey, string>> = {
     repayment: "Repayment",
     fund: "Fund",
     results: "Results",
+    uncertainty: "Uncertainty",
+    simulation: "Simulation",
   },
 };
 

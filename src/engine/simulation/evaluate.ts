@@ -93,6 +93,8 @@ export function evaluator(model: PreparedModel): Evaluator {
   const savings = VIEWS.map(() => new Float64Array(n));
   const inView = VIEWS.map((v) => base.actors.map((a) => VIEW_PRINCIPALS[v].includes(a.principal)));
   const countsIn = VIEWS.map((view, v) => base.actors.map((_, a) => [inView[v][a], inView[v][a] && view !== "society"]));
+  // Per project and savings row, the views it counts in (a transfer not in the whole-society view): fixed, so made once.
+  const rowCounts = base.projects.map((project) => project.savings.map((row) => countsIn.map((c) => c[row.actor][row.transfer ? 1 : 0])));
   const realised: number[][][] = base.projects.map(() => administrations.map(() => new Array<number>(n).fill(0)));
   const cashable: number[][] = base.projects.map(() => new Array<number>(K).fill(1));
   // The fund's side is the plan's: disbursements rounded to the model's decimals, totals in units.
@@ -127,13 +129,14 @@ export function evaluator(model: PreparedModel): Evaluator {
       const rows = realised[p];
       for (const row of rows) row.fill(0);
       const index = model.actorIndex[p];
-      for (const row of project.savings) {
+      for (let s = 0; s < project.savings.length; s++) {
+        const row = project.savings[s];
+        const counts = rowCounts[p][s];
         const at = index[row.actor];
         const factor = theta[at[QUANTITY_AT.scale]] * (1 - theta[at[QUANTITY_AT.deadweight]]);
         const delay = Math.round(theta[at[QUANTITY_AT.delay]]);
         const values = row.values;
         const b = administrationRow[row.actor];
-        const counts = row.transfer ? countsIn.map((c) => c[row.actor][1]) : countsIn.map((c) => c[row.actor][0]);
         for (let t = Math.max(0, delay); t < n && t - delay < values.length; t++) {
           const x = values[t - delay] * factor;
           for (let v = 0; v < VIEWS.length; v++) if (counts[v]) savings[v][t] += x;

@@ -3,9 +3,11 @@
  * tables they hold. src/i18n/model.ts maps these keys to Swedish and English text.
  */
 
-export type SheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results";
+export type ModelSheetKey = "parameters" | "actors" | "projects" | "costs" | "repayment" | "fund" | "results";
+/** The model's sheets and those the pane's uncertainty section writes beside them (issue 11). */
+export type SheetKey = ModelSheetKey | "uncertainty" | "simulation";
 
 /** The order sheets are created in, and the order they appear in the report. */
-export const SHEET_ORDER: readonly SheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
+export const SHEET_ORDER: readonly ModelSheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
 
 export type TableKey = "parameters" | "actors" | "projects" | "baseline" | "intervention" | "outcome";

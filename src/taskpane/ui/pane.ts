@@ -7,6 +7,7 @@ import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type 
 import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
+import { uncertaintySection } from "./uncertainty";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -31,6 +32,8 @@ export class Pane {
   private existing: ExistingModel | null = null;
   private confirmSecondModel = false;
   private busy = false;
+  /** The answers of the model built in this session: what the uncertainty section simulates. */
+  private builtAnswers: ModelAnswers | null = null;
   /** The message shown, kept as a function of the language so that a switch redraws it in the new one. */
   private message: { kind: MessageKind; content: MessageContent } | null = null;
 
@@ -114,6 +117,7 @@ export class Pane {
           ),
         ]
         : null,
+      uncertaintySection(this.language, () => this.builtAnswers),
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),
@@ -250,6 +254,7 @@ export class Pane {
         title: t.built(report.sheets.length),
         details: [answers.illustrative ? h("p", { class: "illustrative" }, t.illustrativeNote) : null, this.reportDetails(report, t)],
       }));
+      this.builtAnswers = answers;
       this.existing = await findExistingModel().catch(() => this.existing);
       this.confirmSecondModel = false;
       this.validating = false;
