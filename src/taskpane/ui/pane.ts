@@ -7,6 +7,7 @@ import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type 
 import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
+import { followUpCard } from "./followUp";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -30,6 +31,8 @@ export class Pane {
   private validating = false;
   private existing: ExistingModel | null = null;
   private confirmSecondModel = false;
+  /** The answers of the last model built in this pane: what "Följ upp år …" follows up. */
+  private lastAnswers: ModelAnswers | null = null;
   private busy = false;
   /** The message shown, kept as a function of the language so that a switch redraws it in the new one. */
   private message: { kind: MessageKind; content: MessageContent } | null = null;
@@ -114,6 +117,7 @@ export class Pane {
           ),
         ]
         : null,
+      this.existing ? followUpCard({ language: this.language, model: () => this.lastAnswers, sheets: () => this.existing?.sheets ?? null }) : null,
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),
@@ -244,6 +248,7 @@ export class Pane {
     try {
       // A second model only after the explicit confirmation in the pane.
       const report = await buildModel(answers, this.language, { allowAnotherModel: this.existing !== null && this.confirmSecondModel });
+      this.lastAnswers = answers;
       // Every text below is drawn at display time from the pane's language then, not the language at the
       // click: a switch during the build must not leave the old language under the new headings.
       this.showMessage("success", (t) => ({
