@@ -11,6 +11,8 @@ import { errorsIn, smallModel } from "../../support/modelWorkbook";
 import { buildFollowUp, readArea, readRow, typeInto } from "../../support/followUpWorkbook";
 import { cellOf } from "../../../src/taskpane/model/followUp/references";
 import { followUpContext } from "../../../src/taskpane/model/followUp/context";
+import { reforecast, volumePriceVariance } from "../../../src/engine/followUp";
+import { cellOf as cellIn } from "../../../src/taskpane/model/followUp/references";
 
 const SDF = "Stadsdelsförvaltningarna";
 const PROJECT = "Kompletterande arbetsmarknad";
@@ -112,5 +114,33 @@ describe("Göteborg, Kompletterande arbetsmarknad, followed up after 2014", () =
     expect(layout).toMatchObject({ orientation: "Portrait", paperSize: "A4", zoom: { horizontalFitToPages: 1 } });
     expect(layout.printArea).toBe(report.print!.area);
     expect(layout.centerHeader).toContain("Uppföljning till nämnden 2014");
+  });
+
+  test("the sheet and the engine agree: typed öre volumes split as volumePriceVariance does, the scaled re-forecast as reforecast does", async () => {
+    const { hf, plan } = await followed("scaled");
+    // 12.5 placements at 1 000.25 planned, 10 at 1 100.75 realised (kr, 0 decimals): variance −1 495 = −2 501 + 1 006.
+    const at = (row: Parameters<typeof plan.followUp.volume>[1]) => cellIn(plan.followUp.volume(0, row), 0, 0);
+    typeInto(hf, at("plannedVolume"), [[12.5]]);
+    typeInto(hf, at("plannedUnitCost"), [[1000.25]]);
+    typeInto(hf, at("realisedVolume"), [[10]]);
+    typeInto(hf, at("realisedUnitCost"), [[1100.75]]);
+    const engine = volumePriceVariance({ plannedVolume: 12.5, plannedUnitCost: 1000.25, realisedVolume: 10, realisedUnitCost: 1100.75 });
+    const cellValue = (row: Parameters<typeof plan.followUp.volume>[1]) => readArea(hf, at(row))[0][0];
+    expect([cellValue("plannedAmount"), cellValue("realisedAmount"), cellValue("variance"), cellValue("volumePart"), cellValue("pricePart")]).toEqual([
+      engine.planned,
+      engine.realised,
+      engine.variance,
+      engine.volumePart,
+      engine.pricePart,
+    ]);
+    expect(engine.variance).toBe(-1495);
+    // An uneven plan and realised saving, so each later year rounds: ratio 4 070 001 / 5 500 000 = 0.740000181…;
+    // 3 333 333 · ratio = 2 466 667.02… → 2 466 667; 1 000 001 · ratio = 740 000.92… → 740 001.
+    const x = followUpContext(answers, "sv", followUp("scaled"));
+    typeInto(hf, cellOf(x.costs.ofProject("baseline", 0), 0, 1), [[3_333_333, 1_000_001]]);
+    typeInto(hf, cellOf(x.costs.ofProject("outcome", 0), 0, 0), [[4_070_001]]);
+    const expected = reforecast([5.5e6, 3_333_333, 1_000_001], [4_070_001], 1, "scaled");
+    expect(expected.values).toEqual([4_070_001, 2_466_667, 740_001]);
+    expect(readRow(hf, plan.reforecast.savings("reforecast", 0, 0))).toEqual(expected.values);
   });
 });
