@@ -61,7 +61,7 @@ export function followUpContext(answers: ModelAnswers, language: Language, f: Fo
       b.text(0, 0, c.tx.title + " – " + b.name, "title");
       const warnings = [answers.illustrative ? c.tx.illustrative : "", f.illustrative && key === "logicModel" ? fx.illustrativeLogic : ""].filter(Boolean);
       if (warnings.length > 0) b.text(1, 0, warnings.join(". "), "warning");
-      if (note) b.text(2, 0, note, "note");
+      if (note) b.text(2, 0, (key === "logicModel" ? "" : c.tx.amountsIn(answers.unit) + ". ") + note, "note");
       return b;
     },
   };
