@@ -5,6 +5,7 @@
  * co-authors share one workbook.
  */
 import { parseArea, type Area } from "../../taskpane/model/a1";
+import { defaultPageLayout, type PageLayoutDouble } from "./pageLayout";
 import { changesOnEntry } from "./coercion";
 
 export type CellValue = string | number | boolean | null;
@@ -94,6 +95,7 @@ export class SheetDouble {
   readonly columnWidths = new Map<number, number>();
   visibility = "Visible";
   tabColor = "";
+  pageLayout: PageLayoutDouble = defaultPageLayout();
 
   /** `id` is the stable identity Excel gives a sheet (worksheet.id): it survives renames, unlike the name. */
   constructor(

@@ -9,6 +9,7 @@ import type { SheetDouble } from "./state";
 import { ChartCollectionProxy } from "./chart";
 import { TableCollectionProxy } from "./table";
 import { parseArea } from "../../taskpane/model/a1";
+import { PageLayoutProxy } from "./pageLayout";
 
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 
@@ -84,6 +85,7 @@ export class WorksheetProxy extends ProxyBase {
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly protection: WorksheetProtectionProxy;
+  readonly pageLayout: PageLayoutProxy;
 
   constructor(
     ctx: RequestContextDouble,
@@ -95,6 +97,7 @@ export class WorksheetProxy extends ProxyBase {
     this.charts = new ChartCollectionProxy(ctx, this);
     this.freezePanes = new FreezePanesProxy(ctx, this);
     this.protection = new WorksheetProtectionProxy(ctx, () => this.sheet());
+    this.pageLayout = new PageLayoutProxy(ctx, () => this.sheet());
   }
 
   /** The sheet this proxy points at; throws ItemNotFound at execution time like Excel. */

@@ -11,3 +11,6 @@ export type SheetKey = ModelSheetKey | "uncertainty" | "simulation";
 export const SHEET_ORDER: readonly ModelSheetKey[] = ["parameters", "actors", "projects", "costs", "repayment", "fund", "results"];
 
 export type TableKey = "parameters" | "actors" | "projects" | "baseline" | "intervention" | "outcome";
+
+/** The follow-up's sheets (issue 12), added to an existing model: they reference its sheets by formula. */
+export type FollowUpSheetKey = "logicModel" | "followUp" | "reforecast" | "report";

@@ -3,7 +3,7 @@ import type { ModelAnswers } from "./answers";
 import { SHEET_ORDER } from "./keys";
 import type { ModelPlan, SheetPlan } from "./planTypes";
 import { actorsSheet } from "./sheets/actors";
-import { planContext, type PlanNames } from "./sheets/context";
+import { planContext, type PlanContext, type PlanNames } from "./sheets/context";
 import { costsSheet } from "./sheets/costs";
 import { fundSheet } from "./sheets/fund";
 import { parametersSheet } from "./sheets/parameters";
@@ -46,13 +46,7 @@ export { moneyFormat, orderedActors, PERCENT_FORMAT, YEAR_FORMAT, type PlanNames
  */
 export function buildPlan(answers: ModelAnswers, language: Language, names: PlanNames = {}): ModelPlan {
   const c = planContext(answers, language, names);
-  const parameters = parametersSheet(c);
-  const actors = actorsSheet(c);
-  const projects = projectsSheet(c, parameters, actors);
-  const costs = costsSheet(c, actors, projects);
-  const repayment = repaymentSheet(c, parameters, actors, projects, costs);
-  const fund = fundSheet(c, parameters, projects, costs, repayment);
-  const results = resultsSheet(c, parameters, actors, projects, costs, repayment, fund);
+  const { parameters, actors, projects, costs, repayment, fund, results } = modelSheets(c);
   const plans: Record<(typeof SHEET_ORDER)[number], SheetPlan> = {
     parameters: parameters.plan,
     actors: actors.plan,
@@ -73,4 +67,16 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
       ...results.anchors,
     },
   };
+}
+
+/** Every sheet module of a model, composed in order; the follow-up (./followUp) reads their references. */
+export function modelSheets(c: PlanContext) {
+  const parameters = parametersSheet(c);
+  const actors = actorsSheet(c);
+  const projects = projectsSheet(c, parameters, actors);
+  const costs = costsSheet(c, actors, projects);
+  const repayment = repaymentSheet(c, parameters, actors, projects, costs);
+  const fund = fundSheet(c, parameters, projects, costs, repayment);
+  const results = resultsSheet(c, parameters, actors, projects, costs, repayment, fund);
+  return { parameters, actors, projects, costs, repayment, fund, results };
 }

@@ -1,5 +1,5 @@
 import type { Language } from "../../i18n/language";
-import type { SheetKey, TableKey } from "./keys";
+import type { FollowUpSheetKey, SheetKey, TableKey } from "./keys";
 import type { BalanceRow } from "./sheets/annualAccounts";
 
 /**
@@ -56,7 +56,7 @@ export interface ChartPlan {
 }
 
 export interface SheetPlan {
-  key: SheetKey;
+  key: SheetKey | FollowUpSheetKey;
   name: string;
   writes: RangeWrite[];
   tables: TablePlan[];

@@ -8,6 +8,7 @@ import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
 import { uncertaintySection } from "./uncertainty";
+import { followUpCard } from "./followUp";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -32,7 +33,7 @@ export class Pane {
   private existing: ExistingModel | null = null;
   private confirmSecondModel = false;
   private busy = false;
-  /** The answers of the model built in this session: what the uncertainty section simulates. */
+  /** The answers of the model built in this session: what the uncertainty section simulates and "Följ upp år …" follows up. */
   private builtAnswers: ModelAnswers | null = null;
   /** The message shown, kept as a function of the language so that a switch redraws it in the new one. */
   private message: { kind: MessageKind; content: MessageContent } | null = null;
@@ -118,6 +119,7 @@ export class Pane {
         ]
         : null,
       uncertaintySection(this.language, () => this.builtAnswers),
+      this.existing ? followUpCard({ language: this.language, model: () => this.builtAnswers, sheets: () => this.existing?.sheets ?? null }) : null,
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),

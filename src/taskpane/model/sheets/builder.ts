@@ -1,5 +1,5 @@
 import { cell, range } from "../a1";
-import type { SheetKey } from "../keys";
+import type { FollowUpSheetKey, SheetKey } from "../keys";
 import type { CellInput, CellRole, ChartPlan, ConditionalFormatPlan, RangeWrite, SheetPlan, SpillPlan, TablePlan, ValidationPlan } from "../planTypes";
 import { NOT_A_NUMBER_FILL } from "../planTypes";
 
@@ -42,7 +42,7 @@ export class SheetBuilder {
   columnWidths: number[] = [];
 
   constructor(
-    readonly key: SheetKey,
+    readonly key: SheetKey | FollowUpSheetKey,
     readonly name: string,
   ) {}
 
