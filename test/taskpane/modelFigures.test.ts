@@ -80,10 +80,10 @@ describe("issue 8.3: the audit's correction −4,365.66 → −1,726.18 tkr is t
   test("the kommun's present value of investment is the whole cost's less 2,639.48", () => {
     expect(errorsIn(hf)).toEqual([]);
     // columns: kommunen, its cashable part, offentlig sektor, samhällsekonomiskt (whole cost)
-    const [municipal, , , wholeCost] = read(hf, language, plan.anchors.presentValueInvestment)[0];
+    const [municipal, , , wholeCost] = read(hf, language, plan.anchors.presentValueInvestment)[0] as number[];
     close(wholeCost - municipal, -1726.18 - -4365.66, 2);
     const [netMunicipal] = read(hf, language, plan.anchors.netBenefit)[0];
-    const [savingsMunicipal] = read(hf, language, plan.anchors.presentValueSavings)[0];
+    const [savingsMunicipal] = read(hf, language, plan.anchors.presentValueSavings)[0] as number[];
     close(netMunicipal, savingsMunicipal - municipal, 9);
   });
 });
