@@ -1,4 +1,5 @@
 import type { Calculator } from "./calculator";
+import { sumShownColumns } from "./limbs";
 import { decimalScale, POW10, SAFE, shown } from "./scaled";
 
 /** The decimal digits and exponent of the shortest string that reads back as x. */
@@ -81,6 +82,18 @@ export const bigints: Calculator<bigint> = {
       for (let i = 0; i < acc.length; i++) acc[i] *= factor;
     }
     for (let i = 0; i < Math.min(values.length, count); i++) acc[i] += scaled(values[i], q);
+    return q;
+  },
+  // Computed cells: limb sums in doubles (./limbs.ts), one BigInt per column; cells with no limb form cell by cell.
+  sumRows(rows, p, acc, count) {
+    const limbs = sumShownColumns(rows, count, p);
+    if (limbs === null) {
+      for (const row of rows) p = bigints.accumulate(row, p, acc, count);
+      return p;
+    }
+    const q = limbs.places;
+    const factor = power10(q - p);
+    for (let i = 0; i < acc.length; i++) acc[i] = acc[i] * factor + (i < count ? limbs.sums[i] : 0n);
     return q;
   },
   sum(v, from, to, stride) {
