@@ -1,4 +1,4 @@
-import { decimalScale, POW10, shown, shownDigits, shownPlacesOf, SHOWN_DIGITS_BOUND } from "./scaled";
+import { POW10, readShown, reading } from "./scaled";
 
 /**
  * Column sums of cells read as Excel shows them (15 significant digits), exact, without a BigInt per
@@ -14,44 +14,6 @@ const LIMBS = 6; // 10^24 · 10^15 < 10^(8·6)
 const BASE = 1e8;
 const MAX_ROWS = 9e7;
 
-/** The shown value of the last `readShown`: digits·10^−places (places not necessarily the fewest). */
-let digits = 0;
-let places = 0;
-let lastPlaces = 0;
-
-/**
- * Reads x as Excel shows it into `digits` and `places`; false when x is not a finite number or its
- * shown value has no such form here (|x| ≥ 10^15 with a fraction, say: the caller's slow path).
- */
-function readShown(x: number): boolean {
-  if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
-    digits = x;
-    places = 0;
-    return true;
-  }
-  if (typeof x !== "number" || !Number.isFinite(x)) return false;
-  const magnitude = Math.abs(x);
-  // Neighbouring cells mostly share a decade: the last one's places, moved to this one's, skip a log10.
-  let p = lastPlaces;
-  const y = magnitude * POW10[p];
-  if (y < 1e14 && y >= 1e13 && p < 22) p++;
-  else if (y >= 1e15 && y < 1e16 && p > 0) p--;
-  else if (!(y >= 1e14 && y < 1e15)) p = shownPlacesOf(magnitude);
-  lastPlaces = p;
-  const k = shownDigits(magnitude, p);
-  if (k >= 0) {
-    digits = x < 0 ? -k : k;
-    places = p;
-    return true;
-  }
-  const v = shown(x);
-  const q = decimalScale(v);
-  if (q < 0) return false;
-  digits = Math.round(v * POW10[q]);
-  places = q;
-  return Math.abs(digits) < SHOWN_DIGITS_BOUND;
-}
-
 /** floor(a / d) for integers 0 ≤ a < 2^53, 1 ≤ d ≤ 10^8: the double quotient is within one. */
 function floorBy(a: number, d: number): number {
   const q = Math.floor(a / d);
@@ -59,8 +21,9 @@ function floorBy(a: number, d: number): number {
   return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }
 
-/** The fewest places ≥ `from` at which digits·10^−places is whole, given it is at `places`. */
+/** The fewest places ≥ `from` at which the last reading is whole. */
 function fewestPlaces(from: number): number {
+  const { digits, places } = reading;
   for (let q = from; q < places; q++) if (digits % POW10[places - q] === 0) return q;
   return places;
 }
@@ -77,6 +40,7 @@ export function sumShownColumns(rows: readonly ArrayLike<number>[], count: numbe
     const n = Math.min(row.length, count);
     for (let t = 0; t < n; t++) {
       if (!readShown(row[t])) return null;
+      const { digits, places } = reading;
       if (digits === 0) continue;
       if (places > common) common = fewestPlaces(common);
       const shift = FIXED - places;

@@ -213,3 +213,40 @@ export function shown(x: number): number {
   const v = Number(x.toPrecision(15));
   return Number.isFinite(v) ? v : x; // near ±1.8e308 the rounding would overflow: keep the double
 }
+
+/** The last `readShown`: the shown value is digits·10^−places (places not necessarily the fewest). */
+export const reading = { digits: 0, places: 0 };
+let lastPlaces = 0;
+
+/**
+ * Reads x as Excel shows it into `reading`, with no string and no BigInt; false when x is not a finite
+ * number or its shown value has no such form (|digits| ≥ 10^15: a fraction at 10^15 or more, say).
+ */
+export function readShown(x: number): boolean {
+  if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
+    reading.digits = x;
+    reading.places = 0;
+    return true;
+  }
+  if (typeof x !== "number" || !Number.isFinite(x)) return false;
+  const magnitude = Math.abs(x);
+  // Neighbouring cells mostly share a decade: the last one's places, moved to this one's, skip a log10.
+  let p = lastPlaces;
+  const y = magnitude * POW10[p];
+  if (y < 1e14 && y >= 1e13 && p < 22) p++;
+  else if (y >= 1e15 && y < 1e16 && p > 0) p--;
+  else if (!(y >= 1e14 && y < 1e15)) p = shownPlacesOf(magnitude);
+  lastPlaces = p;
+  const k = shownDigits(magnitude, p);
+  if (k >= 0) {
+    reading.digits = x < 0 ? -k : k;
+    reading.places = p;
+    return true;
+  }
+  const v = shown(x);
+  const q = decimalScale(v);
+  if (q < 0) return false;
+  reading.digits = Math.round(v * POW10[q]);
+  reading.places = q;
+  return Math.abs(reading.digits) < SHOWN_DIGITS_BOUND;
+}
