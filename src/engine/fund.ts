@@ -107,10 +107,10 @@ function fundProjectionWith<T extends Scalar>(c: Calculator<T>, inputs: FundInpu
   p = c.placesOf(inputs.contributions, p);
   p = c.placesOf(inputs.other, p);
   const disbursements = c.vector(n);
-  for (const row of inputs.disbursements) p = c.accumulate(row, p, disbursements, n);
+  p = c.sumRows(inputs.disbursements, p, disbursements, n);
   const disbursementPlaces = p;
   const repayments = c.vector(n);
-  for (const row of inputs.repayments) p = c.accumulate(row, p, repayments, n);
+  p = c.sumRows(inputs.repayments, p, repayments, n);
   if (p > disbursementPlaces) {
     const factor = c.power10(p - disbursementPlaces);
     for (let t = 0; t < n; t++) disbursements[t] = c.multiply(disbursements[t], factor);

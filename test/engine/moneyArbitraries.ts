@@ -46,3 +46,17 @@ export const matrix = (value: fc.Arbitrary<number>, maxRows: number, maxLength: 
     .chain(([r, n]) => fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: r, maxLength: r }));
 
 export const RUNS = { numRuns: Number(process.env.STRESS_RUNS ?? 1000) };
+
+/**
+ * Values a sheet computes (=x/7, =x/3, =A1−B1): 16–17 significant digits, read as Excel shows them
+ * (15). `nearHalf` sits next to a half at the 15th digit, where the fast reading must decide exactly.
+ */
+export const nearHalf = fc
+  .tuple(fc.integer({ min: 1e14, max: 1e15 - 1 }), fc.integer({ min: 0, max: 20 }), fc.boolean())
+  .map(([k, p, neg]) => ((k + 0.5) / 10 ** p) * (neg ? -1 : 1));
+export const computedCell = fc.oneof(
+  fc.integer({ min: -2e9, max: 2e9 }).chain((k) => fc.constantFrom(k / 7, k / 3, -k / 11, k / 1e6, k / 700, (k / 7) * 1e-6)),
+  nearHalf,
+  wholeKronor,
+  ore,
+);

@@ -1,5 +1,6 @@
 import type { Calculator } from "./calculator";
-import { decimalScale, POW10, SAFE, shown } from "./scaled";
+import { sumShownColumns } from "./limbs";
+import { decimalScale, POW10, readShown, reading, SAFE, shown } from "./scaled";
 
 /** The decimal digits and exponent of the shortest string that reads back as x. */
 export function decimalParts(x: number): { digits: bigint; exponent: number } {
@@ -20,6 +21,14 @@ const POWERS: bigint[] = Array.from({ length: 40 }, (_, p) => 10n ** BigInt(p));
 const power10 = (p: number): bigint => (p < POWERS.length ? POWERS[p] : 10n ** BigInt(p));
 
 function placesOfOne(value: number): number {
+  if (readShown(value)) {
+    let { digits, places } = reading;
+    while (places > 0 && digits % 10 === 0) {
+      digits /= 10; // exact: a multiple of 10 below 2^53
+      places--;
+    }
+    return places;
+  }
   const x = shown(value);
   if (Math.round(x) === x && x < SAFE && x > -SAFE) return 0;
   const p = decimalScale(x);
@@ -27,6 +36,12 @@ function placesOfOne(value: number): number {
 }
 
 function scaled(value: number, p: number): bigint {
+  if (readShown(value)) {
+    const { digits, places } = reading;
+    if (digits === 0) return 0n;
+    if (places <= p) return BigInt(digits) * power10(p - places);
+    if (places - p <= 22 && digits % POW10[places - p] === 0) return BigInt(digits / POW10[places - p]); // trailing zeros: an exact quotient
+  }
   const x = shown(value);
   if (x === 0) return 0n;
   if (Math.round(x) === x && x < SAFE && x > -SAFE) return BigInt(x) * power10(p);
@@ -83,29 +98,52 @@ export const bigints: Calculator<bigint> = {
     for (let i = 0; i < Math.min(values.length, count); i++) acc[i] += scaled(values[i], q);
     return q;
   },
+  // Computed cells: limb sums in doubles (./limbs.ts), one BigInt per column; cells with no limb form cell by cell.
+  sumRows(rows, p, acc, count) {
+    const limbs = sumShownColumns(rows, count, p);
+    if (limbs === null) {
+      for (const row of rows) p = bigints.accumulate(row, p, acc, count);
+      return p;
+    }
+    const q = limbs.places;
+    const factor = power10(q - p);
+    for (let i = 0; i < acc.length; i++) acc[i] = acc[i] * factor + (i < count ? limbs.sums[i] : 0n);
+    return q;
+  },
   sum(v, from, to, stride) {
     let total = 0n;
     for (let i = from; i < to; i += stride) total += v[i];
     return total;
   },
+  // Fewer BigInts per part (each one is allocated): no division by a unit of 1, no drift added while it is 0.
   divideParts(x, y, yOffset, n, den, unit, units, high, low, candidates) {
     let count = 0;
+    const whole = unit === 1n;
     for (let b = 0; b < n; b++) {
-      const product = x * y[yOffset + b];
-      const q = product / den; // operands ≥ 0: truncation is the floor
-      const f = q / unit;
+      const product = x === 1n ? y[yOffset + b] : x * y[yOffset + b];
+      const q = den === 1n ? product : product / den; // operands ≥ 0: truncation is the floor
+      const f = whole ? q : q / unit;
+      const h = whole ? 0n : q - f * unit;
+      const r = den === 1n ? 0n : product - q * den;
       units[b] = f;
-      high[b] = q - f * unit;
-      low[b] = product - q * den;
-      if (high[b] !== 0n || low[b] !== 0n) candidates[count++] = b;
+      high[b] = h;
+      low[b] = r;
+      if (h !== 0n || r !== 0n) candidates[count++] = b;
     }
     return count;
   },
   addDrift(high, low, driftHigh, driftLow, den, n, keyHigh, keyLow) {
     for (let b = 0; b < n; b++) {
-      const l = low[b] + driftLow[b];
+      const dh = driftHigh[b];
+      const dl = driftLow[b];
+      if (dh === 0n && dl === 0n) {
+        keyHigh[b] = high[b];
+        keyLow[b] = low[b];
+        continue;
+      }
+      const l = low[b] + dl;
       const carry = l >= den;
-      keyHigh[b] = high[b] + driftHigh[b] + (carry ? 1n : 0n);
+      keyHigh[b] = high[b] + dh + (carry ? 1n : 0n);
       keyLow[b] = carry ? l - den : l;
     }
   },

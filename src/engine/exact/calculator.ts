@@ -58,6 +58,8 @@ export interface Calculator<T extends Scalar> {
    * places. Returns q: max(p, the places of values).
    */
   accumulate(values: ArrayLike<number>, p: number, acc: Vector<T>, count: number): number;
+  /** `accumulate` for every row in turn: acc[i] += Σ rows[r][i]·10^q; returns q. */
+  sumRows(rows: readonly ArrayLike<number>[], p: number, acc: Vector<T>, count: number): number;
   /** Σ v[from], v[from + stride], … below `to`. */
   sum(v: Vector<T>, from: number, to: number, stride: number): T;
   /**

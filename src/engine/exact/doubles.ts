@@ -130,6 +130,10 @@ export const doubles: Calculator<number> = {
     }
     return p;
   },
+  sumRows(rows, p, acc, count) {
+    for (const row of rows) p = doubles.accumulate(row, p, acc, count);
+    return p;
+  },
   sum(v, from, to, stride) {
     let total = 0;
     for (let i = from; i < to; i += stride) {

@@ -19,7 +19,7 @@
 const SPLITTER = 134217729; // 2^27 + 1
 
 /** The rounding error of the double product p = fl(a·b): a·b = p + productError(a, b, p) exactly (Dekker). */
-function productError(a: number, b: number, p: number): number {
+export function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;

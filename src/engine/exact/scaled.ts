@@ -1,3 +1,5 @@
+import { productError } from "./mulDiv";
+
 /**
  * Scaled integers: the fast, still exact, representation of a decimal cell value.
  *
@@ -175,6 +177,28 @@ export function roundDivHalfUp(n: number, unit: number): number {
 export const SHOWN_DIGITS_BOUND = 1e15;
 
 /**
+ * The 15 significant digits Excel shows of a magnitude m > 0, as an integer k with m shown = k·10^−p,
+ * for p = shownPlacesOf(m); −1 when this fast way does not apply (the caller rounds the string way).
+ * y = m·10^p has 15 digits before the point; fl(y) is within 2^−4 (half an ulp below 2^50) of the true
+ * value, so away from a half Math.round(y) is the 15-digit rounding. Near a half the product's exact
+ * error e (Dekker: m·10^p = y + e) decides: the sign of (y − floor(y) − ½) + e, whose terms are exact, is
+ * the sign of the true distance; a true half goes up, as toPrecision picks the larger of two nearest.
+ */
+export function shownDigits(m: number, p: number): number {
+  if (!(p >= 0 && p <= 22 && m >= 1e-7)) return -1;
+  const s = POW10[p];
+  const y = m * s;
+  if (!(y >= SHOWN_DIGITS_BOUND / 10 && y < SHOWN_DIGITS_BOUND - 1)) return -1; // log10 misjudged the decade
+  const floor = Math.floor(y);
+  const d = y - floor - 0.5;
+  if (d > 0.0625 || d < -0.0625) return Math.round(y);
+  return d + productError(m, s, y) >= 0 ? floor + 1 : floor;
+}
+
+/** The places at which `shownDigits` reads m: 15 significant digits. */
+export const shownPlacesOf = (m: number): number => 14 - Math.floor(Math.log10(m));
+
+/**
  * FUNCTIONS.md: money is read as the number Excel shows, the value rounded to 15 significant digits
  * (Excel's documented precision): =1000/3 is 333.333333333333, =0.1+0.2 is 0.3. NaN for anything
  * that is not a finite number.
@@ -182,17 +206,47 @@ export const SHOWN_DIGITS_BOUND = 1e15;
 export function shown(x: number): number {
   if (typeof x !== "number" || !Number.isFinite(x)) return NaN;
   if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) return x;
-  // Fast: y = |x|·10^p with 15 digits before the point; fl(y) is within 2^−3 (an ulp below 2^50) of the
-  // true value, so away from a half its rounding is the 15-digit one, and k / 10^p is the double
-  // nearest that decimal, exactly what Number(x.toPrecision(15)) gives. Near a half: the slow way.
   const magnitude = Math.abs(x);
-  const p = 14 - Math.floor(Math.log10(magnitude));
-  if (p >= 0 && p <= 22 && magnitude >= 1e-7) {
-    const y = magnitude * POW10[p];
-    const k = Math.round(y);
-    const distance = Math.abs(y - Math.floor(y) - 0.5);
-    if (distance > 0.25 && k < SHOWN_DIGITS_BOUND && y >= SHOWN_DIGITS_BOUND / 10) return (x < 0 ? -k : k) / POW10[p];
-  }
+  const p = shownPlacesOf(magnitude);
+  const k = shownDigits(magnitude, p);
+  if (k >= 0) return (x < 0 ? -k : k) / POW10[p];
   const v = Number(x.toPrecision(15));
   return Number.isFinite(v) ? v : x; // near ±1.8e308 the rounding would overflow: keep the double
+}
+
+/** The last `readShown`: the shown value is digits·10^−places (places not necessarily the fewest). */
+export const reading = { digits: 0, places: 0 };
+let lastPlaces = 0;
+
+/**
+ * Reads x as Excel shows it into `reading`, with no string and no BigInt; false when x is not a finite
+ * number or its shown value has no such form (|digits| ≥ 10^15: a fraction at 10^15 or more, say).
+ */
+export function readShown(x: number): boolean {
+  if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
+    reading.digits = x;
+    reading.places = 0;
+    return true;
+  }
+  if (typeof x !== "number" || !Number.isFinite(x)) return false;
+  const magnitude = Math.abs(x);
+  // Neighbouring cells mostly share a decade: the last one's places, moved to this one's, skip a log10.
+  let p = lastPlaces;
+  const y = magnitude * POW10[p];
+  if (y < 1e14 && y >= 1e13 && p < 22) p++;
+  else if (y >= 1e15 && y < 1e16 && p > 0) p--;
+  else if (!(y >= 1e14 && y < 1e15)) p = shownPlacesOf(magnitude);
+  lastPlaces = p;
+  const k = shownDigits(magnitude, p);
+  if (k >= 0) {
+    reading.digits = x < 0 ? -k : k;
+    reading.places = p;
+    return true;
+  }
+  const v = shown(x);
+  const q = decimalScale(v);
+  if (q < 0) return false;
+  reading.digits = Math.round(v * POW10[q]);
+  reading.places = q;
+  return Math.abs(reading.digits) < SHOWN_DIGITS_BOUND;
 }

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import DecimalJs from "decimal.js";
+import { bigints, doubles } from "../../src/engine/exact/calculator";
+import { sumShownColumns } from "../../src/engine/exact/limbs";
+import { shown } from "../../src/engine/exact/scaled";
+import { anyDouble, computedCell, matrix, nearHalf, RUNS } from "./moneyArbitraries";
+
+// Wide enough for any sum here (decimal.js rounds to 20 significant digits by default).
+const Decimal = DecimalJs.clone({ precision: 1000 });
+type Decimal = InstanceType<typeof Decimal>;
+
+/** As Excel shows x: 15 significant digits, the double itself where that rounding would overflow. */
+const excel = (x: number): number => (Number.isFinite(Number(x.toPrecision(15))) ? Number(x.toPrecision(15)) : x);
+
+/** The decimal.js reference: each cell as Excel shows it, summed per column. */
+function columnSums(rows: readonly (readonly number[])[], count: number): Decimal[] {
+  const sums = Array.from({ length: count }, () => new Decimal(0));
+  for (const row of rows) for (let t = 0; t < Math.min(row.length, count); t++) sums[t] = sums[t].plus(new Decimal(excel(row[t])));
+  return sums;
+}
+
+const fewestPlaces = (rows: readonly (readonly number[])[], from: number): number =>
+  Math.max(from, ...rows.flat().map((x) => Math.max(0, new Decimal(excel(x)).decimalPlaces())));
+
+describe("limb sums: computed cells summed exactly without a BigInt per cell", () => {
+  test("=x/7 cells: 1/7 + 2/7 + 4/7 shows as 0.142857142857143 + 0.285714285714286 + 0.571428571428571 = 1.000000000000000 (15 places)", () => {
+    const got = sumShownColumns([[1 / 7], [2 / 7], [4 / 7]], 1, 0);
+    expect(got).not.toBeNull();
+    // 142857142857143 + 285714285714286 + 571428571428571 = 1 000 000 000 000 000 at 10^−15
+    expect(got!.sums).toEqual([10n ** 15n]);
+    expect(got!.places).toBe(15);
+  });
+
+  test("property: equals the decimal.js column sums of the shown values, at the fewest places", () => {
+    fc.assert(
+      fc.property(matrix(computedCell, 6, 5), fc.integer({ min: 0, max: 4 }), (rows, from) => {
+        const count = rows[0].length;
+        const got = sumShownColumns(rows, count, from);
+        if (got === null) return; // outside the limb form: the cell-by-cell path (checked below)
+        expect(got.places).toBe(fewestPlaces(rows, from));
+        expect(got.sums.map((s) => new Decimal(s.toString()).div(new Decimal(10).pow(got.places)).toString())).toEqual(columnSums(rows, count).map((d) => d.toString()));
+      }),
+      RUNS,
+    );
+  });
+
+  test("property: the BigInt calculator's row sums (limbs or cell by cell) equal decimal.js, and the doubles' ones when they fit", () => {
+    fc.assert(
+      fc.property(matrix(fc.oneof(computedCell, anyDouble), 5, 4), (rows) => {
+        const count = rows[0].length;
+        const acc = bigints.vector(count);
+        const p = bigints.sumRows(rows, 0, acc, count);
+        const want = columnSums(rows, count);
+        for (let t = 0; t < count; t++) expect(new Decimal(acc[t].toString()).div(new Decimal(10).pow(p)).eq(want[t])).toBe(true);
+        const small = doubles.vector(count);
+        try {
+          const q = doubles.sumRows(rows, 0, small, count);
+          for (let t = 0; t < count; t++) expect(new Decimal(small[t]).div(new Decimal(10).pow(q)).eq(want[t])).toBe(true);
+        } catch {
+          // did not fit in doubles
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test("property: next to a half at the 15th digit, shown equals the string rounding", () => {
+    fc.assert(
+      fc.property(nearHalf, (x) => {
+        expect(shown(x)).toBe(Number(x.toPrecision(15)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
