@@ -694,7 +694,9 @@ describe("repayment vs an exact rational reference", () => {
         repaymentReference(c, oldLargestRemainderRule);
         if (cmp(lastLargestGap, largestOld) > 0) largestOld = lastLargestGap;
       }),
-      RUNS,
+      // A fixed seed: the rule has no constant bound (below), so a bound on random inputs is a measurement;
+      // fixed, it is repeatable, and a change to the rule that drifts further still fails it.
+      { ...RUNS, seed: 20261201 },
     );
     console.log(`largest gap between a row's rounded and exact running total: ${toDouble(largestNew)} units (running-total rule), ${toDouble(largestOld)} units (largest remainder alone)`);
     expect(cmp(largestOld, largestNew)).toBeGreaterThan(0);
