@@ -1,5 +1,6 @@
 import type { Principal, RepaymentModel } from "../engine/vocabulary";
 import type { SheetKey, TableKey } from "../taskpane/model/keys";
+import { effectTableNames } from "./effects";
 import type { Language } from "./language";
 
 /**
@@ -16,6 +17,7 @@ const sheetNames: Record<Language, Record<SheetKey, string>> = {
     repayment: "Återföring",
     fund: "Fond",
     results: "Resultat",
+    unitCosts: "Enhetskostnader",
   },
   en: {
     parameters: "Parameters",
@@ -25,6 +27,7 @@ const sheetNames: Record<Language, Record<SheetKey, string>> = {
     repayment: "Repayment",
     fund: "Fund",
     results: "Results",
+    unitCosts: "Unit costs",
   },
 };
 
@@ -47,6 +50,7 @@ const tableNames: Record<Language, Record<TableKey, string>> = {
     baseline: "Utgångsläge",
     intervention: "Insatskostnad",
     outcome: "Utfall",
+    ...effectTableNames.sv,
   },
   en: {
     parameters: "Parameters",
@@ -55,6 +59,7 @@ const tableNames: Record<Language, Record<TableKey, string>> = {
     baseline: "Baseline",
     intervention: "InterventionCost",
     outcome: "Outcome",
+    ...effectTableNames.en,
   },
 };
 

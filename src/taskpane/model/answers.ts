@@ -11,6 +11,7 @@ import {
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal, type RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
 import { answerMessages } from "../../i18n/model";
+import { validateEffects, type EffectsAnswers } from "./effects";
 
 /**
  * What the task pane asks before it builds a model: pure data, no Office.
@@ -54,7 +55,7 @@ export interface CostAnswer {
   transfer?: boolean;
 }
 
-export interface ModelAnswers {
+export interface ModelAnswers extends EffectsAnswers {
   firstYear: number;
   years: number;
   unit: Unit;
@@ -234,6 +235,7 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
       });
     }
   });
+  problems.push(...validateEffects(answers, language));
   return problems;
 }
 
