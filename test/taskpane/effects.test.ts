@@ -13,7 +13,7 @@ import { effectRows, validateEffects, type EffectAnswer } from "../../src/taskpa
 import { buildPlan, orderedActors, type Located } from "../../src/taskpane/model/plan";
 import type { TableKey } from "../../src/taskpane/model/keys";
 import { defaultPriceYear, KPI, UNIT_COSTS } from "../../src/taskpane/model/unitCosts";
-import { buildAndRecalculate, close, errorsIn, read, smallModel, write } from "../support/modelWorkbook";
+import { buildAndRecalculate, close, errorsIn, read, smallModel } from "../support/modelWorkbook";
 
 const actors: ModelAnswers["actors"] = [
   { name: "Soc", principal: "kommun", cashableShare: 1 },
