@@ -1,4 +1,4 @@
-import { MODEL_MAX_COST_CELLS } from "../../engine/limits";
+import { MODEL_MAX_COST_CELLS, MODEL_MAX_YEARS, MODEL_MIN_YEARS } from "../../engine/limits";
 import { effectMessages } from "../../i18n/effects";
 import type { Language } from "../../i18n/language";
 import { unitCostOf, type UnitCostKey } from "./unitCosts";
@@ -96,6 +96,15 @@ export function effectRows(
     .map((x) => x.e);
 }
 
+/**
+ * A new model's effect, a placeholder the user overwrites: SiS treatment days avoided at social services
+ * (30 in the second year, 90 a year after), priced from the unit-cost table.
+ */
+export function defaultEffects(project: string, actor: string, years: number): EffectAnswer[] {
+  const volume = Array.from({ length: years }, (_, t) => (t === 0 ? 0 : t === 1 ? 30 : 90));
+  return [{ kind: "volume", project, actor, volume, unitCost: "sisTreatmentOpen" }];
+}
+
 export function optimismBiasOf(answers: EffectsAnswers, project: string): number {
   return answers.optimismBias?.find((o) => o.project === project)?.uplift ?? 0;
 }
@@ -126,12 +135,14 @@ export function validateEffects(
   }
   const series = (field: string, values: unknown, signed: boolean) => {
     if (!Array.isArray(values)) return add(field, m.length(years));
-    if (Number.isInteger(years) && values.length !== years) add(field, m.length(years));
+    // A horizon outside the limits is the years field's problem, not every series'.
+    if (yearsOk && values.length !== years) add(field, m.length(years));
     values.forEach((x, t) => {
       if (!isNumber(x)) add(`${field}[${t}]`, m.number);
       else if (!signed && x < 0) add(`${field}[${t}]`, m.notNegative);
     });
   };
+  const yearsOk = Number.isInteger(years) && years >= MODEL_MIN_YEARS && years <= MODEL_MAX_YEARS;
   const seen = new Set<string>();
   effects.forEach((e, i) => {
     const at = `effects[${i}]`;
