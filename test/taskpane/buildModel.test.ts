@@ -121,8 +121,8 @@ describe("a full build of the Swedish example", () => {
     await buildModel(exampleAnswers("sv"), "sv");
     const report = await buildModel(defaultAnswers("sv", new Date(2025, 0, 1)), "sv", { allowAnotherModel: true });
     expect(report.sheets).toEqual(["Parametrar (2)", "Aktörer (2)", "Projekt (2)", "Kostnader (2)", "Återföring (2)", "Fond (2)", "Resultat (2)", "Enhetskostnader (2)"]);
-    // The default model's effects are entered as savings: its Besparing table is the workbook's first.
-    expect(report.tables).toEqual(["Parametrar2", "Aktörer2", "Projekt2", "Effekter2", "Besparing", "Utfall2", "Optimismjustering2", "Enhetskostnader2", "Prisindex2"]);
+    // The default model's effect is entered as volume × unit cost: its Volym table is the workbook's first.
+    expect(report.tables).toEqual(["Parametrar2", "Aktörer2", "Projekt2", "Effekter2", "Volym", "Utfall2", "Optimismjustering2", "Enhetskostnader2", "Prisindex2"]);
     expect(report.syncs).toBe(2);
   });
 

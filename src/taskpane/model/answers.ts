@@ -11,7 +11,7 @@ import {
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal, type RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
 import { answerMessages } from "../../i18n/model";
-import { validateEffects, type EffectsAnswers } from "./effects";
+import { defaultEffects, validateEffects, type EffectsAnswers } from "./effects";
 
 /**
  * What the task pane asks before it builds a model: pure data, no Office.
@@ -129,6 +129,7 @@ export function defaultAnswers(language: Language, today: Date = new Date()): Mo
         cofinancingShare: 0,
       },
     ],
+    effects: defaultEffects(sv ? "Tidiga insatser" : "Early intervention", sv ? "Socialförvaltningen" : "Social services", years),
   };
 }
 
