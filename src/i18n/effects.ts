@@ -33,6 +33,9 @@ export const effectMessages = {
   },
 } satisfies Record<Language, Record<string, string | ((...args: never[]) => string)>>;
 
+const SCB_KPI =
+  "SCB, Konsumentprisindex (1980=100), fastställda tal, årsmedel: https://www.scb.se/hitta-statistik/statistik-efter-amne/priser-och-konsumtion/konsumentprisindex/konsumentprisindex-kpi/pong/tabell-och-diagram/konsumentprisindex-kpi/kpi-faststallda-tal-1980100/";
+
 export const effectSheetTexts = {
   sv: {
     note:
@@ -75,7 +78,7 @@ export const effectSheetTexts = {
     index: "KPI (SCB), årsmedel, 1980 = 100",
     indexYear: "År",
     indexValue: "KPI",
-    indexSource: "SCB, Konsumentprisindex (1980=100), fastställda tal: scb.se/hitta-statistik/…/kpi-faststallda-tal-1980100/",
+    indexSource: SCB_KPI,
   },
   en: {
     note:
@@ -117,7 +120,7 @@ export const effectSheetTexts = {
     index: "KPI (Statistics Sweden), yearly mean, 1980 = 100",
     indexYear: "Year",
     indexValue: "KPI",
-    indexSource: "SCB, Konsumentprisindex (1980=100), fastställda tal: scb.se/hitta-statistik/…/kpi-faststallda-tal-1980100/",
+    indexSource: SCB_KPI,
   },
 } satisfies Record<Language, Record<string, string | ((...args: never[]) => string)>>;
 

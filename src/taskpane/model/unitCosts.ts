@@ -29,9 +29,9 @@ export interface UnitCost {
   remark: { sv: string; en: string };
 }
 
-const SIS = "SiS, Kraftigt sänkt avgift i SiS ungdomsvård (pressmeddelande 2020), stat-inst.se";
-const SKL = "SKL, Uppdrag Psykisk Hälsa, Insatskostnader – Sociala investeringar (2015)";
-const ETC = "Bergslagen ETC 2017-03-31, Privata familjehem fyra gånger dyrare än kommunala";
+const SIS = "SiS, Kraftigt sänkt avgift i SiS ungdomsvård (pressmeddelande 2020), https://www.stat-inst.se/press/pressmeddelanden-nyheter/2020/kraftigt-sankt-avgift-i-sis-ungdomsvard/";
+const SKL = "SKL, Uppdrag Psykisk Hälsa, Insatskostnader – Sociala investeringar (2015), kopia: http://spotidoc.com/doc/4153731/";
+const ETC = "Bergslagen ETC 2017-03-31, Privata familjehem fyra gånger dyrare än kommunala, https://bergslagen.etc.se/inrikes/privata-familjehem-fyra-ganger-dyrare-kommunala";
 const perDay = { sv: "kr/dygn", en: "SEK/day" };
 const each = { sv: "kr/styck", en: "SEK each" };
 
@@ -52,7 +52,7 @@ export const UNIT_COSTS: readonly UnitCost[] = [
     key: "sisFullCost",
     label: { sv: "SiS ungdomsvård, dygnskostnad per person (hela kostnaden)", en: "SiS youth care, full cost per person and day" },
     value: 13000, unit: perDay, priceYear: 2023,
-    source: "Riksrevisionen, SiS särskilda ungdomshem – brister i statens tvångsvård av barn och unga (2024), kap. 1",
+    source: "Riksrevisionen, SiS särskilda ungdomshem – brister i statens tvångsvård av barn och unga (RiR 2024), kap. 1, riksrevisionen.se",
     remark: { sv: "\"överskred 13 000 kronor\": en undre gräns; samhällsekonomisk kostnad, inte avgiften", en: "\"exceeded 13,000 kronor\": a lower bound; the full cost, not the fee" },
   },
   {
@@ -71,7 +71,7 @@ export const UNIT_COSTS: readonly UnitCost[] = [
     key: "socialAssistance",
     label: { sv: "Ekonomiskt bistånd, riket, per biståndshushåll", en: "Social assistance, Sweden, per household" },
     value: 60225, unit: { sv: "kr/hushåll och år", en: "SEK/household and year" }, priceYear: 2020,
-    source: "Socialstyrelsen via Regionfakta (Örebro län, Ekonomiskt bistånd 2020)",
+    source: "Socialstyrelsen via Regionfakta, https://www.regionfakta.com/orebro-lan/befolkning-och-hushall/ekonomiskt-bistand/",
     remark: { sv: "198 514 hushåll, 11 955 560 tkr", en: "198,514 households, 11,955,560 tkr" },
   },
   {
@@ -96,7 +96,7 @@ export const UNIT_COSTS: readonly UnitCost[] = [
     key: "compulsorySchool79",
     label: { sv: "Grundskola åk 7–9, bidragsbelopp, Norrköping", en: "Compulsory school years 7–9, per-pupil amount, Norrköping" },
     value: 91142, unit: { sv: "kr/elev och år", en: "SEK/pupil and year" }, priceYear: 2019,
-    source: "Norrköpings kommun, Skolor i andra kommuner – Prislista 2019",
+    source: "Norrköpings kommun, Skolor i andra kommuner – Prislista 2019, https://norrkoping.se/skola-och-forskola/forskola-och-skola-i-annan-kommun/skolor-i-andra-kommuner",
     remark: { sv: "Interkommunal ersättning", en: "Inter-municipal payment" },
   },
 ];
