@@ -1,5 +1,6 @@
 import type { Principal, RepaymentModel } from "../engine/vocabulary";
 import type { SheetKey, TableKey } from "../taskpane/model/keys";
+import { effectTableNames } from "./effects";
 import type { Language } from "./language";
 
 /**
@@ -18,6 +19,7 @@ const sheetNames: Record<Language, Record<SheetKey, string>> = {
     results: "Resultat",
     uncertainty: "Osäkerhet",
     simulation: "Simulering",
+    unitCosts: "Enhetskostnader",
   },
   en: {
     parameters: "Parameters",
@@ -29,6 +31,7 @@ const sheetNames: Record<Language, Record<SheetKey, string>> = {
     results: "Results",
     uncertainty: "Uncertainty",
     simulation: "Simulation",
+    unitCosts: "Unit costs",
   },
 };
 
@@ -51,6 +54,7 @@ const tableNames: Record<Language, Record<TableKey, string>> = {
     baseline: "Utgångsläge",
     intervention: "Insatskostnad",
     outcome: "Utfall",
+    ...effectTableNames.sv,
   },
   en: {
     parameters: "Parameters",
@@ -59,6 +63,7 @@ const tableNames: Record<Language, Record<TableKey, string>> = {
     baseline: "Baseline",
     intervention: "InterventionCost",
     outcome: "Outcome",
+    ...effectTableNames.en,
   },
 };
 

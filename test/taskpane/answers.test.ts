@@ -44,6 +44,7 @@ describe("validation names the field and says what is wrong, in the user's langu
       const a = base();
       a.years = years;
       a.projects = a.projects.map((p) => ({ ...p, disbursements: p.disbursements.slice(0, years) }));
+      a.effects = a.effects?.map((e) => (e.kind === "volume" ? { ...e, volume: e.volume.slice(0, years) } : e));
       return a;
     };
     expect(validateAnswers(oneYear(1), "sv")).toEqual([{ field: "years", message: "Antal år måste vara ett heltal mellan 2 och 60 (med ett enda år kan återföringen inte räknas per förvaltning)." }]);
@@ -83,6 +84,7 @@ describe("validation names the field and says what is wrong, in the user's langu
     const a = { ...base(), years: 30 };
     a.actors = Array.from({ length: 21 }, (_, i) => ({ name: `A${i}`, principal: "kommun" as const, cashableShare: 1 }));
     a.projects = Array.from({ length: 20 }, (_, i) => ({ name: `P${i}`, owner: "A0", disbursements: new Array<number>(30).fill(0), cofinancingShare: 0 }));
+    a.effects = []; // the default effect names the default project and actor
     expect(validateAnswers(a, "en")).toEqual([
       { field: "actors", message: "The model would be too large: at most 60 actors, 60 projects and 12,000 for projects × actors × years." },
     ]);

@@ -12,7 +12,7 @@ import { defaultAnswers, type ModelAnswers } from "../../src/taskpane/model/answ
 import { exampleAnswers } from "../../src/taskpane/model/example";
 import { buildPlan, type SheetPlan } from "../../src/taskpane/model/plan";
 
-const SWEDISH_SHEETS = ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"];
+const SWEDISH_SHEETS = ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat", "Enhetskostnader"];
 
 type Turn = string | (() => void);
 
@@ -57,7 +57,7 @@ const modelKeys = (workbook: WorkbookDouble) => [...workbook.settings.keys()].fi
 const sheetNames = (workbook: WorkbookDouble) => workbook.sheets.map((s) => s.name);
 
 describe("two builds at once (two people co-authoring the workbook)", () => {
-  test("the same names: B fails and removes only its own sheet; A's seven sheets and record stay", async () => {
+  test("the same names: B fails and removes only its own sheet; A's eight sheets and record stay", async () => {
     const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
     // A reads, B reads, A writes (succeeds), B writes (its rename to "Parametrar" fails), B rolls back.
     interleave(["A", "B", "A", "B", "B", "B"]);
@@ -66,7 +66,7 @@ describe("two builds at once (two people co-authoring the workbook)", () => {
     expect(b.status).toBe("rejected");
     const error = (b as PromiseRejectedResult).reason as ModelBuildError;
     expect(error.rolledBack).toBe(true);
-    // The old rollback deleted every sheet named in B's plan that was not there at B's first read: A's seven.
+    // The old rollback deleted every sheet named in B's plan that was not there at B's first read: A's eight.
     expect(sheetNames(standIn.workbook)).toEqual(["Blad1", ...SWEDISH_SHEETS]);
     expect(standIn.workbook.sheet("Fond")!.get("A1")!.value).toEqual(expect.any(String));
     expect(modelKeys(standIn.workbook)).toHaveLength(1);
@@ -121,8 +121,8 @@ describe("a colleague's sheet created between the two round trips", () => {
   });
 
   test("failing at every operation of the creation, with the colleague's sheet there: only ours go", async () => {
-    // The creation: the marker (operation 1), seven adds (2–8), seven renames (9–15). The rename to
-    // "Resultat" (15) fails by itself, the colleague has the name; fail at every operation before it.
+    // The creation: the marker (operation 1), eight adds (2–9), eight renames (10–17). The rename to
+    // "Resultat" (16) fails by itself, the colleague has the name; fail at every operation before it.
     for (let failAt = 0; failAt < 15; failAt++) {
       const workbook = workbookWithFond();
       const standIn = installOfficeStandIn({ displayLanguage: "sv-SE", workbook });

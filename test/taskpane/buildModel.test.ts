@@ -26,11 +26,11 @@ describe("a full build of the Swedish example", () => {
     standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
   });
 
-  test("creates seven sheets, six tables and four charts in two round trips, and records the model", async () => {
+  test("creates eight sheets, ten tables and four charts in two round trips, and records the model", async () => {
     const report = await buildModel(exampleAnswers("sv"), "sv", { now: NOW });
     expect(report).toEqual({
-      sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"],
-      tables: ["Parametrar", "Aktörer", "Projekt", "Utgångsläge", "Insatskostnad", "Utfall"],
+      sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat", "Enhetskostnader"],
+      tables: ["Parametrar", "Aktörer", "Projekt", "Effekter", "Utgångsläge", "Insatskostnad", "Utfall", "Optimismjustering", "Enhetskostnader", "Prisindex"],
       charts: [
         "Återföring per förvaltning",
         "Fondens utgående saldo",
@@ -47,9 +47,13 @@ describe("a full build of the Swedish example", () => {
       ["Parametrar", "Parametrar", "TableStyleLight1"],
       ["Aktörer", "Aktörer", "TableStyleLight1"],
       ["Projekt", "Projekt", "TableStyleLight1"],
+      ["Kostnader", "Effekter", "TableStyleLight1"],
       ["Kostnader", "Utgångsläge", "TableStyleLight1"],
       ["Kostnader", "Insatskostnad", "TableStyleLight1"],
       ["Kostnader", "Utfall", "TableStyleLight1"],
+      ["Kostnader", "Optimismjustering", "TableStyleLight1"],
+      ["Enhetskostnader", "Enhetskostnader", "TableStyleLight1"],
+      ["Enhetskostnader", "Prisindex", "TableStyleLight1"],
     ]);
     const fund = wb.sheet("Fond")!;
     expect(fund.charts).toHaveLength(1);
@@ -81,15 +85,15 @@ describe("a full build of the Swedish example", () => {
     const before = standIn.workbook.snapshot();
     await expect(buildModel(exampleAnswers("sv"), "sv")).rejects.toThrow(/Arbetsboken har redan en modell \(Parametrar, Aktörer/);
     expect(standIn.workbook.snapshot()).toEqual(before);
-    const first = { sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" };
+    const first = { sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat", "Enhetskostnader"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" };
     await expect(findExistingModel()).resolves.toEqual({ ...first, count: 1, models: [first] });
   });
 
   test("a second model is recorded beside the first: findExistingModel returns the newest and both", async () => {
     await buildModel(exampleAnswers("sv"), "sv", { now: NOW });
     await buildModel(defaultAnswers("en", new Date(2025, 0, 1)), "en", { allowAnotherModel: true, now: () => new Date("2025-04-02T08:00:00Z") });
-    const first = { sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" };
-    const second = { sheets: ["Parameters", "Actors", "Projects", "Costs", "Repayment", "Fund", "Results"], createdAt: "2025-04-02T08:00:00.000Z", language: "en" };
+    const first = { sheets: ["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat", "Enhetskostnader"], createdAt: "2025-03-01T10:00:00.000Z", language: "sv" };
+    const second = { sheets: ["Parameters", "Actors", "Projects", "Costs", "Repayment", "Fund", "Results", "Unit costs"], createdAt: "2025-04-02T08:00:00.000Z", language: "en" };
     await expect(findExistingModel()).resolves.toEqual({ ...second, count: 2, models: [first, second] });
     // Deleting the second model's sheets brings the first back as the newest one left.
     for (const name of second.sheets) standIn.workbook.sheets.splice(standIn.workbook.sheets.findIndex((s) => s.name === name), 1);
@@ -116,8 +120,9 @@ describe("a full build of the Swedish example", () => {
   test("asked to, it builds another model beside the first on free names", async () => {
     await buildModel(exampleAnswers("sv"), "sv");
     const report = await buildModel(defaultAnswers("sv", new Date(2025, 0, 1)), "sv", { allowAnotherModel: true });
-    expect(report.sheets).toEqual(["Parametrar (2)", "Aktörer (2)", "Projekt (2)", "Kostnader (2)", "Återföring (2)", "Fond (2)", "Resultat (2)"]);
-    expect(report.tables).toEqual(["Parametrar2", "Aktörer2", "Projekt2", "Utgångsläge2", "Insatskostnad2", "Utfall2"]);
+    expect(report.sheets).toEqual(["Parametrar (2)", "Aktörer (2)", "Projekt (2)", "Kostnader (2)", "Återföring (2)", "Fond (2)", "Resultat (2)", "Enhetskostnader (2)"]);
+    // The default model's effect is entered as volume × unit cost: its Volym table is the workbook's first.
+    expect(report.tables).toEqual(["Parametrar2", "Aktörer2", "Projekt2", "Effekter2", "Volym", "Utfall2", "Optimismjustering2", "Enhetskostnader2", "Prisindex2"]);
     expect(report.syncs).toBe(2);
   });
 
@@ -135,7 +140,7 @@ describe("the user's workbook already has sheets called Fond and Parametrar", ()
     const userSheets = () => workbook.sheets.filter((s) => ["Budget 2025", "Fond", "Parametrar"].includes(s.name)).map((s) => ({ name: s.name, cells: [...s.cells.entries()].map(([k, c]) => [k, { ...c }]) }));
     const before = JSON.stringify(userSheets());
     const report = await buildModel(exampleAnswers("sv"), "sv");
-    expect(report.sheets).toEqual(["Parametrar (2)", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond (2)", "Resultat"]);
+    expect(report.sheets).toEqual(["Parametrar (2)", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond (2)", "Resultat", "Enhetskostnader"]);
     expect(JSON.stringify(userSheets())).toBe(before);
     expect(standIn.syncCount()).toBeLessThanOrEqual(3);
     const formulas = workbook.sheets.flatMap((s) => [...s.cells.values()].map((c) => c.formula ?? "")).join("\n");
@@ -205,12 +210,14 @@ describe("the largest model the validation allows", () => {
     const answers = { ...defaultAnswers("en", new Date(2025, 0, 1)), years: 30 };
     answers.actors = Array.from({ length: 20 }, (_, i) => ({ name: `Actor ${i}`, principal: i < 10 ? ("kommun" as const) : ("region" as const), cashableShare: 1, frame: 1000 }));
     answers.projects = Array.from({ length: 20 }, (_, i) => ({ name: `Project ${i}`, owner: "Actor 0", disbursements: new Array<number>(30).fill(10), cofinancingShare: 0 }));
+    // Every project affects every actor: 400 effect rows.
+    answers.effects = answers.projects.flatMap((p) => answers.actors.map((a) => ({ kind: "saving" as const, project: p.name, actor: a.name, saving: new Array<number>(30).fill(1) })));
     const report = await buildModel(answers, "en");
     expect(report.syncs).toBe(3);
     expect(standIn.syncCount()).toBe(3);
     expect(Math.max(...standIn.requestSizes())).toBeLessThan(EXCEL_REQUEST_SAFE_BYTES);
-    // Costs: 400 rows in each of the five blocks.
-    expect(standIn.workbook.sheet("Costs")!.usedArea()!.rows).toBeGreaterThan(5 * 400);
+    // Costs: 400 rows in each of the eight blocks (effects, saving, gross, net, cashable, outcome, two repayable).
+    expect(standIn.workbook.sheet("Costs")!.usedArea()!.rows).toBeGreaterThan(8 * 400);
   });
 });
 

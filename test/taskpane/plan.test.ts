@@ -14,7 +14,7 @@ import { buildPlan, type ModelPlan } from "../../src/taskpane/model/plan";
 const ALLOWED_FUNCTIONS = new Set([
   "SUM", "SUMIF", "COUNTIF", "COUNT", "MIN", "MAX", "INDEX", "MATCH", "IF", "AND", "IFNA",
   "SOCINV.REPAYMENT", "SOCINV.REPAYMENTPLAN", "SOCINV.FUNDBALANCE", "SOCINV.LIFECYCLE",
-  "SOCINV.NETBENEFIT", "SOCINV.BCR", "SOCINV.PAYBACK", "SOCINV.DISCOUNT", "ISNUMBER", "ROUNDUP", "ISERROR", "ABS", "OR", "COUNTBLANK", "ISTEXT",
+  "SOCINV.NETBENEFIT", "SOCINV.NETEFFECT", "SOCINV.BCR", "SOCINV.PAYBACK", "SOCINV.DISCOUNT", "ISNUMBER", "ROUNDUP", "ISERROR", "ABS", "OR", "COUNTBLANK", "ISTEXT",
 ]);
 
 interface Reference { sheet: string; area: Area; text: string }
@@ -152,10 +152,19 @@ describe.each(cases)("plan of %s", (_, answers, language) => {
         if (table.key === "parameters") continue; // labels and fixed values beside the inputs
         const dataWrites = sheet.writes.filter((w) => overlaps(parseArea(w.address), { ...area, row: area.row + 1, rows: area.rows - 1 }));
         expect(dataWrites.length).toBeGreaterThan(0);
-        // Data is input; the label columns (project, actor) of the cost tables are formulas on the names.
+        // Data is input; the label columns (project, actor) of the Kostnader tables are formulas on the names,
+        // the effects table's kind is a label, the volume table names where its unit cost comes from, and the
+        // unit-cost table computes its uplift (columns E:G).
+        const costTables = ["baseline", "intervention", "outcome", "effects", "savingInput", "volume", "optimismBias"];
+        const expectedRole = (column: number) => {
+          if (column < (table.key === "optimismBias" ? 1 : 2) && costTables.includes(table.key)) return "formula";
+          if (table.key === "effects" && column === 2) return "label";
+          if (table.key === "volume" && column === area.column + area.columns - 1) return "formula";
+          if (table.key === "unitCosts" && column >= 4 && column <= 6) return "formula";
+          return "input";
+        };
         for (const w of dataWrites) {
-          const labels = parseArea(w.address).column < 2 && ["baseline", "intervention", "outcome"].includes(table.key);
-          expect(w.role).toBe(labels ? "formula" : "input");
+          expect({ table: table.key, at: w.address, role: w.role }).toEqual({ table: table.key, at: w.address, role: expectedRole(parseArea(w.address).column) });
         }
       }
     }
@@ -177,8 +186,10 @@ describe("the reference reader used above", () => {
 describe("sheet and table names follow the language", () => {
   test("Swedish", () => {
     const plan = buildPlan(exampleAnswers("sv"), "sv");
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat"]);
-    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Parametrar", "Aktörer", "Projekt", "Utgångsläge", "Insatskostnad", "Utfall"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Parametrar", "Aktörer", "Projekt", "Kostnader", "Återföring", "Fond", "Resultat", "Enhetskostnader"]);
+    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual([
+      "Parametrar", "Aktörer", "Projekt", "Effekter", "Utgångsläge", "Insatskostnad", "Utfall", "Optimismjustering", "Enhetskostnader", "Prisindex",
+    ]);
   });
   test.each<Language>(["sv", "en"])("every table name is one Excel accepts (%s)", (language) => {
     // Microsoft's syntax rules for names: a letter, "_" or "\" first; then letters, digits, "." and "_";
@@ -194,7 +205,7 @@ describe("sheet and table names follow the language", () => {
   });
   test("English", () => {
     const plan = buildPlan(exampleAnswers("en"), "en");
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Parameters", "Actors", "Projects", "Costs", "Repayment", "Fund", "Results"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Parameters", "Actors", "Projects", "Costs", "Repayment", "Fund", "Results", "Unit costs"]);
     expect(plan.sheets.flatMap((s) => s.charts.map((c) => c.kind))).toEqual(["columnStacked", "line", "line", "columnClustered"]);
   });
   test("free names given by the builder are used in every cross-sheet reference", () => {

@@ -291,8 +291,9 @@ describe.each<[RepaymentModel, Language]>([
 
   beforeAll(async () => {
     ({ hf } = await buildAndRecalculate(answers, language));
-    // Overwrite the outcome table (project-major, actors in model order) with the realised savings.
-    write(hf, language, plan.anchors.outcomeSavings, answers.projects.flatMap((p) => actors.map((a) => realisedOf(cashable(p.name, a)))));
+    // Overwrite the outcome table (one row per effect: project-major, actors in model order) with the realised savings.
+    const affected = (p: string) => actors.filter((a) => answers.costs!.some((x) => x.project === p && x.actor === a.name));
+    write(hf, language, plan.anchors.outcomeSavings, answers.projects.flatMap((p) => affected(p.name).map((a) => realisedOf(cashable(p.name, a)))));
   });
   afterAll(() => hf.destroy());
 

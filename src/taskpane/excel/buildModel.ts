@@ -3,7 +3,7 @@ import type { Language } from "../../i18n/language";
 import { answerMessages, sheetName, tableName } from "../../i18n/model";
 import { excelText } from "../../i18n/ui";
 import { validateAnswers, type ModelAnswers } from "../model/answers";
-import { SHEET_ORDER, type SheetKey, type TableKey } from "../model/keys";
+import { SHEET_ORDER, TABLE_KEYS, type SheetKey, type TableKey } from "../model/keys";
 import { buildPlan, type ModelPlan } from "../model/plan";
 import {
   MODEL_RECORD_PREFIX,
@@ -143,7 +143,7 @@ function planOnFreeNames(answers: ModelAnswers, language: Language, state: Workb
     sheets[key] = name;
   }
   const tables: Partial<Record<TableKey, string>> = {};
-  for (const key of ["parameters", "actors", "projects", "baseline", "intervention", "outcome"] as TableKey[]) {
+  for (const key of TABLE_KEYS) {
     const name = freeTableName(tableName(key, language), takenTables);
     takenTables.add(name.toLowerCase());
     tables[key] = name;

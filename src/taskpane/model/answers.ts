@@ -11,6 +11,7 @@ import {
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal, type RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
 import { answerMessages } from "../../i18n/model";
+import { defaultEffects, validateEffects, type EffectsAnswers } from "./effects";
 
 /**
  * What the task pane asks before it builds a model: pure data, no Office.
@@ -54,7 +55,7 @@ export interface CostAnswer {
   transfer?: boolean;
 }
 
-export interface ModelAnswers {
+export interface ModelAnswers extends EffectsAnswers {
   firstYear: number;
   years: number;
   unit: Unit;
@@ -128,6 +129,7 @@ export function defaultAnswers(language: Language, today: Date = new Date()): Mo
         cofinancingShare: 0,
       },
     ],
+    effects: defaultEffects(sv ? "Tidiga insatser" : "Early intervention", sv ? "Socialförvaltningen" : "Social services", years),
   };
 }
 
@@ -234,6 +236,7 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
       });
     }
   });
+  problems.push(...validateEffects(answers, language));
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { parametersSheet } from "./sheets/parameters";
 import { projectsSheet } from "./sheets/projects";
 import { repaymentSheet } from "./sheets/repayment";
 import { resultsSheet } from "./sheets/results";
+import { unitCostsSheet } from "./sheets/unitCosts";
 
 /**
  * The PLAN: a pure description of the workbook a model consists of, built from the answers; one module
@@ -46,7 +47,7 @@ export { moneyFormat, orderedActors, PERCENT_FORMAT, YEAR_FORMAT, type PlanNames
  */
 export function buildPlan(answers: ModelAnswers, language: Language, names: PlanNames = {}): ModelPlan {
   const c = planContext(answers, language, names);
-  const { parameters, actors, projects, costs, repayment, fund, results } = modelSheets(c);
+  const { parameters, actors, projects, unitCosts, costs, repayment, fund, results } = modelSheets(c);
   const plans: Record<(typeof SHEET_ORDER)[number], SheetPlan> = {
     parameters: parameters.plan,
     actors: actors.plan,
@@ -55,6 +56,7 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
     repayment: repayment.plan,
     fund: fund.plan,
     results: results.plan,
+    unitCosts: unitCosts.plan,
   };
   return {
     language,
@@ -62,7 +64,7 @@ export function buildPlan(answers: ModelAnswers, language: Language, names: Plan
     anchors: {
       ...fund.anchors,
       ...repayment.anchors,
-      baselineCosts: { sheet: "costs", address: costs.area("baseline") },
+      baselineCosts: { sheet: "costs", address: costs.firstInputArea },
       outcomeSavings: { sheet: "costs", address: costs.area("outcome") },
       ...results.anchors,
     },
@@ -74,9 +76,10 @@ export function modelSheets(c: PlanContext) {
   const parameters = parametersSheet(c);
   const actors = actorsSheet(c);
   const projects = projectsSheet(c, parameters, actors);
-  const costs = costsSheet(c, actors, projects);
+  const unitCosts = unitCostsSheet(c);
+  const costs = costsSheet(c, actors, projects, unitCosts);
   const repayment = repaymentSheet(c, parameters, actors, projects, costs);
   const fund = fundSheet(c, parameters, projects, costs, repayment);
   const results = resultsSheet(c, parameters, actors, projects, costs, repayment, fund);
-  return { parameters, actors, projects, costs, repayment, fund, results };
+  return { parameters, actors, projects, unitCosts, costs, repayment, fund, results };
 }

@@ -4,18 +4,12 @@ import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAn
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal } from "../../engine/vocabulary";
 import { h, fieldId, type Child } from "./dom";
 import { groupError, radioGroup, section, selectField, wrapField } from "./fields";
-import { readNumber, parseAmountList, formatNumber, formatAmountList, formatPercent } from "./numbers";
+import { readNumber, parseAmountList, formatNumber, formatAmountList, formatPercent, withoutTrailingZeros } from "./numbers";
+import { effectsSection, normalizedEffects } from "./effects";
 import { MODEL_MAX_YEARS, MODEL_MIN_YEARS } from "../../engine/limits";
 
 const UNITS: Unit[] = ["kr", "tkr", "Mkr"];
 const TIMINGS: Timing[] = [0, 0.5, 1];
-
-/** "500 500 0 0 0" reads better as "500 500": missing years count as zero. */
-const withoutTrailingZeros = (values: readonly number[]): number[] => {
-  let end = values.length;
-  while (end > 1 && values[end - 1] === 0) end--;
-  return values.slice(0, end);
-};
 
 /** What the form tells the pane: an answer changed (so problems can be re-checked live). */
 export interface FormEvents {
@@ -90,6 +84,7 @@ export class ModelForm {
           ? [...project.disbursements, ...new Array<number>(padTo - project.disbursements.length).fill(0)]
           : [...project.disbursements],
       })),
+      effects: normalizedEffects(this.answers, padTo),
     };
   }
 
@@ -144,6 +139,7 @@ export class ModelForm {
         ...a.projects.map((project, index) => this.projectFields(project, index)),
         h("button", { type: "button", class: "button secondary", id: "add-project", onclick: () => this.addProject() }, "+ " + t.addProject),
       ]),
+      effectsSection({ answers: a, language: this.language, text: t, problems: this.parseProblems, onEdit: this.onEdit, rerender: (id) => this.render(id) }),
     );
     if (active) (this.element.querySelector<HTMLElement>(`#${CSS.escape(active)}`) ?? document.getElementById(active))?.focus();
   }

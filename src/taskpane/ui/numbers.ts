@@ -117,3 +117,10 @@ export const formatAmountList = (values: readonly number[], language: Language):
 
 /** A share 0..1 shown as a percentage: 0.035 → "3,5". */
 export const formatPercent = (share: number, language: Language): string => formatNumber(share * 100, language);
+
+/** "500 500 0 0 0" reads better as "500 500": missing years count as zero. */
+export function withoutTrailingZeros(values: readonly number[]): number[] {
+  let end = values.length;
+  while (end > 1 && values[end - 1] === 0) end--;
+  return values.slice(0, end);
+}

@@ -1,3 +1,4 @@
+import { effectFormTexts } from "../../i18n/effects";
 import type { Language } from "../../i18n/language";
 import { modelCountText } from "../../i18n/model";
 import { uiText, type UiText } from "../../i18n/ui";
@@ -252,9 +253,9 @@ export class Pane {
       const report = await buildModel(answers, this.language, { allowAnotherModel: this.existing !== null && this.confirmSecondModel });
       // Every text below is drawn at display time from the pane's language then, not the language at the
       // click: a switch during the build must not leave the old language under the new headings.
-      this.showMessage("success", (t) => ({
+      this.showMessage("success", (t, language) => ({
         title: t.built(report.sheets.length),
-        details: [answers.illustrative ? h("p", { class: "illustrative" }, t.illustrativeNote) : null, this.reportDetails(report, t)],
+        details: [answers.illustrative ? h("p", { class: "illustrative" }, t.illustrativeNote) : null, h("p", { class: "next" }, effectFormTexts[language].next), this.reportDetails(report, t)],
       }));
       this.builtAnswers = answers;
       this.existing = await findExistingModel().catch(() => this.existing);

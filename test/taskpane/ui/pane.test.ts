@@ -11,11 +11,7 @@ import { ModelForm } from "../../../src/taskpane/ui/form";
 import { defaultAnswers } from "../../../src/taskpane/model/answers";
 import { uiText } from "../../../src/i18n/ui";
 import type { Language } from "../../../src/i18n/language";
-
-// jsdom has no CSS.escape; the pane's ids are plain, so identity is enough here.
-const scope = globalThis as unknown as { CSS?: { escape?: (s: string) => string } };
-scope.CSS ??= {};
-scope.CSS.escape ??= (s: string) => s.replace(/([^\w-])/g, "\\$1");
+import { byId, type } from "../../support/dom";
 
 async function startPane(language: Language): Promise<{ standIn: StandIn; root: HTMLElement }> {
   const standIn = installOfficeStandIn({ displayLanguage: language === "sv" ? "sv-SE" : "en-US" });
@@ -26,16 +22,6 @@ async function startPane(language: Language): Promise<{ standIn: StandIn; root: 
   return { standIn, root };
 }
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => {
-  const element = document.getElementById(id) as T | null;
-  if (!element) throw new Error(`no #${id}`);
-  return element;
-};
-const type = (id: string, text: string) => {
-  const input = byId<HTMLInputElement>(id);
-  input.value = text;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-};
 const message = () => document.querySelector<HTMLElement>("#messages .message");
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 2000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -108,7 +94,7 @@ describe("item 8: switching the language during a build", () => {
     await until(() => message()?.dataset.kind === "success");
     // … and the result too (before: "Modellen är byggd: 7 blad." over English headings).
     const text = message()!.textContent!;
-    expect(text).toMatch(/^The model is built: 7 sheets\./);
+    expect(text).toMatch(/^The model is built: 8 sheets\./);
     expect(text).toMatch(/Sheets.*Tables.*Charts/);
     expect(text).not.toMatch(/Modellen|Blad|Tabeller|Diagram|illustrativa/);
     // The sheet names stay those of the workbook (Swedish: the model was built in Swedish).

@@ -41,7 +41,7 @@ const NUMERIC_PARAMETERS: readonly ParameterKey[] = [
  */
 export function modelChecks(c: PlanContext, s: CheckSources): Check[] {
   const { tx, A, P, N } = c;
-  const M = P * A;
+  const M = s.costs.rowCount;
   const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const broken = q(tx.checkCannotCompute);
   /** a = b within the sums' rounding. */
@@ -102,9 +102,7 @@ export function modelChecks(c: PlanContext, s: CheckSources): Check[] {
     },
     inputs(c.tableNameOf("actors"), c.sheetNames.actors, 2 * A, `${s.actors.column("cashableShare")},${s.actors.column("frame")}`),
     inputs(c.tableNameOf("projects"), c.sheetNames.projects, P * (1 + N), s.projects.inputArea),
-    inputs(c.tableNameOf("baseline"), c.sheetNames.costs, M * N, c.ref("costs", s.costs.area("baseline"))),
-    inputs(c.tableNameOf("intervention"), c.sheetNames.costs, M * N, c.ref("costs", s.costs.area("intervention"))),
-    inputs(c.tableNameOf("outcome"), c.sheetNames.costs, M * N, c.ref("costs", s.costs.area("outcome"))),
+    ...s.costs.inputAreas.map((x) => inputs(x.table, c.sheetNames.costs, x.cells, x.address)),
     inputs(tx.contributions, c.sheetNames.fund, N, s.fund.projection("contributions")),
   ];
   {

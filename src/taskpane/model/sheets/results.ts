@@ -196,7 +196,7 @@ export function resultsSheet(
     `=${c.projects.map((_, p) => costs.at(costBlock, p, a, t)).join("+")}`;
   perActor(baselineBlock, tx.baselinePerActor, sumOfActor("baseline"));
   perActor(interventionBlock, tx.interventionPerActor, sumOfActor("intervention"));
-  perActor(savingBlock, tx.savingPerActor, (a, t) => `=${cell(baselineBlock.row0 + a, XY + t)}-${cell(interventionBlock.row0 + a, XY + t)}`);
+  perActor(savingBlock, tx.savingPerActor, sumOfActor("saving"));
   perActor(cashableBlock, tx.cashablePerActor, sumOfActor("cashable"));
 
   // The appraisal series.
@@ -214,14 +214,14 @@ export function resultsSheet(
   );
   // The fund's part is the kommun's; co-financing belongs to the principal of the project's owner (DOMAIN.md, Co-financing).
   const cofinancingOf = (list: readonly Principal[], t: number) =>
-    list.map((p) => `SUMIF(${projects.ownerPrincipals},${label(p)},${projects.applicantColumn(t)})`).join("+");
+    list.map((p) => `SUMIF(${projects.ownerPrincipals},${label(p)},${costs.upliftedColumn("applicant", t)})`).join("+");
   sheet.put(
     investmentRows.municipal,
     XY,
     [
-      yearNumbers.map((_, t) => `=SUM(${projects.disbursementColumn(t)})+${cofinancingOf(["kommun"], t)}`),
-      yearNumbers.map((_, t) => `=SUM(${projects.disbursementColumn(t)})+${cofinancingOf(PUBLIC, t)}`),
-      yearNumbers.map((_, t) => `=${projects.totalCost(t)}`),
+      yearNumbers.map((_, t) => `=SUM(${costs.upliftedColumn("fund", t)})+${cofinancingOf(["kommun"], t)}`),
+      yearNumbers.map((_, t) => `=SUM(${costs.upliftedColumn("fund", t)})+${cofinancingOf(PUBLIC, t)}`),
+      yearNumbers.map((_, t) => `=SUM(${costs.upliftedColumn("fund", t)})+SUM(${costs.upliftedColumn("applicant", t)})`),
     ],
     "formula",
     money,
