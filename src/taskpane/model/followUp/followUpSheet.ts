@@ -91,8 +91,8 @@ export function followUpSheet(x: FollowUpContext, logic: LogicModelSheet): Follo
     c.actors.map((__, a) =>
       varianceRows(
         [`=${x.projects.name(p)}`, `=${x.actors.actor(a, "name")}`],
-        (t) => cellOf(x.costs.ofProject("cashable", p), a, t),
-        (t) => `=${cellOf(x.costs.ofProject("outcome", p), a, t)}`,
+        (t) => x.costs.at("cashable", p, a, t),
+        (t) => `=${x.costs.at("outcome", p, a, t)}`,
         "formula",
       ),
     ),

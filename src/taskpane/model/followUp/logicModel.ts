@@ -5,7 +5,6 @@ import { RowCursor } from "../sheets/builder";
 import type { CostBlock } from "../sheets/costs";
 import { logicRowCount, logicRowsOf, type FollowUpAnswers, type LogicRow } from "./answers";
 import type { FollowUpContext } from "./context";
-import { rowOf } from "./references";
 
 /** The columns of the logic model, in the order of the texts' logicColumns (research/logic-model.md §2). */
 const COLUMNS: readonly (keyof LogicRow)[] = [
@@ -42,7 +41,13 @@ export interface LogicModelSheet {
 }
 
 /** A whole year row of a Kostnader block for one (project, actor) pair, sheet-qualified. */
-export const costRow = (x: FollowUpContext, block: CostBlock, p: number, a: number): string => rowOf(x.costs.ofProject(block, p), a);
+export const costRow = (x: FollowUpContext, block: CostBlock, p: number, a: number): string => {
+  // Kostnader has rows only for the actors a project affects: "0" stands for the others.
+  const first = x.costs.at(block, p, a, 0);
+  if (first === "0") return "0";
+  const last = x.costs.at(block, p, a, x.c.answers.years - 1);
+  return `${first}:${last.slice(last.lastIndexOf("!") + 1)}`;
+};
 
 /**
  * Verksamhetslogik: per project its rows in the standard columns (problem/behov … externa faktorer),
