@@ -214,8 +214,13 @@ export interface CallUiTexts {
   firstYear: string;
   opening: string;
   contribution: string;
+  cofinancingPercent: string;
+  objective: string;
   criteriaLegend: string;
   criterion: (n: number) => string;
+  addCriterion: string;
+  removeCriterion: (name: string) => string;
+  nextBest: (name: string, total: string) => string;
   weight: string;
   linkModels: (count: number) => string;
   build: string;
@@ -228,7 +233,9 @@ export interface CallUiTexts {
   failed: (detail: string) => string;
   noCall: string;
   callExists: (sheets: string[]) => string;
-  invalid: (field: string) => string;
+  /** A model in the workbook as an application: its number and its results sheet. */
+  modelApplication: (n: number, sheet: string) => string;
+  fixProblems: (n: number) => string;
 }
 
 export const callUiTexts: Record<Language, CallUiTexts> = {
@@ -241,10 +248,15 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     firstYear: "Första år",
     opening: "Fondens ingående saldo, kr",
     contribution: "Tillskott per år, kr",
+    cofinancingPercent: "Lägsta medfinansiering, %",
+    objective: "Välj efter",
     criteriaLegend: "Kriterier och vikter",
     criterion: (n) => `Kriterium ${n}`,
+    addCriterion: "Lägg till kriterium",
+    removeCriterion: (name) => `Ta bort ${name}`,
+    nextBest: (name, total) => `Närmast utanför: ${name}, som skulle behöva ${total} kr mer i fonden.`,
     weight: "Vikt",
-    linkModels: (count) => `Koppla de ${count} modellerna i arbetsboken till var sin ansökan (nettonytta, kvot och återbetalningstid läses av formler)`,
+    linkModels: (count) => `${count === 1 ? "Koppla modellen i arbetsboken till en ansökan" : `Koppla de ${count} modellerna i arbetsboken till var sin ansökan`} (nettonytta, kvot och återbetalningstid läses av formler)`,
     build: "Skapa utlysningens blad",
     select: "Välj projekt",
     building: "Skapar utlysningens blad …",
@@ -255,7 +267,8 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     failed: (detail) => `Det gick inte: ${detail}`,
     noCall: "Arbetsboken har ingen utlysning ännu: skapa dess blad först.",
     callExists: (sheets) => `Arbetsboken har redan en utlysning (${sheets.join(", ")}).`,
-    invalid: (field) => `Kontrollera fältet ${field}.`,
+    modelApplication: (n, sheet) => `Modell ${n} (${sheet})`,
+    fixProblems: (n) => (n === 1 ? "Rätta en uppgift innan bladen skapas." : `Rätta ${n} uppgifter innan bladen skapas.`),
   },
   en: {
     heading: "This year's call",
@@ -266,10 +279,15 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     firstYear: "First year",
     opening: "The fund's opening balance, kr",
     contribution: "Contribution per year, kr",
+    cofinancingPercent: "Least co-financing, %",
+    objective: "Select by",
     criteriaLegend: "Criteria and weights",
     criterion: (n) => `Criterion ${n}`,
+    addCriterion: "Add a criterion",
+    removeCriterion: (name) => `Remove ${name}`,
+    nextBest: (name, total) => `Next best outside: ${name}, which would need ${total} kr more in the fund.`,
     weight: "Weight",
-    linkModels: (count) => `Link the ${count} models in the workbook to one application each (net benefit, ratio and payback read by formulas)`,
+    linkModels: (count) => `${count === 1 ? "Link the model in the workbook to an application" : `Link the ${count} models in the workbook to one application each`} (net benefit, ratio and payback read by formulas)`,
     build: "Create the call's sheets",
     select: "Select",
     building: "Creating the call's sheets …",
@@ -280,6 +298,7 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     failed: (detail) => `That did not work: ${detail}`,
     noCall: "The workbook has no call yet: create its sheets first.",
     callExists: (sheets) => `The workbook already holds a call (${sheets.join(", ")}).`,
-    invalid: (field) => `Check the field ${field}.`,
+    modelApplication: (n, sheet) => `Model ${n} (${sheet})`,
+    fixProblems: (n) => (n === 1 ? "Correct one entry before the sheets are created." : `Correct ${n} entries before the sheets are created.`),
   },
 };
