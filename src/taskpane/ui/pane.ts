@@ -7,6 +7,7 @@ import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type 
 import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
+import { CallPanel } from "./call";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -24,6 +25,7 @@ export class Pane {
   private readonly content: HTMLElement;
   private readonly header: HTMLElement;
   private form: ModelForm;
+  private readonly call: CallPanel;
   /** True until the user edits an answer: then a language switch may swap in the other language's defaults. */
   private pristine = true;
   /** After a refused build, problems are re-checked as the user types. */
@@ -37,6 +39,7 @@ export class Pane {
   constructor(private readonly root: HTMLElement, language: Language) {
     this.language = language;
     this.text = uiText(language);
+    this.call = new CallPanel(language);
     this.form = new ModelForm(defaultAnswers(language), language, this.text, { onEdit: () => this.edited() });
     this.header = h("header", { class: "pane-header" });
     this.messages = h("div", { id: "messages", class: "messages", role: "status", "aria-live": "polite" });
@@ -51,6 +54,7 @@ export class Pane {
     this.content.replaceChildren(h("p", { class: "muted" }, this.text.loading));
     this.existing = await findExistingModel().catch(() => null);
     this.render();
+    await this.call.refresh();
   }
 
   private renderHeader(): void {
@@ -114,6 +118,7 @@ export class Pane {
           ),
         ]
         : null,
+      this.call.render(this.language),
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),
