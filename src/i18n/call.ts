@@ -228,7 +228,7 @@ export interface CallUiTexts {
   building: string;
   built: (sheets: string[]) => string;
   selecting: string;
-  selected: (chosen: string[], objective: string) => string;
+  selected: (count: number, objective: string) => string;
   noneChosen: string;
   failed: (detail: string) => string;
   noCall: string;
@@ -262,7 +262,7 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     building: "Skapar utlysningens blad …",
     built: (sheets) => `Utlysningens blad är skapade: ${sheets.join(", ")}. Fyll i ansökningarna och tryck Välj projekt.`,
     selecting: "Väljer projekt …",
-    selected: (chosen, objective) => chosen.length ? `Valda: ${chosen.join(", ")} (värde ${objective}). Se bladet Urval.` : "",
+    selected: (count, objective) => `${count === 1 ? "En ansökan vald" : `${count} ansökningar valda`} (urvalets värde ${objective}). Se bladet Urval.`,
     noneChosen: "Ingen ansökan ryms eller uppfyller reglerna. Se bladet Urval.",
     failed: (detail) => `Det gick inte: ${detail}`,
     noCall: "Arbetsboken har ingen utlysning ännu: skapa dess blad först.",
@@ -293,7 +293,7 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     building: "Creating the call's sheets …",
     built: (sheets) => `The call's sheets are created: ${sheets.join(", ")}. Fill in the applications and press Select.`,
     selecting: "Selecting …",
-    selected: (chosen, objective) => chosen.length ? `Chosen: ${chosen.join(", ")} (value ${objective}). See the Selection sheet.` : "",
+    selected: (count, objective) => `${count === 1 ? "One application chosen" : `${count} applications chosen`} (value of the selection ${objective}). See the Selection sheet.`,
     noneChosen: "No application fits or meets the rules. See the Selection sheet.",
     failed: (detail) => `That did not work: ${detail}`,
     noCall: "The workbook has no call yet: create its sheets first.",

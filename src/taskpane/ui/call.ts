@@ -220,7 +220,7 @@ export class CallPanel {
         text: (l) => {
           const t = callUiTexts[l];
           return [
-            h("p", { class: "message-title", id: "call-result" }, report.chosen.length ? t.selected(report.chosen, formatNumber(report.objective, l)) : t.noneChosen),
+            h("p", { class: "message-title", id: "call-result" }, report.chosen.length ? t.selected(report.chosen.length, formatNumber(report.objective, l)) : t.noneChosen),
             report.chosen.length ? h("ul", { id: "call-chosen" }, report.chosen.map((name) => h("li", {}, name))) : null,
             next && nextName ? h("p", { id: "call-next-best" }, t.nextBest(nextName, formatNumber(next.total, l))) : null,
           ];
