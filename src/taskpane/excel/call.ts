@@ -1,7 +1,7 @@
 import { CallInputError, decideCall, type CallDecision } from "../../engine/selection";
 import { callUiTexts } from "../../i18n/call";
 import type { Language } from "../../i18n/language";
-import { version as PRODUCT_VERSION } from "../../../package.json";
+import packageInfo from "../../../package.json";
 import { validateCallAnswers, type CallAnswers } from "../model/call/answers";
 import { callLayout, type CallSize } from "../model/call/layout";
 import { callReadArea, readCall } from "../model/call/read";
@@ -17,6 +17,9 @@ import { sheetSteps } from "./writeSheet";
  * on Urval. The call is recorded under its own settings key, which no model build reads.
  */
 export const CALL_RECORD_KEY = "socinv.call";
+
+/** The product's version, stamped on the selection. */
+const PRODUCT_VERSION: string = packageInfo.version;
 
 export interface CallRecord {
   version: 1;

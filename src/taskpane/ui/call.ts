@@ -60,9 +60,9 @@ export class CallPanel {
     const ruleField = (key: RuleKey) =>
       key === "minCofinancingShare"
         ? this.numberField(`rules.${key}`, t.cofinancingPercent, () => this.answers.rules[key], (v) => (this.answers.rules[key] = v), { percent: true, optional: true })
-        : this.numberField(`rules.${key}`, rules[key], () => this.answers.rules[key], (v) => (this.answers.rules[key] = v), { optional: true });
+        : this.numberField(`rules.${key}`, rules[key], () => this.answers.rules[key], (v) => (this.answers.rules[key] = v), { optional: true, group: key === "maxAmountPerYear" });
     const top = (key: "applications" | "years" | "firstYear" | "opening" | "contribution", label: string) =>
-      this.numberField(key, label, () => this.answers[key], (v) => (this.answers[key] = v ?? Number.NaN));
+      this.numberField(key, label, () => this.answers[key], (v) => (this.answers[key] = v ?? Number.NaN), { group: key === "opening" || key === "contribution" });
     const objectives = callTexts[language].objectives;
     fill(this.element,
       h("h2", { id: "call-heading" }, t.heading),
@@ -84,7 +84,7 @@ export class CallPanel {
             })),
             this.numberField(`criteria[${i}].weight`, t.weight, () => criterion.weight, (v) => (criterion.weight = v ?? Number.NaN)),
             this.answers.criteria.length > 1
-              ? h("button", { type: "button", class: "button subtle", "aria-label": t.removeCriterion(criterion.name || t.criterion(i + 1)), onclick: () => this.removeCriterion(i) }, "×")
+              ? h("button", { type: "button", class: "button subtle", id: `call-remove-criterion-${i}`, "aria-label": t.removeCriterion(criterion.name || t.criterion(i + 1)), onclick: () => this.removeCriterion(i) }, "×")
               : null,
           )),
           this.answers.criteria.length < CALL_MAX_CRITERIA
@@ -112,9 +112,9 @@ export class CallPanel {
     return this.element;
   }
 
-  private numberField(field: string, label: string, get: () => number | undefined, set: (value: number | undefined) => void, options: { percent?: boolean; optional?: boolean } = {}): HTMLElement {
+  private numberField(field: string, label: string, get: () => number | undefined, set: (value: number | undefined) => void, options: { percent?: boolean; optional?: boolean; group?: boolean } = {}): HTMLElement {
     const current = get();
-    const shown = this.typed.get(field) ?? (current === undefined || Number.isNaN(current) ? "" : formatNumber(options.percent ? current * 100 : current, this.language));
+    const shown = this.typed.get(field) ?? (current === undefined || Number.isNaN(current) ? "" : formatNumber(options.percent ? current * 100 : current, this.language, { group: options.group }));
     const input = h("input", {
       type: "text", inputmode: "decimal", autocomplete: "off", value: shown,
       oninput: (event: Event) => {
