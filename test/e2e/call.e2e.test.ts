@@ -77,6 +77,8 @@ describeInBrowser("the call in chromium", () => {
         const session = await openPane(browser, server.url, { displayLanguage, width });
         sessions.push(session);
         const { page } = session;
+        await page.waitForSelector("#call summary");
+        await page.click("#call summary");
         await page.waitForSelector("#call-build");
         expect(await page.textContent("#call-heading")).toBe(t.heading);
         await fillField(page, "call-applications", "3");

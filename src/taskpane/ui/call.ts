@@ -19,7 +19,17 @@ type Status = { kind: "info" | "success" | "error"; text: (language: Language) =
  * The pane mounts it with `render(language)`; every text is drawn from the language at display time.
  */
 export class CallPanel {
-  readonly element: HTMLElement = h("section", { class: "card call", id: "call", "aria-labelledby": "call-heading" });
+  /**
+   * Folded until opened: the call is a yearly task beside the model, and it reads the workbook (its
+   * models, a call already there) only when the user opens it, not on every start of the pane.
+   */
+  readonly element: HTMLDetailsElement = h("details", {
+    class: "card call", id: "call",
+    ontoggle: () => {
+      if (this.element.open && !this.refreshed) void this.refresh();
+    },
+  });
+  private refreshed = false;
   private answers: CallAnswers;
   private pristine = true;
   /** What the user typed, per field, so a re-render keeps it (also when it is not a number). */
@@ -39,6 +49,7 @@ export class CallPanel {
 
   /** Reads what the workbook holds (its models, a call already there) and redraws. */
   async refresh(): Promise<void> {
+    this.refreshed = true;
     const existing = await findExistingModel().catch(() => null);
     const results = SHEET_ORDER.indexOf("results");
     this.models = (existing?.models ?? [])
@@ -65,7 +76,7 @@ export class CallPanel {
       this.numberField(key, label, () => this.answers[key], (v) => (this.answers[key] = v ?? Number.NaN), { group: key === "opening" || key === "contribution" });
     const objectives = callTexts[language].objectives;
     fill(this.element,
-      h("h2", { id: "call-heading" }, t.heading),
+      h("summary", {}, h("h2", { id: "call-heading" }, t.heading)),
       h("p", {}, t.intro),
       this.record ? h("p", { class: "muted", id: "call-existing" }, t.callExists(Object.values(this.record.sheets))) : null,
       this.record ? null : [

@@ -40,6 +40,11 @@ async function startPane(language: Language, withModel: boolean): Promise<StandI
   const root = document.createElement("main");
   document.body.appendChild(root);
   await new Pane(root, language).start();
+  // The call's section is folded; opening it reads the workbook.
+  const call = byId<HTMLDetailsElement>("call");
+  call.open = true;
+  call.dispatchEvent(new Event("toggle"));
+  await until(() => document.getElementById("call-build") !== null && (!withModel || document.getElementById("call-link-models") !== null));
   return standIn;
 }
 
