@@ -54,7 +54,6 @@ export class Pane {
     this.content.replaceChildren(h("p", { class: "muted" }, this.text.loading));
     this.existing = await findExistingModel().catch(() => null);
     this.render();
-    await this.call.refresh();
   }
 
   private renderHeader(): void {
