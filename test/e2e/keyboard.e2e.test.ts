@@ -36,6 +36,8 @@ describeInBrowser("task pane by keyboard", () => {
       const { page } = session;
       await page.waitForSelector("#build-model");
       await page.click("#help summary"); // open the help so its content is part of the page too
+      await page.click("#call summary"); // and the yearly call's section, folded at start
+      await page.waitForSelector("#call-build");
 
       // The stops Tab should make: every enabled, visible control; one per radio group (its checked radio).
       const expected: string[] = await page.evaluate(() => {

@@ -10,6 +10,7 @@ import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
 import { uncertaintySection } from "./uncertainty";
 import { followUpCard } from "./followUp";
+import { CallPanel } from "./call";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -27,6 +28,7 @@ export class Pane {
   private readonly content: HTMLElement;
   private readonly header: HTMLElement;
   private form: ModelForm;
+  private readonly call: CallPanel;
   /** True until the user edits an answer: then a language switch may swap in the other language's defaults. */
   private pristine = true;
   /** After a refused build, problems are re-checked as the user types. */
@@ -42,6 +44,7 @@ export class Pane {
   constructor(private readonly root: HTMLElement, language: Language) {
     this.language = language;
     this.text = uiText(language);
+    this.call = new CallPanel(language);
     this.form = new ModelForm(defaultAnswers(language), language, this.text, { onEdit: () => this.edited() });
     this.header = h("header", { class: "pane-header" });
     this.messages = h("div", { id: "messages", class: "messages", role: "status", "aria-live": "polite" });
@@ -121,6 +124,7 @@ export class Pane {
         : null,
       uncertaintySection(this.language, () => this.builtAnswers),
       this.existing ? followUpCard({ language: this.language, model: () => this.builtAnswers, sheets: () => this.existing?.sheets ?? null }) : null,
+      this.call.render(this.language),
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),
