@@ -7,6 +7,7 @@ import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type 
 import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
+import { shareCard } from "./share";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -114,6 +115,7 @@ export class Pane {
           ),
         ]
         : null,
+      shareCard(this.language, this.existing?.sheets ?? null),
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),
