@@ -11,7 +11,7 @@ export const ROOT = path.resolve(__dirname, "../../..");
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, "dist");
 export const STAND_IN_BUNDLE = path.join(DIST, "preview", "office-standin.js");
 const OUTPUTS = [path.join(DIST, "taskpane.html"), path.join(DIST, "taskpane.js"), STAND_IN_BUNDLE];
-const INPUTS = ["src", "webpack.config.js", "webpack.preview.config.js", "manifest.xml"].map((p) => path.join(ROOT, p));
+const INPUTS = ["src", "docs/guide/README.md", "docs/guide/en.md", "scripts", "webpack.config.js", "webpack.preview.config.js", "manifest.xml"].map((p) => path.join(ROOT, p));
 const LOCK = path.join(ROOT, ".e2e-build.lock");
 
 function newestModification(target: string): number {
