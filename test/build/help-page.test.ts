@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CONTENT_SECURITY_POLICY, elementIds, headingSlug, helpUrlProblems, renderGuide, renderHelpPage, rewriteHelpUrls } from "../../scripts/help-page";
+import { CONTENT_SECURITY_POLICY, elementIds, headingSlug, HelpPagePlugin, helpUrlProblems, renderGuide, renderHelpPage, rewriteHelpUrls } from "../../scripts/help-page";
 import type { FunctionsMetadata } from "../../scripts/sv-metadata";
 
 const { productionUrl, DEV_URL } = require("../../webpack.config.js") as { productionUrl: (value?: string) => string; DEV_URL: string };
@@ -238,6 +238,56 @@ describe("renderGuide", () => {
       expect(loadedResources(page.html, { ownImages: true })).toEqual([]);
     }
     for (const image of result.images) expect(fs.existsSync(path.join(ROOT, "docs/guide", image))).toBe(true);
+  });
+});
+
+describe("HelpPagePlugin", () => {
+  /**
+   * The plugin run by a stand-in for webpack's compiler (webpack's own Compilation stages, error
+   * class and sources): what it emits and the errors that fail the build.
+   */
+  function runPlugin(guideDir: string): { assets: Map<string, Buffer>; errors: string[] } {
+    const webpack = require("webpack") as typeof import("webpack");
+    const assets = new Map<string, Buffer>();
+    const errors: Error[] = [];
+    const stages: { stage: number; fn: () => void }[] = [];
+    const compilation = {
+      errors,
+      fileDependencies: new Set<string>(),
+      contextDependencies: new Set<string>(),
+      hooks: { processAssets: { tap: (options: { stage: number }, fn: () => void) => stages.push({ stage: options.stage, fn }) } },
+      emitAsset: (name: string, source: { buffer(): Buffer }) => assets.set(name, source.buffer()),
+      getAsset: () => undefined,
+    };
+    const compiler = { webpack, hooks: { thisCompilation: { tap: (_: string, fn: (c: typeof compilation) => void) => fn(compilation) } } };
+    new HelpPagePlugin({ guide: guideDir, devUrl: "https://localhost:3000/", addinUrl: "https://localhost:3000/" }).apply(compiler as never);
+    for (const { fn } of stages.sort((a, b) => a.stage - b.stage)) fn();
+    return { assets, errors: errors.map((e) => e.message) };
+  }
+
+  function guideIn(files: Record<string, string | Buffer>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "socinv-guide-"));
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+  }
+  const png = fs.readFileSync(path.join(ROOT, "assets", "icon-16.png"));
+
+  it("emits both pages and the pictures they use, without an error", () => {
+    const dir = guideIn({ "README.md": "# G\n\n![p](images/a.png)", "en.md": "# G", "images/a.png": png, "images/unused.png": png });
+    const { assets, errors } = runPlugin(dir);
+    expect(errors).toEqual([]);
+    expect([...assets.keys()].sort()).toEqual(["help-en.html", "help.html", "images/a.png"]);
+    expect(assets.get("images/a.png")!.equals(png)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fails the build when a page refers to a missing picture", () => {
+    const dir = guideIn({ "README.md": "# G\n\n![p](images/gone.png)", "en.md": "# G" });
+    expect(runPlugin(dir).errors).toEqual(["help.html: README.md: refers to a missing picture images/gone.png"]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
