@@ -4,7 +4,8 @@
  *   functions.js    the SOCINV custom functions, with CustomFunctions.associate calls appended
  *   functions.json  English metadata generated from the JSDoc in src/functions/functions.ts
  *   functions.sv-SE.json  Swedish metadata (scripts/sv-metadata.js; the build fails if untranslated)
- *   help.html       README.md as the add-in's help page, which every function's helpUrl points at (scripts/help-page.js)
+ *   help.html, help-en.html, images/  the user guide (docs/guide/) as the add-in's help pages, which every
+ *                   function's helpUrl points at (scripts/help-page.js); the build fails on a missing picture
  *   manifest.xml, assets/
  *
  * `webpack --mode production`: minified; manifest and helpUrl URLs rewritten to $ADDIN_URL when it is set.
@@ -119,7 +120,7 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       // After the Swedish metadata exists: rewrites both files' helpUrls to addinUrl, like the manifest.
       new HelpPagePlugin({
-        readme: path.resolve(__dirname, "README.md"),
+        guide: path.resolve(__dirname, "docs/guide"),
         metadataFiles: ["functions.json", "functions.sv-SE.json"],
         devUrl: DEV_URL,
         addinUrl,

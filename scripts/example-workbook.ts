@@ -9,13 +9,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DetailedCellError } from "hyperformula";
 import type { Language } from "../src/i18n/language";
-import { workbookFileTexts } from "../src/i18n/workbookFile";
 import { installCustomFunctionsRuntime } from "../src/preview/customFunctionsRuntime";
 import { createSocinvWorkbook } from "../src/preview/socinvHyperFormula";
 import { installOfficeStandIn } from "../src/preview/workbookDouble";
 import { buildModel } from "../src/taskpane/excel/buildModel";
 import { exampleAnswers } from "../src/taskpane/model/example";
 import { buildPlan } from "../src/taskpane/model/plan";
+import { aboutSheet } from "../src/workbookFile/about";
 import { sharedCopy, type SnapshotCell, type SnapshotSheet, type SnapshotValue, type WorkbookSnapshot } from "../src/workbookFile/snapshot";
 import { writeXlsx } from "../src/workbookFile/xlsx";
 
@@ -78,39 +78,14 @@ export async function exampleSnapshot(language: Language): Promise<WorkbookSnaps
   }
 }
 
-/** The explanation sheet in front of the model's own. */
-export function aboutSheet(snapshot: WorkbookSnapshot, language: Language, kind: "example" | "shared", created: Date): SnapshotSheet {
-  const t = workbookFileTexts[language];
-  const lines: [string, boolean?][] = [
-    [kind === "example" ? t.exampleTitle : t.sharedTitle, true],
-    [""],
-    [t.illustrative],
-    [kind === "example" ? t.cached : t.shared],
-    [""],
-    [t.charts, true],
-    ...snapshot.sheets.flatMap((s) => s.charts.map((chart): [string] => [`${s.name}: ${chart}`])),
-    [""],
-    [`${t.version} ${VERSION}. ${t.generated} ${created.toISOString().slice(0, 10)}.`],
-  ];
-  return {
-    name: t.sheet,
-    cells: lines.map(([text, bold], row) => ({ row, column: 0, value: text, bold: bold ?? false, wrap: true })),
-    tables: [],
-    spills: [],
-    frozen: { rows: 0, columns: 0 },
-    columnWidths: new Map([[0, 480]]),
-    charts: [],
-  };
-}
-
 /** Both files of one language: the example and its copy to share. */
 export async function exampleFiles(language: Language, created = new Date()): Promise<{ example: Uint8Array; shared: Uint8Array; snapshot: WorkbookSnapshot }> {
   const snapshot = await exampleSnapshot(language);
   const copy = sharedCopy(snapshot);
   return {
     snapshot,
-    example: await writeXlsx(snapshot, { leading: [aboutSheet(snapshot, language, "example", created)], created }),
-    shared: await writeXlsx(copy, { leading: [aboutSheet(copy, language, "shared", created)], created }),
+    example: await writeXlsx(snapshot, { leading: [aboutSheet(snapshot, language, { kind: "example", illustrative: true, created, version: VERSION })], created }),
+    shared: await writeXlsx(copy, { leading: [aboutSheet(copy, language, { kind: "shared", illustrative: true, created, version: VERSION })], created }),
   };
 }
 

@@ -1,7 +1,14 @@
 /**
- * The add-in's help page: README.md rendered into dist/help.html, one self-contained page (inline
- * Fluent 2 styles, light and dark, no scripts, no external requests) that every function's helpUrl
- * points at (`help.html#socinv<id>`, the anchors written in the README).
+ * The add-in's help pages: the user guide in docs/guide/ (Markdown, readable from the repository)
+ * rendered into dist/help.html (Swedish, README.md there) and dist/help-en.html (English, en.md),
+ * self-contained pages (inline Fluent 2 styles, light and dark, no scripts, nothing from outside;
+ * the guide's screenshots are copied to dist/images/) that every function's helpUrl points at
+ * (`help.html#socinv<id>`, the anchors written in the guide's function reference).
+ *
+ * Links are written so that they work in the repository and are rewritten for dist/: `en.md#x` →
+ * `help-en.html#x`, `../../dist/<file>` (a file the build writes, e.g. the example workbook) →
+ * `<file>`, `images/<picture>` stays. A page that refers to a picture or a page that does not exist
+ * fails the build.
  *
  * The functions' JSDoc says `@helpurl https://localhost:3000/help.html#…`; for a production build the
  * plugin rewrites those URLs in functions.json and functions.sv-SE.json to $ADDIN_URL, exactly as the
@@ -14,7 +21,14 @@ const path = require("path");
 const { Marked } = require("marked");
 
 const HELP_FILE = "help.html";
-const DEFAULT_README = path.resolve(__dirname, "../README.md");
+const DEFAULT_GUIDE = path.resolve(__dirname, "../docs/guide");
+/** Each guide page: its Markdown file in docs/guide/ and the page it becomes in dist/. Swedish first. */
+const GUIDE_PAGES = [
+  { source: "README.md", output: HELP_FILE, lang: "sv" },
+  { source: "en.md", output: "help-en.html", lang: "en" },
+];
+/** A link to a file the build writes into dist/, spelled so that it also works from docs/guide/ after a build. */
+const DIST_PREFIX = "../../dist/";
 const DEFAULT_METADATA_FILES = ["functions.json", "functions.sv-SE.json"];
 
 // Fluent 2 web tokens as in src/taskpane/taskpane.css; the page follows the system's light/dark setting.
@@ -65,6 +79,8 @@ main {
 }
 h1 { font-size: 24px; line-height: 32px; font-weight: 600; margin: 0 0 12px; }
 h2 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 28px 0 8px; padding-top: 12px; border-top: 1px solid var(--stroke2); }
+img { max-width: 100%; height: auto; border: 1px solid var(--stroke2); border-radius: var(--radius); }
+figure, p:has(> img) { margin: 8px 0 14px; }
 h3 { font-size: 16px; line-height: 22px; font-weight: 600; margin: 24px 0 6px; color: var(--brand-fg); }
 h4 { font-size: 14px; line-height: 20px; font-weight: 600; margin: 16px 0 4px; }
 p, ul, ol, pre, table { margin: 0 0 10px; }
@@ -96,16 +112,47 @@ function escapeHtml(text) {
 }
 
 /**
- * The whole help page for a README.
+ * A heading's id as GitHub makes it, so that `#…` links work in the repository and in dist/ alike:
+ * lower case, punctuation dropped (letters such as å, ä, ö kept), spaces to hyphens.
+ */
+function headingSlug(text) {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/<[^>]*>/g, "")
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+/**
+ * The whole help page for a Markdown text.
  * @param {string} markdown
- * @param {{ title?: string, lang?: string }} [options] title defaults to the README's first level-1 heading
+ * @param {{ title?: string, lang?: string, link?: (href: string, kind: "link" | "image") => string }} [options]
+ *   title defaults to the first level-1 heading; link rewrites each link's and picture's address
+ *   (and may throw to refuse one)
  * @returns {string} HTML
  */
 function renderHelpPage(markdown, options = {}) {
   const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(markdown);
   const title = options.title ?? (heading ? `${heading[1]} – hjälp / help` : "Help");
-  // A fresh instance: no global options leak in or out; GFM for the README's tables and autolinks.
-  const body = new Marked({ gfm: true, async: false }).parse(markdown);
+  // A fresh instance: no global options leak in or out; GFM for the tables and autolinks.
+  const marked = new Marked({ gfm: true, async: false });
+  const slugs = new Map();
+  marked.use({
+    walkTokens(token) {
+      if (options.link && (token.type === "link" || token.type === "image")) token.href = options.link(token.href, token.type);
+    },
+    renderer: {
+      heading({ tokens, depth, text }) {
+        const base = headingSlug(text);
+        const count = slugs.get(base) ?? 0;
+        slugs.set(base, count + 1);
+        const id = count === 0 ? base : `${base}-${count}`;
+        return `<h${depth} id="${escapeHtml(id)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+    },
+  });
+  const body = marked.parse(markdown);
   return [
     "<!doctype html>",
     `<html lang="${escapeHtml(options.lang ?? "en")}">`,
@@ -125,6 +172,55 @@ function renderHelpPage(markdown, options = {}) {
     "</html>",
     "",
   ].join("\n");
+}
+
+/**
+ * Renders every page of the guide in `dir`. Problems (a missing picture, a link to a page the guide
+ * does not have) are collected, not thrown, so the build can name them all at once.
+ * @param {string} dir docs/guide
+ * @param {{ pages?: typeof GUIDE_PAGES, exists?: (file: string) => boolean, read?: (file: string) => string }} [options]
+ * @returns {{ pages: { output: string, lang: string, html: string }[], images: string[], problems: string[] }}
+ *   images: the pictures the pages use, relative to dir ("images/x.png"), each once
+ */
+function renderGuide(dir, options = {}) {
+  const pages = options.pages ?? GUIDE_PAGES;
+  const exists = options.exists ?? ((file) => fs.existsSync(file));
+  const read = options.read ?? ((file) => fs.readFileSync(file, "utf8"));
+  const outputs = new Map(pages.map((p) => [p.source, p.output]));
+  const images = new Set();
+  const problems = [];
+  /** Links to a place in a page: checked once every page's ids are known. */
+  const fragments = [];
+  const rendered = pages.map((page) => {
+    const link = (href, kind) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href; // https:, mailto:
+      if (href.startsWith("#")) {
+        fragments.push({ from: page.source, page: page.output, id: href.slice(1) });
+        return href;
+      }
+      if (href.startsWith(DIST_PREFIX)) return href.slice(DIST_PREFIX.length);
+      const [file, fragment] = href.split("#", 2);
+      const target = path.posix.normalize(file);
+      if (kind === "image" || /\.(png|jpe?g|gif|svg|webp)$/i.test(target)) {
+        if (target.startsWith("..") || !exists(path.join(dir, target))) problems.push(`${page.source}: refers to a missing picture ${href}`);
+        else images.add(target);
+        return target;
+      }
+      if (outputs.has(target)) {
+        if (fragment !== undefined) fragments.push({ from: page.source, page: outputs.get(target), id: fragment });
+        return outputs.get(target) + (fragment === undefined ? "" : `#${fragment}`);
+      }
+      problems.push(`${page.source}: links to ${href}, which is not a page of the guide nor a file in dist/ (${DIST_PREFIX}…)`);
+      return href;
+    };
+    const html = renderHelpPage(read(path.join(dir, page.source)), { lang: page.lang, link });
+    return { output: page.output, lang: page.lang, html };
+  });
+  const ids = new Map(rendered.map((page) => [page.output, elementIds(page.html)]));
+  for (const { from, page, id } of fragments) {
+    if (!ids.get(page).has(decodeURIComponent(id))) problems.push(`${from}: links to ${page}#${id}, which has no such heading or anchor`);
+  }
+  return { pages: rendered, images: [...images].sort(), problems };
 }
 
 /** Every id in a page, quoted or not (the production build minifies help.html like any HTML asset). */
@@ -170,20 +266,21 @@ function helpUrlProblems(metadataText, helpPageUrl, ids) {
     const url = fn.helpUrl;
     if (typeof url !== "string") problems.push(`${fn.id}: no @helpurl`);
     else if (!url.startsWith(`${helpPageUrl}#`)) problems.push(`${fn.id}: helpUrl ${url} is not on ${helpPageUrl}`);
-    else if (!ids.has(url.slice(helpPageUrl.length + 1))) problems.push(`${fn.id}: ${HELP_FILE} has no anchor id="${url.slice(helpPageUrl.length + 1)}" (README.md)`);
+    else if (!ids.has(url.slice(helpPageUrl.length + 1))) problems.push(`${fn.id}: ${HELP_FILE} has no anchor id="${url.slice(helpPageUrl.length + 1)}" (docs/guide/README.md)`);
   }
   return problems;
 }
 
 /**
- * Webpack plugin: emits help.html from the README, rewrites helpUrls from the dev URL to the add-in
- * URL in the metadata files, and fails the build when a helpUrl names an anchor the page lacks.
+ * Webpack plugin: emits the guide's pages and pictures, rewrites helpUrls from the dev URL to the
+ * add-in URL in the metadata files, and fails the build when a page refers to a missing picture or
+ * page, or a helpUrl names an anchor help.html lacks.
  */
 class HelpPagePlugin {
-  /** @param {{ readme?: string, output?: string, metadataFiles?: string[], devUrl: string, addinUrl: string }} options */
+  /** @param {{ guide?: string, metadataFiles?: string[], devUrl: string, addinUrl: string }} options */
   constructor(options) {
-    this.readme = path.resolve(options.readme || DEFAULT_README);
-    this.output = options.output || HELP_FILE;
+    this.guide = path.resolve(options.guide || DEFAULT_GUIDE);
+    this.output = HELP_FILE;
     this.metadataFiles = options.metadataFiles || DEFAULT_METADATA_FILES;
     this.devUrl = options.devUrl;
     this.addinUrl = options.addinUrl;
@@ -193,13 +290,22 @@ class HelpPagePlugin {
     const { Compilation, WebpackError, sources } = compiler.webpack;
     const fail = (compilation, message) => compilation.errors.push(new WebpackError(`${this.output}: ${message}`));
     compiler.hooks.thisCompilation.tap(HelpPagePlugin.name, (compilation) => {
-      compilation.fileDependencies.add(this.readme);
+      compilation.contextDependencies.add(this.guide);
+      for (const page of GUIDE_PAGES) compilation.fileDependencies.add(path.join(this.guide, page.source));
       let ids = new Set();
       compilation.hooks.processAssets.tap({ name: HelpPagePlugin.name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         try {
-          const html = renderHelpPage(fs.readFileSync(this.readme, "utf8"));
-          ids = elementIds(html);
-          compilation.emitAsset(this.output, new sources.RawSource(html));
+          const guide = renderGuide(this.guide);
+          for (const problem of guide.problems) fail(compilation, problem);
+          for (const page of guide.pages) {
+            if (page.output === this.output) ids = elementIds(page.html);
+            compilation.emitAsset(page.output, new sources.RawSource(page.html));
+          }
+          for (const image of guide.images) {
+            const file = path.join(this.guide, image);
+            compilation.fileDependencies.add(file);
+            compilation.emitAsset(image, new sources.RawSource(fs.readFileSync(file)));
+          }
         } catch (error) {
           fail(compilation, error instanceof Error ? error.message : String(error));
         }
@@ -224,4 +330,4 @@ class HelpPagePlugin {
   }
 }
 
-module.exports = { renderHelpPage, rewriteHelpUrls, helpUrlProblems, elementIds, HelpPagePlugin, HELP_FILE, CONTENT_SECURITY_POLICY };
+module.exports = { renderHelpPage, renderGuide, headingSlug, GUIDE_PAGES, rewriteHelpUrls, helpUrlProblems, elementIds, HelpPagePlugin, HELP_FILE, CONTENT_SECURITY_POLICY };

@@ -20,7 +20,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OUTPUTS = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.sv-SE.json", "manifest.xml", "help.html"];
-const SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "scripts/sv-metadata.js", "scripts/help-page.js", "README.md", "package.json", "tsconfig.json"];
+const SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "scripts/sv-metadata.js", "scripts/help-page.js", "docs/guide/README.md", "docs/guide/en.md", "package.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry);

@@ -1,8 +1,9 @@
 /**
  * @jest-environment jsdom
  *
- * The help page: README.md rendered into help.html, every function's helpUrl pointing at its
- * section there, moved to $ADDIN_URL in a production build, and a page that loads nothing.
+ * The help pages: the user guide (docs/guide/) rendered into help.html and help-en.html, every
+ * function's helpUrl pointing at its section there, moved to $ADDIN_URL in a production build, pages
+ * that load nothing but their own pictures, and a build that fails on a missing picture.
  *
  * The rewrite and the renderer are unit-tested; one production build with ADDIN_URL set, into a
  * temporary directory (dist/ belongs to built-output.test.ts), checks them end to end.
@@ -11,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CONTENT_SECURITY_POLICY, elementIds, helpUrlProblems, renderHelpPage, rewriteHelpUrls } from "../../scripts/help-page";
+import { CONTENT_SECURITY_POLICY, elementIds, headingSlug, HelpPagePlugin, helpUrlProblems, renderGuide, renderHelpPage, rewriteHelpUrls } from "../../scripts/help-page";
 import type { FunctionsMetadata } from "../../scripts/sv-metadata";
 
 const { productionUrl, DEV_URL } = require("../../webpack.config.js") as { productionUrl: (value?: string) => string; DEV_URL: string };
@@ -26,16 +27,19 @@ function metadata(helpUrls: (string | undefined)[]): string {
 }
 
 /**
- * What the page would fetch by itself: anything but an <a href> (a link the user may follow).
- * Scripts are counted even inline: the page needs none.
+ * What the page would fetch by itself: anything but an <a href> (a link the user may follow) and,
+ * when allowed, a picture of its own (a relative images/… address). Scripts are counted even
+ * inline: the page needs none.
  */
-function loadedResources(html: string): string[] {
+function loadedResources(html: string, { ownImages = false } = {}): string[] {
   const page = new DOMParser().parseFromString(html, "text/html");
   const found: string[] = [];
   for (const element of page.querySelectorAll("script, iframe, frame, object, embed, base, link, img, video, audio, source, track, input[type=image]")) {
+    if (ownImages && element.localName === "img") continue; // judged by its src below
     found.push(element.outerHTML.slice(0, 80));
   }
   for (const element of page.querySelectorAll("[src], [srcset], [poster], [data], [background], [action], [formaction]")) {
+    if (ownImages && element.localName === "img" && /^images\/[\w.-]+\.png$/.test(element.getAttribute("src")!) && element.attributes.length <= 2) continue;
     found.push(element.outerHTML.slice(0, 80));
   }
   for (const element of page.querySelectorAll("[href]")) if (element.localName !== "a") found.push(element.outerHTML.slice(0, 80));
@@ -96,7 +100,7 @@ describe("helpUrlProblems", () => {
   it("accepts anchors the page has and names each one it lacks, each off-page URL and each missing URL", () => {
     const text = metadata([`${page}#socinvbcr`, `${page}#socinvnope`, "https://github.com/x#socinvbcr", undefined]);
     expect(helpUrlProblems(text, page, new Set(["socinvbcr"]))).toEqual([
-      'F1: help.html has no anchor id="socinvnope" (README.md)',
+      'F1: help.html has no anchor id="socinvnope" (docs/guide/README.md)',
       `F2: helpUrl https://github.com/x#socinvbcr is not on ${page}`,
       "F3: no @helpurl",
     ]);
@@ -127,7 +131,7 @@ describe("renderHelpPage", () => {
   it("keeps the inline anchor, just before its heading", () => {
     const anchor = page.getElementById("socinvx")!;
     expect(anchor.localName).toBe("a");
-    expect(anchor.parentElement!.nextElementSibling!.outerHTML).toBe("<h3>SOCINV.X · SOCINV.IKS</h3>");
+    expect(anchor.parentElement!.nextElementSibling!.outerHTML).toBe('<h3 id="socinvx--socinviks">SOCINV.X · SOCINV.IKS</h3>');
   });
 
   it("renders tables (with alignment), code blocks, escaped inline code and lists; the title from the first heading", () => {
@@ -168,6 +172,125 @@ describe("renderHelpPage", () => {
   });
 });
 
+describe("headingSlug", () => {
+  it("makes GitHub's ids: lower case, punctuation gone, Swedish letters kept, spaces to hyphens", () => {
+    expect(headingSlug("Vad är tillägget till för?")).toBe("vad-är-tillägget-till-för");
+    expect(headingSlug("SOCINV.BCR · SOCINV.NYTTOKVOT")).toBe("socinvbcr--socinvnyttokvot");
+    expect(headingSlug("#VALUE! och #SPILL!")).toBe("value-och-spill");
+  });
+});
+
+describe("renderGuide", () => {
+  const pages = [
+    { source: "README.md", output: "help.html", lang: "sv" },
+    { source: "en.md", output: "help-en.html", lang: "en" },
+  ];
+  /** A guide held in memory: file name → text; `pictures` the image files that exist. */
+  function guide(files: Record<string, string>, pictures: string[] = []) {
+    const dir = "/guide";
+    return renderGuide(dir, {
+      pages,
+      read: (file) => files[path.relative(dir, file)],
+      exists: (file) => pictures.includes(path.relative(dir, file)),
+    });
+  }
+  const parse = (html: string) => new DOMParser().parseFromString(html, "text/html");
+
+  it("rewrites links for dist/: en.md#x → help-en.html#x, ../../dist/file → file; pictures stay under images/", () => {
+    const result = guide(
+      {
+        "README.md": "# Guide\n\n[English](en.md#start) · [exempel](../../dist/Exempel.xlsx) · [ned](#del-två)\n\n![Fönstret](images/pane-sv-320.png)\n\n## Del två",
+        "en.md": "# Guide\n\n## Start\n\n[Svenska](README.md)",
+      },
+      ["images/pane-sv-320.png"],
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.images).toEqual(["images/pane-sv-320.png"]);
+    const sv = parse(result.pages[0].html);
+    expect([...sv.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))).toEqual(["help-en.html#start", "Exempel.xlsx", "#del-tv%C3%A5"]); // marked percent-encodes; the browser decodes to find the id
+    expect(sv.querySelector("img")!.getAttribute("src")).toBe("images/pane-sv-320.png");
+    expect(sv.documentElement.lang).toBe("sv");
+    expect(parse(result.pages[1].html).querySelector("a")!.getAttribute("href")).toBe("help.html");
+    expect(loadedResources(result.pages[0].html, { ownImages: true })).toEqual([]);
+  });
+
+  it("names every missing picture, page and anchor (the build fails on each)", () => {
+    const result = guide({
+      "README.md": "# G\n\n![a](images/missing.png) ![b](../secret.png) [c](other.md) [d](en.md#nowhere) [e](#här-inte)",
+      "en.md": "# G",
+    });
+    expect(result.problems).toEqual([
+      "README.md: refers to a missing picture images/missing.png",
+      "README.md: refers to a missing picture ../secret.png",
+      "README.md: links to other.md, which is not a page of the guide nor a file in dist/ (../../dist/…)",
+      "README.md: links to help-en.html#nowhere, which has no such heading or anchor",
+      "README.md: links to help.html#här-inte, which has no such heading or anchor",
+    ]);
+    expect(result.images).toEqual([]);
+  });
+
+  it("the real guide in docs/guide renders without a problem, each function's anchor in both languages", () => {
+    const result = renderGuide(path.join(ROOT, "docs/guide"));
+    expect(result.problems).toEqual([]);
+    for (const page of result.pages) {
+      const ids = elementIds(page.html);
+      expect(IDS.filter((id) => !ids.has(`socinv${id}`))).toEqual([]);
+      expect(loadedResources(page.html, { ownImages: true })).toEqual([]);
+    }
+    for (const image of result.images) expect(fs.existsSync(path.join(ROOT, "docs/guide", image))).toBe(true);
+  });
+});
+
+describe("HelpPagePlugin", () => {
+  /**
+   * The plugin run by a stand-in for webpack's compiler (webpack's own Compilation stages, error
+   * class and sources): what it emits and the errors that fail the build.
+   */
+  function runPlugin(guideDir: string): { assets: Map<string, Buffer>; errors: string[] } {
+    const webpack = require("webpack") as typeof import("webpack");
+    const assets = new Map<string, Buffer>();
+    const errors: Error[] = [];
+    const stages: { stage: number; fn: () => void }[] = [];
+    const compilation = {
+      errors,
+      fileDependencies: new Set<string>(),
+      contextDependencies: new Set<string>(),
+      hooks: { processAssets: { tap: (options: { stage: number }, fn: () => void) => stages.push({ stage: options.stage, fn }) } },
+      emitAsset: (name: string, source: { buffer(): Buffer }) => assets.set(name, source.buffer()),
+      getAsset: () => undefined,
+    };
+    const compiler = { webpack, hooks: { thisCompilation: { tap: (_: string, fn: (c: typeof compilation) => void) => fn(compilation) } } };
+    new HelpPagePlugin({ guide: guideDir, devUrl: "https://localhost:3000/", addinUrl: "https://localhost:3000/" }).apply(compiler as never);
+    for (const { fn } of stages.sort((a, b) => a.stage - b.stage)) fn();
+    return { assets, errors: errors.map((e) => e.message) };
+  }
+
+  function guideIn(files: Record<string, string | Buffer>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "socinv-guide-"));
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+  }
+  const png = fs.readFileSync(path.join(ROOT, "assets", "icon-16.png"));
+
+  it("emits both pages and the pictures they use, without an error", () => {
+    const dir = guideIn({ "README.md": "# G\n\n![p](images/a.png)", "en.md": "# G", "images/a.png": png, "images/unused.png": png });
+    const { assets, errors } = runPlugin(dir);
+    expect(errors).toEqual([]);
+    expect([...assets.keys()].sort()).toEqual(["help-en.html", "help.html", "images/a.png"]);
+    expect(assets.get("images/a.png")!.equals(png)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fails the build when a page refers to a missing picture", () => {
+    const dir = guideIn({ "README.md": "# G\n\n![p](images/gone.png)", "en.md": "# G" });
+    expect(runPlugin(dir).errors).toEqual(["help.html: README.md: refers to a missing picture images/gone.png"]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe(`a production build with ADDIN_URL=${ADDIN_URL}`, () => {
   let out: string;
   const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
@@ -200,9 +323,10 @@ describe(`a production build with ADDIN_URL=${ADDIN_URL}`, () => {
     const page = new DOMParser().parseFromString(html, "text/html");
     for (const id of IDS) {
       const heading = page.getElementById(`socinv${id}`)!.parentElement!.nextElementSibling!;
-      expect([heading.localName, heading.textContent!.split(" · ")[0]]).toEqual(["h3", `SOCINV.${id.toUpperCase()}`]);
+      // The Swedish page names the Swedish function first: "SOCINV.DISKONTERA · SOCINV.DISCOUNT".
+      expect([heading.localName, heading.textContent!.split(" · ").includes(`SOCINV.${id.toUpperCase()}`)]).toEqual(["h3", true]);
     }
-    expect(loadedResources(html)).toEqual([]);
+    expect(loadedResources(html, { ownImages: true })).toEqual([]);
     expect(elementIds(html).size).toBeGreaterThanOrEqual(IDS.length);
   });
 

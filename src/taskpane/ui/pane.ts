@@ -11,6 +11,7 @@ import { ModelForm } from "./form";
 import { uncertaintySection } from "./uncertainty";
 import { followUpCard } from "./followUp";
 import { CallPanel } from "./call";
+import { shareCard } from "./share";
 
 type MessageKind = "info" | "success" | "error" | "warning";
 
@@ -125,6 +126,7 @@ export class Pane {
       uncertaintySection(this.language, () => this.builtAnswers),
       this.existing ? followUpCard({ language: this.language, model: () => this.builtAnswers, sheets: () => this.existing?.sheets ?? null }) : null,
       this.call.render(this.language),
+      shareCard(this.language, this.existing?.sheets ?? null),
       h("details", { class: "card help", id: "help" },
         h("summary", {}, t.helpHeading),
         t.help.map((paragraph) => h("p", {}, paragraph)),
