@@ -116,7 +116,8 @@ export function reportSheets(x: FollowUpContext, logic: LogicModelSheet, follow:
     const commentRow = rows.next();
     sheet.put(commentRow, 0, [[fx.commentHint]], "input");
     const last = commentRow + 2;
-    sheet.columnWidths = [300, 110, 110, 110, 110];
+    // Wide enough for the longest label ("Realiserbara besparingar till och med uppföljningsåret"); one page wide on A4.
+    sheet.columnWidths = [360, 105, 105, 105, 105];
 
     return {
       ...sheet.build(),
