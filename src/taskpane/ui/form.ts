@@ -206,8 +206,9 @@ export class ModelForm {
       oninput: (event: Event) => {
         const previous = actor.name;
         actor.name = (event.target as HTMLInputElement).value;
-        // Projects follow their owner when it is renamed.
+        // Projects follow their owner, and effects the actor they save for, when it is renamed.
         for (const project of this.answers.projects) if (project.owner === previous) project.owner = actor.name;
+        for (const effect of this.answers.effects ?? []) if (effect.actor === previous) effect.actor = actor.name;
         this.refreshOwnerOptions();
         this.events.onEdit();
       },
@@ -251,7 +252,10 @@ export class ModelForm {
       autocomplete: "off",
       value: project.name,
       oninput: (event: Event) => {
+        const previous = project.name;
         project.name = (event.target as HTMLInputElement).value;
+        // The project's effects follow it when it is renamed.
+        for (const effect of this.answers.effects ?? []) if (effect.project === previous) effect.project = project.name;
         this.events.onEdit();
       },
     });
@@ -331,8 +335,9 @@ export class ModelForm {
   }
 
   private removeActor(index: number): void {
-    this.answers.actors.splice(index, 1);
+    const [removed] = this.answers.actors.splice(index, 1);
     this.shiftTyped("actors", index);
+    this.dropEffects((effect) => effect.actor === removed.name);
     this.events.onEdit();
     this.render(this.answers.actors.length > 0 ? fieldId(`actors[${Math.min(index, this.answers.actors.length - 1)}].name`) : "add-actor");
   }
@@ -346,10 +351,21 @@ export class ModelForm {
   }
 
   private removeProject(index: number): void {
-    this.answers.projects.splice(index, 1);
+    const [removed] = this.answers.projects.splice(index, 1);
     this.shiftTyped("projects", index);
+    this.dropEffects((effect) => effect.project === removed.name);
     this.events.onEdit();
     this.render(this.answers.projects.length > 0 ? fieldId(`projects[${Math.min(index, this.answers.projects.length - 1)}].name`) : "add-project");
+  }
+
+  /** The effects of a removed project or actor go with it (they would otherwise point at nothing). */
+  private dropEffects(belongsToRemoved: (effect: NonNullable<ModelAnswers["effects"]>[number]) => boolean): void {
+    const effects = this.answers.effects ?? [];
+    for (let i = effects.length - 1; i >= 0; i--) {
+      if (!belongsToRemoved(effects[i])) continue;
+      effects.splice(i, 1);
+      this.shiftTyped("effects", i);
+    }
   }
 
   /** After removing item `removed` of a list, typed text and parse problems of later items move up one place. */

@@ -49,6 +49,20 @@ describe("the effects section of the form", () => {
     expect(form.parseProblems.get("effects[0].saving")).toBeTruthy();
   });
 
+  test("effects follow a renamed project or actor, and go with a removed one (found by the browser test)", () => {
+    const answers = defaultAnswers("en", new Date(2026, 0, 1));
+    const form = new ModelForm(answers, "en", uiText("en"), { onEdit: () => undefined });
+    document.body.replaceChildren(form.element);
+    const effect = form.answers.effects![0];
+    const actorIndex = form.answers.actors.findIndex((a) => a.name === effect.actor);
+    type("projects-0-name", "Homework club");
+    type(`actors-${actorIndex}-name`, "Social services");
+    expect(form.answers.effects![0]).toMatchObject({ project: "Homework club", actor: "Social services" });
+    expect(form.normalizedAnswers().effects).toHaveLength(1);
+    byId("projects-0-remove").click();
+    expect(form.answers.effects).toEqual([]);
+  });
+
   test("an own unit cost, a second effect and removing one (en)", () => {
     const answers = defaultAnswers("en", new Date(2026, 0, 1));
     const form = new ModelForm(answers, "en", uiText("en"), { onEdit: () => undefined });
