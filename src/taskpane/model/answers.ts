@@ -52,9 +52,16 @@ export interface CostAnswer {
   intervention: number[];
   /** A transfer between actors (a benefit paid to the individual): cancelled in the whole-society view. */
   transfer?: boolean;
+  /**
+   * Realised cashable savings the user typed into the outcome table, per model year; null (or a missing
+   * year) keeps the table's formula (= the plan). Read back from the sheet when a model is changed in place.
+   */
+  outcome?: (number | null)[];
 }
 
 export interface ModelAnswers {
+  /** The model's name, shown on its sheets and in their names; empty or absent: the plain sheet names. */
+  name?: string;
   firstYear: number;
   years: number;
   unit: Unit;
@@ -75,6 +82,13 @@ export interface ModelAnswers {
   costs?: CostAnswer[];
   /** The example: the workbook labels its numbers as illustrative, not Ale's accounts. */
   illustrative?: boolean;
+  /** The decimals repayments round to, when the user changed them in Parametrar; decimalsForUnit otherwise. */
+  decimals?: number;
+  /**
+   * Calendar years whose inputs were carried forward from the year before (next budget year): their
+   * input cells are marked as an assumption until the user types another value.
+   */
+  assumedYears?: number[];
 }
 
 

@@ -56,6 +56,7 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
     sheet.put(row0, 0, pairs.map((x) => [`=${projects.name(x.pi)}`, `=${actors.actor(x.ai, "name")}`]), "formula");
     sheet.put(row0, Y, pairs.map(values), "input", money);
     sheet.numbersOnly(row0, Y, M, N);
+    if (block !== "outcome") for (const t of c.assumedColumns) sheet.assumption(row0, Y + t, M);
     sheet.tables.push({ key: block, name: c.tableNameOf(block), address: range(row0 - 1, 0, M + 1, Y + N + extra.length), style: TABLE_STYLE });
   };
   const formulas = (block: CostBlock, title: string, formula: (i: number, t: number) => string) => {
@@ -76,7 +77,8 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
   table("intervention", tx.intervention, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.intervention[t] ?? 0));
   formulas("saving", tx.saving, (i, t) => `=${local("baseline", i, t)}-${local("intervention", i, t)}`);
   formulas("cashable", tx.cashableSaving, (i, t) => `=${local("saving", i, t)}*${actors.actor(pairs[i].ai, "cashableShare")}`);
-  table("outcome", tx.outcome, (x) => yearNumbers.map((_, t) => `=${local("cashable", pairIndex(x.pi, x.ai), t)}`));
+  // A realised saving the user typed is kept when the model is changed in place (issue 10 item 2).
+  table("outcome", tx.outcome, (x) => yearNumbers.map((_, t) => costOf(x.project, x.actor)?.outcome?.[t] ?? `=${local("cashable", pairIndex(x.pi, x.ai), t)}`));
   // What repayment reads: the cashable saving of the actors that repay (Aktörer's principal decides), 0 for the others.
   const repayable = (i: number) => actors.repays(pairs[i].ai);
   formulas("repayablePlan", tx.repayablePlan, (i, t) => `=${local("cashable", i, t)}*${repayable(i)}`);
