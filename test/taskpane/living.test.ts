@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { installOfficeStandIn, type StandIn, type WorkbookDouble } from "../../src/preview/workbookDouble";
 import { buildModel, findExistingModel, MODEL_RECORD_PREFIX } from "../../src/taskpane/excel/buildModel";
 import { readModel, updateModel } from "../../src/taskpane/excel/updateModel";
+import { goToModel, removeModel } from "../../src/taskpane/excel/models";
 import { carryValues, nextBudgetYear } from "../../src/taskpane/model/change";
 import { inputLayout, layoutAreas } from "../../src/taskpane/model/readBack";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
@@ -243,5 +244,31 @@ describe("an update is all or nothing (item 2)", () => {
     const mine = JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents());
     await updateModel(id, addActor, "sv");
     expect(JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents())).toBe(mine);
+  });
+});
+
+describe("several models, named (item 4)", () => {
+  test("a named second model gets named sheets; go to one; remove one removes only its sheets and record", async () => {
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    standIn.workbook.addSheet("Mitt blad", [[1]]);
+    await buildModel({ ...base(), name: "Budget 2026" }, "sv", { now: () => new Date("2025-01-01T00:00:00Z") });
+    await buildModel({ ...base(), name: "Plan B" }, "sv", { allowAnotherModel: true, now: () => new Date("2025-02-01T00:00:00Z") });
+    const names = standIn.workbook.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["Parametrar Budget 2026", "Resultat Plan B", "Återföring Budget 2026"]));
+    expect(names.some((n) => n.includes("(2)"))).toBe(false);
+    expect(String(standIn.workbook.sheet("Fond Plan B")!.get("A1")!.value)).toBe("Sociala investeringar – modell – Plan B – Fond");
+    const listed = await findExistingModel();
+    expect(listed!.models.map((m) => m.name)).toEqual(["Budget 2026", "Plan B"]);
+    const [first, second] = listed!.models;
+    await goToModel(first.id!);
+    expect(standIn.workbook.activeSheet).toBe("Parametrar Budget 2026");
+    const mine = JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents());
+    await removeModel(second.id!, "sv");
+    expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "Mitt blad", ...first.sheets]);
+    expect(JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents())).toBe(mine);
+    await expect(findExistingModel()).resolves.toMatchObject({ name: "Budget 2026", count: 1 });
+    // The remaining model still changes in place.
+    await updateModel(first.id!, nextBudgetYear, "sv");
+    expect((await readModel(first.id!, "sv")).years).toBe(5);
   });
 });
