@@ -3,7 +3,12 @@ import { modelCountText } from "../../i18n/model";
 import { uiText, type UiText } from "../../i18n/ui";
 import { defaultAnswers, validateAnswers, type AnswerProblem, type ModelAnswers } from "../model/answers";
 import { exampleAnswers } from "../model/example";
-import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel } from "../excel/buildModel";
+import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel, type ModelSummary } from "../excel/buildModel";
+import { goToModel, removeModel } from "../excel/models";
+import { readModel, updateModel } from "../excel/updateModel";
+import { carryValues, nextBudgetYear } from "../model/change";
+import { livingTexts } from "../../i18n/living";
+import { modelsSection, type ModelActions } from "./models";
 import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
@@ -30,6 +35,9 @@ export class Pane {
   private validating = false;
   private existing: ExistingModel | null = null;
   private confirmSecondModel = false;
+  /** The model being changed in place (the form holds its answers, read from its sheets), or null. */
+  private editing: ModelSummary | null = null;
+  private confirmingRemoval: string | null = null;
   private busy = false;
   /** The message shown, kept as a function of the language so that a switch redraws it in the new one. */
   private message: { kind: MessageKind; content: MessageContent } | null = null;
@@ -78,8 +86,19 @@ export class Pane {
 
   private render(): void {
     const t = this.text;
-    const showBuilders = !this.existing || this.confirmSecondModel;
+    const showBuilders = (!this.existing || this.confirmSecondModel) && !this.editing;
     fill(this.content,
+      this.existing ? modelsSection(this.existing.models, this.language, this.modelActions(), this.confirmingRemoval, (id) => {
+        this.confirmingRemoval = id;
+        this.render();
+      }) : null,
+      this.editing
+        ? h("section", { class: "card change-model", "aria-labelledby": "new-model-heading" },
+          h("h2", { id: "new-model-heading" }, `${livingTexts[this.language].change}: ${this.editing.name || livingTexts[this.language].unnamed}`),
+          this.form.element,
+          h("button", { type: "button", class: "button primary", id: "update-model", onclick: () => this.runOnModel(this.editing!, (current) => carryValues(current, this.form.normalizedAnswers())) }, livingTexts[this.language].change),
+        )
+        : null,
       h("section", { class: "card status", id: "workbook-status", "aria-labelledby": "workbook-status-text" },
         this.existing
           ? [
@@ -120,6 +139,62 @@ export class Pane {
       ),
     );
     this.setBusy(this.busy);
+  }
+
+  private modelActions(): ModelActions {
+    return {
+      goTo: (m) => void goToModel(m.id ?? "").catch(() => undefined),
+      change: (m) => void this.startChange(m),
+      nextYear: (m) => void this.runOnModel(m, nextBudgetYear),
+      remove: (m) => void this.removeOne(m),
+    };
+  }
+
+  /** Fills the form from the model's sheets (the sheets are the truth) and shows it for a change in place. */
+  private async startChange(model: ModelSummary): Promise<void> {
+    try {
+      const answers = await readModel(model.id ?? "", this.language);
+      this.form.reset(answers, this.language, this.text);
+      this.editing = model;
+      this.pristine = false;
+      this.render();
+    } catch (error) {
+      this.showFailure(error);
+    }
+  }
+
+  /** A change in place (the form's answers or the next budget year), then the list again. */
+  private async runOnModel(model: ModelSummary, change: (current: ModelAnswers) => ModelAnswers): Promise<void> {
+    if (this.busy) return;
+    this.setBusy(true);
+    try {
+      const report = await updateModel(model.id ?? "", change, this.language);
+      this.showMessage("success", (_t, language) => ({ title: livingTexts[language].updated(model.name || livingTexts[language].unnamed, report.syncs) }));
+      this.editing = null;
+      this.existing = await findExistingModel().catch(() => this.existing);
+      this.render();
+    } catch (error) {
+      this.showFailure(error);
+    }
+    this.setBusy(false);
+  }
+
+  private async removeOne(model: ModelSummary): Promise<void> {
+    this.confirmingRemoval = null;
+    try {
+      await removeModel(model.id ?? "", this.language);
+      this.showMessage("success", (_t, language) => ({ title: livingTexts[language].removed(model.name || livingTexts[language].unnamed) }));
+      this.existing = await findExistingModel().catch(() => null);
+    } catch (error) {
+      this.showFailure(error);
+    }
+    this.render();
+  }
+
+  private showFailure(error: unknown): void {
+    this.showMessage("error", (_t, language) => ({
+      title: error instanceof ModelBuildError ? error.messageIn(language) : error instanceof Error ? error.message : String(error),
+    }));
   }
 
   private switchLanguage(language: Language): void {
@@ -306,7 +381,7 @@ export class Pane {
   private setBusy(busy: boolean): void {
     this.busy = busy;
     this.content.setAttribute("aria-busy", String(busy));
-    for (const id of ["build-model", "build-example"]) {
+    for (const id of ["build-model", "build-example", "update-model"]) {
       const button = document.getElementById(id) as HTMLButtonElement | null;
       if (button) button.disabled = busy;
     }
