@@ -58,7 +58,10 @@ export class Pane {
     this.renderHeader();
     this.content.replaceChildren(h("p", { class: "muted" }, this.text.loading));
     this.existing = await findExistingModel().catch(() => null);
-    this.render();
+    // A workbook with a model opens on it: the form filled from what its sheets hold now (issue 10 item 1).
+    const newest = this.existing?.models[this.existing.models.length - 1];
+    if (newest?.changeable) await this.startChange(newest);
+    else this.render();
   }
 
   private renderHeader(): void {
@@ -110,6 +113,10 @@ export class Pane {
                 type: "checkbox", id: "confirm-second-model", checked: this.confirmSecondModel,
                 onchange: (event: Event) => {
                   this.confirmSecondModel = (event.target as HTMLInputElement).checked;
+                  if (this.confirmSecondModel && this.editing) {
+                    this.editing = null;
+                    this.form.reset(defaultAnswers(this.language), this.language, this.text);
+                  }
                   this.render();
                   document.getElementById("confirm-second-model")?.focus();
                 },

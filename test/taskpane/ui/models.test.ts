@@ -27,6 +27,9 @@ test("two named models listed; next budget year, change from the form, remove af
   document.body.innerHTML = "<main></main>";
   await new Pane(document.querySelector("main")!, "sv").start();
   expect([...document.querySelectorAll(".model-name strong")].map((e) => e.textContent)).toEqual(["Budget", "Plan B"]);
+  // Opened on the newest model: its form, filled from its sheets.
+  expect(document.getElementById("update-model")).not.toBeNull();
+  expect((document.querySelector('[data-field="name"]') as HTMLInputElement).value).toBe("Plan B");
 
   click(`next-year-${first.id}`);
   await until(() => document.querySelector("#messages .message.success") !== null);
