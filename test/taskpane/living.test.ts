@@ -120,6 +120,8 @@ describe("change in place (item 2), the done-when test", () => {
       const before = standIn.syncCount();
       const report = await updateModel(id, change, "sv");
       expect(standIn.syncCount() - before).toBe(report.syncs);
+      // Two reads (the workbook; the model's input tables and used ranges), one write.
+      expect(report.syncs).toBe(3);
       syncs.push(report.writeSyncs);
     }
     expect(syncs).toEqual([1, 1, 1, 1]);
