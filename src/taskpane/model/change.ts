@@ -23,7 +23,8 @@ export function carryValues(current: ModelAnswers, next: ModelAnswers): ModelAns
     });
   const projects: ProjectAnswer[] = next.projects.map((project) => {
     const before = current.projects.find((p) => p.name === project.name);
-    if (!before || sameYears) return { ...project, disbursements: sameYears ? project.disbursements : carry(project.disbursements, 0) };
+    // A new project's series (and a series edited in the form while the years stay) is the form's, year for year.
+    if (!before || sameYears) return { ...project, disbursements: Array.from({ length: next.years }, (_, t) => project.disbursements[t] ?? 0) };
     return { ...project, disbursements: carry(before.disbursements, 0) };
   });
   const actorNames = new Set(next.actors.map((a) => a.name));
@@ -32,14 +33,11 @@ export function carryValues(current: ModelAnswers, next: ModelAnswers): ModelAns
     .filter((cost) => projectNames.has(cost.project) && actorNames.has(cost.actor))
     .map((cost) => {
       const outcome = cost.outcome ? carry<number | null>(cost.outcome, null) : undefined;
-      return {
-        ...cost,
-        baseline: carry(cost.baseline, 0),
-        intervention: carry(cost.intervention, 0),
-        ...(outcome && outcome.some((x) => x !== null) ? { outcome } : { outcome: undefined }),
-      };
-    })
-    .map(({ outcome, ...rest }) => (outcome ? { ...rest, outcome } : rest));
+      const { outcome: _typed, ...rest } = cost;
+      void _typed;
+      // An outcome row with no typed year left is the plan's formulas: no outcome field.
+      return { ...rest, baseline: carry(cost.baseline, 0), intervention: carry(cost.intervention, 0), ...(outcome?.some((x) => x !== null) ? { outcome } : {}) };
+    });
   const lastYear = next.firstYear + next.years - 1;
   const assumedYears = (current.assumedYears ?? []).filter((y) => y >= next.firstYear && y <= lastYear);
   const { assumedYears: _, ...rest } = next;
