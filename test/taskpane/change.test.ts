@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { carryValues, nextBudgetYear } from "../../src/taskpane/model/change";
-import type { CostAnswer, ModelAnswers } from "../../src/taskpane/model/answers";
+import { validateAnswers, type CostAnswer, type ModelAnswers } from "../../src/taskpane/model/answers";
 import { smallModel } from "../support/modelWorkbook";
 
 const amount = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((x) => x / 1000);
@@ -166,5 +166,12 @@ describe("nextBudgetYear", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("the model's name (item 4)", () => {
+  const answers = smallModel({ actors: [{ name: "Soc", principal: "kommun", cashableShare: 1 }], projects: [{ name: "P", owner: "Soc", disbursements: [1, 0, 0, 0], cofinancingShare: 0 }] });
+  test.each([["Budget 2026", 0], ["a/b", 1], ["[x]", 1], ["'x", 1], ["x".repeat(21), 1], ["x".repeat(20), 0]])("%s: %d problems", (name, count) => {
+    expect(validateAnswers({ ...answers, name }, "sv").filter((p) => p.field === "name")).toHaveLength(count);
   });
 });

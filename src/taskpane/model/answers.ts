@@ -10,7 +10,11 @@ import {
 } from "../../engine/limits";
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal, type RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
+import { livingTexts } from "../../i18n/living";
 import { answerMessages } from "../../i18n/model";
+
+/** The longest model name: with the longest sheet name ("Återföring", "Parameters") a sheet name stays within Excel's 31. */
+export const MODEL_NAME_MAX = 20;
 
 /**
  * What the task pane asks before it builds a model: pure data, no Office.
@@ -167,6 +171,11 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
   const problems: AnswerProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
+  if (answers.name !== undefined) {
+    // The name goes into every sheet's name, which Excel limits to 31 characters without : \ / ? * [ ].
+    if (typeof answers.name !== "string" || /[:\\/?*[\]]|^'|'$/.test(answers.name)) add("name", livingTexts[language].nameCharacters);
+    else if (answers.name.length > MODEL_NAME_MAX) add("name", m.nameTooLong(MODEL_NAME_MAX));
+  }
   if (!isWhole(answers.firstYear, MODEL_FIRST_YEAR_MIN, MODEL_FIRST_YEAR_MAX)) add("firstYear", m.firstYear(MODEL_FIRST_YEAR_MIN, MODEL_FIRST_YEAR_MAX));
   const yearsOk = isWhole(answers.years, MIN_YEARS, MAX_YEARS);
   if (!yearsOk) add("years", m.years(MIN_YEARS, MAX_YEARS));

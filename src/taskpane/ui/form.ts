@@ -102,7 +102,7 @@ export class ModelForm {
     this.element.replaceChildren(
       section("section-model", t.sectionModel, [
         wrapField("name", livingTexts[this.language].modelName, h("input", {
-          type: "text", autocomplete: "off", maxlength: 24, value: a.name ?? "",
+          type: "text", autocomplete: "off", maxlength: 20, value: a.name ?? "",
           oninput: (event: Event) => {
             a.name = (event.target as HTMLInputElement).value;
             this.events.onEdit();
