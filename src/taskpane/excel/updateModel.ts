@@ -90,13 +90,38 @@ function userContent(plan: ModelPlan, used: Map<string, { address: string; formu
 }
 
 /** Round trip 2: the model's inputs as the sheets hold them now, and the user's own content in its sheets. */
-async function readState(context: Excel.RequestContext, record: Changeable, language: Language) {
+/**
+ * The user's formulas elsewhere in the workbook that refer to one of the model's sheets. Excel would
+ * make them #REF! when the old sheet is deleted, so the update writes each back, unchanged, once the
+ * new sheets carry the names (what the formula meant keeps its meaning).
+ */
+function referencesToModel(others: { sheet: string; address: string; formulas: unknown[][] }[], modelSheets: readonly string[]): { sheet: string; address: string; formula: string }[] {
+  const mentions = (formula: string) =>
+    modelSheets.some((name) => formula.includes(`'${name.replace(/'/g, "''")}'!`) || new RegExp(`(^|[^A-Za-z0-9_.'])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`).test(formula));
+  return others.flatMap(({ sheet, address, formulas }) => {
+    const origin = parseArea(address.slice(address.lastIndexOf("!") + 1));
+    return formulas.flatMap((row, r) =>
+      row.flatMap((x, c) =>
+        typeof x === "string" && x.startsWith("=") && mentions(x)
+          ? [{ sheet, address: areaAddress({ row: origin.row + r, column: origin.column + c, rows: 1, columns: 1 }), formula: x }]
+          : [],
+      ),
+    );
+  });
+}
+
+async function readState(context: Excel.RequestContext, record: Changeable, language: Language, sheetNames: readonly string[]) {
   const layout = inputLayout(record.answers, language, record.layout);
   const oldPlan = buildPlan(record.answers, language, record.layout);
   const sheetOf = (where: InputArea) => context.workbook.worksheets.getItem(record.layout.sheets[where.sheet]);
   const ranges = new Map(layoutAreas(layout).map((where) => [where, sheetOf(where).getRange(areaAddress(where.area)).load("values")]));
   const outcome = sheetOf(layout.outcome).getRange(areaAddress(layout.outcome.area)).load("formulas");
-  const used = SHEET_ORDER.map((k) => context.workbook.worksheets.getItem(record.layout.sheets[k]).getUsedRangeOrNullObject().load("address,formulas"));
+  const used = SHEET_ORDER.map((k) => context.workbook.worksheets.getItem(record.layout.sheets[k]).getUsedRangeOrNullObject(true).load("address,formulas"));
+  const modelSheets = SHEET_ORDER.map((k) => record.layout.sheets[k]);
+  const ownNames = new Set(modelSheets.map((n) => n.toLowerCase()));
+  const others = sheetNames
+    .filter((name) => !ownNames.has(name.toLowerCase()))
+    .map((name) => ({ sheet: name, range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,formulas") }));
   await context.sync();
   const costs = oldPlan.sheets.find((s) => s.key === "costs")!;
   const plannedOutcome = costs.writes.find((w) => w.address === areaAddress(layout.outcome.area))?.formulas ?? [];
@@ -108,7 +133,8 @@ async function readState(context: Excel.RequestContext, record: Changeable, lang
   const usedBySheet = new Map(
     used.flatMap((u, i) => (u.isNullObject ? [] : [[record.layout.sheets[SHEET_ORDER[i]].toLowerCase(), { address: u.address, formulas: u.formulas }] as const])),
   );
-  return { current, foreign: userContent(oldPlan, usedBySheet) };
+  const links = referencesToModel(others.filter((o) => !o.range.isNullObject).map((o) => ({ sheet: o.sheet, address: o.range.address, formulas: o.range.formulas })), modelSheets);
+  return { current, foreign: userContent(oldPlan, usedBySheet), links };
 }
 
 const listed = (places: string[]) => places.slice(0, 5).join(", ") + (places.length > 5 ? ` … (+${places.length - 5})` : "");
@@ -119,7 +145,7 @@ export async function readModel(id: string, language: Language): Promise<ModelAn
     const refuse = (text: (l: Language) => string) => new ModelBuildError(inBoth(text), language, true);
     const state = await readWorkbook(context);
     const { record } = findRecord(state, id, refuse);
-    const { current } = await readState(context, record, language);
+    const { current } = await readState(context, record, language, state.sheetNames);
     return current.answers;
   });
 }
@@ -139,7 +165,7 @@ export async function updateModel(
     });
     if (state.structureProtected) throw refuse((l) => excelText(l).protectedStructure);
     const { key, raw, record } = findRecord(state, id, refuse);
-    const { current, foreign } = await readState(context, record, language).catch((error) => {
+    const { current, foreign, links } = await readState(context, record, language, state.sheetNames).catch((error) => {
       throw refuse((l) => livingTexts[l].updateFailed(messageOf(error)), error);
     });
     if (current.problems.length > 0) {
@@ -208,6 +234,7 @@ export async function updateModel(
         queue: () => {
           worksheets[0]?.activate();
           oldSheets.forEach((name, i) => context.workbook.worksheets.getItem(oldIds[i] ?? backupSheet(i)).delete());
+          for (const link of links) context.workbook.worksheets.getItem(link.sheet).getRange(link.address).formulas = [[link.formula]];
           context.workbook.settings.add(key, recordValue);
           context.workbook.settings.getItem(marker).delete();
         },
