@@ -244,7 +244,7 @@ export async function updateModel(
     try {
       await sent.send(context, steps, worksheets, options.requestBudgetBytes);
     } catch (error) {
-      const outcome = await undoUpdate(context, { marker, key, recordValue, created, oldSheets, oldIds, oldTables, backupTable }, state.sheetIds, sent.knownIds);
+      const outcome = await undoUpdate(context, { marker, key, recordValue, created, oldSheets, oldIds, oldTables, backupTable, links }, state.sheetIds, sent.knownIds);
       const writeSyncs = sent.syncs;
       const detail = messageOf(error);
       if (outcome === "completed") return { sheets: recordValue.sheets, syncs: syncs + writeSyncs, writeSyncs, answers: next };
@@ -268,6 +268,7 @@ interface UpdateInFlight {
   oldIds: readonly (string | undefined)[];
   oldTables: readonly string[];
   backupTable: (i: number) => string;
+  links: readonly { sheet: string; address: string; formula: string }[];
 }
 
 /**
@@ -296,6 +297,7 @@ async function undoUpdate(
     if (marker.isNullObject) return oldLeft.length === 0 ? "completed" : "restored";
     if (oldLeft.length < u.oldIds.length) {
       for (const id of oldLeft) context.workbook.worksheets.getItem(id!).delete();
+      for (const link of u.links) context.workbook.worksheets.getItem(link.sheet).getRange(link.address).formulas = [[link.formula]];
       context.workbook.settings.add(u.key, u.recordValue);
       marker.delete();
       await context.sync();
