@@ -26,6 +26,11 @@ interface EffectBase {
   displacement?: number;
   /** Yearly decline after the first year with an effect; default 0. */
   dropoff?: number;
+  /**
+   * Realised cashable savings the user typed into the outcome table, per model year; null (or a missing
+   * year) keeps the table's formula (= the plan). Read back from the sheet when a model is changed in place.
+   */
+  outcome?: (number | null)[];
 }
 
 export interface SavingEffect extends EffectBase {
