@@ -14,6 +14,7 @@ import { inputLayout, layoutAreas } from "../../src/taskpane/model/readBack";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
 import { PRINCIPALS } from "../../src/engine/vocabulary";
 import { principalLabel } from "../../src/i18n/model";
+import { KPI_YEARS } from "../../src/taskpane/model/unitCosts";
 import { createSocinvWorkbook } from "../support/hyperformula";
 import { smallModel } from "../support/modelWorkbook";
 
@@ -90,7 +91,9 @@ describe("change in place (item 2), the done-when test", () => {
     const rng = fc.sample(fc.noBias(fc.integer({ min: 0, max: 0xffffffff })), { numRuns: 2000, seed: 10 }).values();
     const next = () => (rng.next().value as number) / 0x100000000;
     const layout = inputLayout(base(), "sv");
-    const names = { parameters: "Parametrar", actors: "Aktörer", projects: "Projekt", costs: "Kostnader" } as Record<string, string>;
+    const names = { parameters: "Parametrar", actors: "Aktörer", projects: "Projekt", costs: "Kostnader", unitCosts: "Enhetskostnader" } as Record<string, string>;
+    const kpiYear = () => KPI_YEARS[Math.floor(next() * KPI_YEARS.length)];
+    const table = layout.unitCostTable;
     // Fill every input cell: numbers where numbers belong, a valid choice where a choice belongs.
     for (const where of layoutAreas(layout)) {
       for (let r = 0; r < where.area.rows; r++) {
@@ -117,6 +120,15 @@ describe("change in place (item 2), the done-when test", () => {
           // Adjustments within their ranges: deadweight, displacement and dropoff below a half, attribution above.
           if (where === layout.adjustments) value = c === 1 ? 0.5 + Math.round(next() * 500) / 1000 : Math.round(next() * 500) / 1000;
           if (where === layout.optimismBias) value = Math.round(next() * 1000) / 1000;
+          // The first volume effect's unit cost stays linked to Enhetskostnader, so the table's values reach the results.
+          if (where === layout.unitCost && r === 0) continue;
+          if (where === table.priceYear) value = kpiYear();
+          if (where === table.items) value = c === 1 ? Math.round(next() * 100_000) : c === 3 ? kpiYear() : `Text ${r}.${c} ${money(next)}`;
+          if (where === table.sources) value = `Källa ${r}.${c}`;
+          if (where === table.index) {
+            if (c === 0) continue; // the years stay (the uplift looks them up)
+            value = 250 + Math.round(next() * 20_000) / 100;
+          }
           type(standIn.workbook, names[where.sheet], row, column, value);
         }
       }
@@ -124,8 +136,9 @@ describe("change in place (item 2), the done-when test", () => {
     const typed = await readModel(id, "sv");
     expect(typed.effects!.length).toBe(4);
     expect(typed.effects!.every((e) => e.outcome?.every((x) => typeof x === "number"))).toBe(true);
-    // The unit cost typed over the link is the effect's own now.
-    expect(typed.effects!.filter((e) => e.kind === "volume").every((e) => typeof e.unitCost === "number")).toBe(true);
+    // The unit cost typed over the link is the effect's own now; the one left linked stays linked.
+    expect(typed.effects!.filter((e) => e.kind === "volume").map((e) => e.unitCost)).toEqual(["sisTreatmentOpen", expect.any(Number)]);
+    expect(typed.unitCostTable!.rows[0]).toMatchObject({ label: expect.stringMatching(/^Text 0\.0 /), unit: expect.stringMatching(/^Text 0\.2 /), source: "Källa 0.0", remark: "Källa 0.1" });
 
     // The form adds the project with an effect of its own (zeros until the user fills it in).
     const addProject = (a: ModelAnswers): ModelAnswers =>
@@ -177,6 +190,7 @@ describe("change in place (item 2), the done-when test", () => {
       expect(now.transfer ?? false).toBe(effect.transfer ?? false);
       for (const key of ["deadweight", "attribution", "displacement", "dropoff"] as const) expect(now[key]).toBe(effect[key]);
     }
+    expect(after.unitCostTable).toEqual(typed.unitCostTable);
     for (const bias of typed.optimismBias!) expect(after.optimismBias!.find((o) => o.project === bias.project)).toEqual(bias);
     // The new project's effect starts with zeros; the new actor has none.
     expect(after.effects!.find((e) => e.project === "P3")).toMatchObject({ kind: "saving", saving: [0, 0, 0, 0, 0, 0] });
@@ -189,6 +203,8 @@ describe("change in place (item 2), the done-when test", () => {
     const b = recalculated(fresh.workbook);
     expect(Object.keys(a)).toEqual(Object.keys(b));
     expect(a).toEqual(b);
+    // …and a model that computes: no error value anywhere (a year the uplift cannot find would give #N/A).
+    expect(JSON.stringify(a)).not.toMatch(/#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?)/);
   }, 120_000);
 
   test("next budget year marks the carried year as an assumption", async () => {

@@ -61,8 +61,8 @@ function seriesOf(e: EffectAnswer): Partial<EffectAnswer> {
  * by calendar year: a cost of 2027 stays a cost of 2027 when the first year moves, a year added gets
  * zeros (costs, disbursements) or the plan's formula (outcome), a year that leaves the model leaves with
  * its values. A project's disbursements typed in the form apply when the years stay the same; when they
- * change, the sheet's series is carried. Costs, transfers and outcomes (which the form does not show)
- * always come from the sheets, for every project × actor pair that stays.
+ * change, the sheet's series is carried. Effects follow the same rule (see carriedEffects); typed
+ * outcomes and Enhetskostnader (which the form does not show) always come from the sheets.
  */
 export function carryValues(current: ModelAnswers, next: ModelAnswers): ModelAnswers {
   const sameYears = current.firstYear === next.firstYear && current.years === next.years;
@@ -86,7 +86,9 @@ export function carryValues(current: ModelAnswers, next: ModelAnswers): ModelAns
   const { assumedYears: _, costs: _legacy, ...rest } = next;
   void _;
   void _legacy;
-  return { ...rest, projects, effects, optimismBias, ...(assumedYears.length > 0 ? { assumedYears } : {}) };
+  // Enhetskostnader's rows are kept as the sheets hold them (the form does not show them).
+  const unitCostTable = current.unitCostTable ?? next.unitCostTable;
+  return { ...rest, projects, effects, optimismBias, ...(unitCostTable ? { unitCostTable } : {}), ...(assumedYears.length > 0 ? { assumedYears } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { livingTexts } from "../../i18n/living";
 import { areaAddress, parseArea, type Area } from "./a1";
 import type { ActorAnswer, ModelAnswers, ProjectAnswer } from "./answers";
 import type { EffectAnswer } from "./effects";
+import type { UnitCostTable } from "./unitCosts";
 import type { SheetKey } from "./keys";
 import { modelSheets } from "./plan";
 import { planContext, type PlanNames } from "./sheets/context";
@@ -59,13 +60,16 @@ export interface InputLayout {
   outcome: InputArea;
   /** P × 1. */
   optimismBias: InputArea;
+  /** Enhetskostnader: the model's price year (1×1); per row label, value, unit, price year (U×4) and source, remark (U×2); the index (I×2: year, value). */
+  unitCostTable: { priceYear: InputArea; items: InputArea; sources: InputArea; index: InputArea };
 }
 
 const inSheet = (sheet: SheetKey, reference: string): InputArea => ({ sheet, area: parseArea(reference.slice(reference.lastIndexOf("!") + 1)) });
 
 export function inputLayout(answers: ModelAnswers, language: Language, names: PlanNames = {}): InputLayout {
   const c = planContext(answers, language, names);
-  const { parameters, actors, projects, costs } = modelSheets(c);
+  const { parameters, actors, projects, costs, unitCosts } = modelSheets(c);
+  const inUnitCosts = (address: string): InputArea => ({ sheet: "unitCosts", area: parseArea(address) });
   const name = inSheet("actors", actors.column("name")).area;
   const projectName = inSheet("projects", projects.name(0)).area;
   const inCosts = (address: string): InputArea => ({ sheet: "costs", area: parseArea(address) });
@@ -89,6 +93,12 @@ export function inputLayout(answers: ModelAnswers, language: Language, names: Pl
     unitCost: costs.inputs.unitCost ? inCosts(costs.inputs.unitCost) : null,
     outcome: inCosts(costs.area("outcome")),
     optimismBias: inCosts(costs.inputs.optimismBias),
+    unitCostTable: {
+      priceYear: inUnitCosts(unitCosts.inputs.priceYear),
+      items: inUnitCosts(unitCosts.inputs.items),
+      sources: inUnitCosts(unitCosts.inputs.sources),
+      index: inUnitCosts(unitCosts.inputs.index),
+    },
   };
 }
 
@@ -104,6 +114,7 @@ export function layoutAreas(layout: InputLayout): InputArea[] {
     ...(layout.unitCost ? [layout.unitCost] : []),
     layout.outcome,
     layout.optimismBias,
+    ...Object.values(layout.unitCostTable),
   ];
 }
 
@@ -236,6 +247,20 @@ export function readBack(
   });
   const biasGrid = reads.values(layout.optimismBias);
   const optimismBias = projects.map((p, i) => ({ project: p.name, uplift: numberAt(layout.optimismBias, biasGrid, i, 0) ?? 0 }));
+  const table = layout.unitCostTable;
+  const [priceYearGrid, items, sources, index] = [table.priceYear, table.items, table.sources, table.index].map((where) => reads.values(where));
+  const unitCostTable: UnitCostTable = {
+    priceYear: numberAt(table.priceYear, priceYearGrid, 0, 0) ?? 0,
+    rows: Array.from({ length: table.items.area.rows }, (_, r) => ({
+      label: textAt(items, r, 0),
+      value: numberAt(table.items, items, r, 1) ?? 0,
+      unit: textAt(items, r, 2),
+      priceYear: numberAt(table.items, items, r, 3) ?? 0,
+      source: textAt(sources, r, 0),
+      remark: textAt(sources, r, 1),
+    })),
+    index: Array.from({ length: table.index.area.rows }, (_, r) => ({ year: numberAt(table.index, index, r, 0) ?? 0, value: numberAt(table.index, index, r, 1) ?? 0 })),
+  };
   // The effects replace the older cost rows (effectRows read them into effects when the model was built).
   const { costs: _legacy, ...structure } = recorded;
   void _legacy;
@@ -256,6 +281,7 @@ export function readBack(
       projects,
       effects,
       optimismBias,
+      unitCostTable,
     },
     problems,
   };
