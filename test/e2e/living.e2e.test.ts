@@ -95,8 +95,8 @@ describeInBrowser("a model that lives through the year, in chromium", () => {
         await page.waitForFunction(() => (window as unknown as { __socinv: { workbook: { activeSheet: string } } }).__socinv.workbook.activeSheet.endsWith("Plan B"));
         expect(await activeSheet(page)).toMatch(/Plan B$/);
         const sheets = await workbookSheetNames(page);
-        expect(sheets.filter((s) => s.endsWith(" Budget"))).toHaveLength(7);
-        expect(sheets.filter((s) => s.endsWith(" Plan B"))).toHaveLength(7);
+        expect(sheets.filter((s) => s.endsWith(" Budget"))).toHaveLength(8);
+        expect(sheets.filter((s) => s.endsWith(" Plan B"))).toHaveLength(8);
         expect(sheets.some((s) => /\(\d\)$/.test(s) || s.startsWith("~"))).toBe(false);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await guideShot(page, `living-${language}-${width}`);
