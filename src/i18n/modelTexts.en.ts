@@ -25,7 +25,7 @@ export const modelTextsEn: typeof modelTextsSv = {
   equity: "equity",
   operatingBudget: "operating budget",
   decimals: "Rounding (decimals)",
-  fixedStructure: "Sets the model's layout; build a new model to change it.",
+  fixedStructure: "Changed in the task pane (Change the model), not here: sets the model's layout.",
   notUsedByModel: "Not used by the chosen repayment model (only in the comparison of who bears the risk).",
   explainRate: "Real rate for present values, e.g. 3.5 %.",
   timingValues: "Allowed values of timing within the year (the list in the cell above)",

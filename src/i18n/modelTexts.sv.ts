@@ -23,7 +23,7 @@ export const modelTextsSv = {
   equity: "eget kapital",
   operatingBudget: "driftbudget",
   decimals: "Avrundning (decimaler)",
-  fixedStructure: "Bestämmer modellens uppställning; bygg en ny modell för att ändra.",
+  fixedStructure: "Ändras i aktivitetsfönstret (Ändra modellen), inte här: bestämmer modellens uppställning.",
   notUsedByModel: "Används inte av den valda återföringsmodellen (bara i jämförelsen av vem som bär risken).",
   explainRate: "Real ränta för nuvärdesberäkningen, t.ex. 3,5 %.",
   timingValues: "Tillåtna värden för tidpunkt under året (listan i cellen ovan)",

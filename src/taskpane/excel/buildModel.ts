@@ -4,7 +4,7 @@ import { answerMessages, sheetName, tableName } from "../../i18n/model";
 import { excelText } from "../../i18n/ui";
 import { validateAnswers, type ModelAnswers } from "../model/answers";
 import { SHEET_ORDER, TABLE_KEYS, type SheetKey, type TableKey } from "../model/keys";
-import { buildPlan, type ModelPlan } from "../model/plan";
+import { buildPlan } from "../model/plan";
 import {
   MODEL_RECORD_PREFIX,
   newBuildId,
@@ -13,6 +13,7 @@ import {
   recordsInSettings,
   summary,
   type ExistingModel,
+  type ModelLayout,
   type RecordedModel,
 } from "./records";
 import { buildMarkerKey, rollback, type CreatedSheet } from "./rollback";
@@ -61,8 +62,27 @@ export class ModelBuildError extends Error {
   }
 }
 
+/**
+ * Sends write steps grouped into requests below the size budget; remembers how many requests went and,
+ * once a request succeeded, the new sheets' ids (what a rollback deletes).
+ */
+export class SentWrites {
+  syncs = 0;
+  knownIds: ReadonlySet<string> | null = null;
+
+  async send(context: Excel.RequestContext, steps: { bytes: number; queue(): void }[], worksheets: Excel.Worksheet[], budget = EXCEL_REQUEST_SAFE_BYTES): Promise<void> {
+    for (const group of groupSteps(steps, budget)) {
+      for (const step of group) step.queue();
+      this.syncs++;
+      await context.sync();
+      const ids = worksheets.map((w) => w.id);
+      if (this.knownIds === null && ids.every((x) => typeof x === "string")) this.knownIds = new Set(ids);
+    }
+  }
+}
+
 /** A message in both languages. */
-const inBoth = (text: (language: Language) => string): Record<Language, string> => ({ sv: text("sv"), en: text("en") });
+export const inBoth = (text: (language: Language) => string): Record<Language, string> => ({ sv: text("sv"), en: text("en") });
 
 export interface BuildOptions {
   /** Build even though the workbook already holds a model (a second one, on free sheet names). */
@@ -93,27 +113,29 @@ export function freeTableName(name: string, taken: ReadonlySet<string>): string 
   }
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
 
-function excel(): typeof Excel {
+export function excel(): typeof Excel {
   const scope = globalThis as unknown as { Excel?: typeof Excel };
   if (!scope.Excel || typeof scope.Excel.run !== "function") throw new Error("Excel is not available");
   return scope.Excel;
 }
 
 /** What the first round trip learns. */
-interface WorkbookState {
+export interface WorkbookState {
   sheetNames: string[];
   sheetIds: Set<string>;
+  /** The sheets' ids in the order of sheetNames (undefined where the host has none). */
+  sheetIdList: (string | undefined)[];
   tableAndDefinedNames: string[];
   settings: { key: string; value: unknown }[];
   structureProtected: boolean;
 }
 
-async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
   const workbook = context.workbook;
   workbook.worksheets.load("items/name,items/id");
   workbook.tables.load("items/name");
@@ -126,19 +148,31 @@ async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookStat
   return {
     sheetNames: workbook.worksheets.items.map((s) => s.name),
     sheetIds: new Set(workbook.worksheets.items.map((s) => s.id).filter((id): id is string => typeof id === "string")),
+    sheetIdList: workbook.worksheets.items.map((s) => (typeof s.id === "string" ? s.id : undefined)),
     tableAndDefinedNames: [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)],
     settings: workbook.settings.items.map((s) => ({ key: s.key, value: s.value })),
     structureProtected: protection?.protected === true,
   };
 }
 
-/** The plan's sheet and table names: the model's names where free, else the next free ones. */
-function planOnFreeNames(answers: ModelAnswers, language: Language, state: WorkbookState): ModelPlan {
-  const takenSheets = new Set(state.sheetNames.map((n) => n.toLowerCase()));
-  const takenTables = new Set(state.tableAndDefinedNames.map((n) => n.toLowerCase()));
+/** Excel's limit on a sheet name. */
+const SHEET_NAME_MAX = 31;
+
+/** A sheet's name in a named model: "Parametrar Budget 2026", shortened to Excel's 31 characters. */
+export function modelSheetName(key: SheetKey, language: Language, modelName: string | undefined): string {
+  const base = sheetName(key, language);
+  const name = (modelName ?? "").replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
+  if (name === "") return base;
+  return `${base} ${name}`.slice(0, SHEET_NAME_MAX).trim();
+}
+
+/** The model's sheet and table names: the model's names where free (its own names in `own` count as free), else the next free ones. */
+export function freeLayout(answers: ModelAnswers, language: Language, state: WorkbookState, own: ReadonlySet<string> = new Set()): ModelLayout {
+  const takenSheets = new Set(state.sheetNames.map((n) => n.toLowerCase()).filter((n) => !own.has(n)));
+  const takenTables = new Set(state.tableAndDefinedNames.map((n) => n.toLowerCase()).filter((n) => !own.has(n)));
   const sheets: Partial<Record<SheetKey, string>> = {};
   for (const key of SHEET_ORDER) {
-    const name = freeSheetName(sheetName(key, language), takenSheets);
+    const name = freeSheetName(modelSheetName(key, language, answers.name), takenSheets);
     takenSheets.add(name.toLowerCase());
     sheets[key] = name;
   }
@@ -148,7 +182,14 @@ function planOnFreeNames(answers: ModelAnswers, language: Language, state: Workb
     takenTables.add(name.toLowerCase());
     tables[key] = name;
   }
-  return buildPlan(answers, language, { sheets, tables });
+  return { sheets, tables } as ModelLayout;
+}
+
+/** What the record keeps of the answers: the structure and the form's choices; the values are in the sheets. */
+export function recordedAnswers(answers: ModelAnswers): ModelAnswers {
+  const { costs: _costs, ...rest } = answers;
+  void _costs;
+  return rest;
 }
 
 /** Builds the model the answers describe in new sheets of the open workbook. */
@@ -183,7 +224,8 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
       if (earlier.length > 0) throw refuse((l) => answerMessages[l].modelExists(earlier.flatMap((x) => x.sheets).join(", ")));
     }
 
-    const plan = planOnFreeNames(answers, language, state);
+    const layout = freeLayout(answers, language, state);
+    const plan = buildPlan(answers, language, layout);
     const report: BuildReport = {
       sheets: plan.sheets.map((s) => s.name),
       tables: plan.sheets.flatMap((s) => s.tables.map((t) => t.name)),
@@ -202,6 +244,9 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
       repaymentModel: answers.repaymentModel,
       firstYear: answers.firstYear,
       years: answers.years,
+      name: answers.name ?? "",
+      answers: recordedAnswers(answers),
+      layout,
     };
     const created: CreatedSheet[] = report.sheets.map((planned, i) => ({ planned, temporary: `~socinv ${id} ${i + 1}` }));
 
@@ -239,17 +284,12 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
         },
       },
     ];
-    let knownIds: ReadonlySet<string> | null = null;
+    const sent = new SentWrites();
     try {
-      for (const group of groupSteps(steps, options.requestBudgetBytes ?? EXCEL_REQUEST_SAFE_BYTES)) {
-        for (const step of group) step.queue();
-        syncs++;
-        await context.sync();
-        const ids = worksheets.map((w) => w.id);
-        if (knownIds === null && ids.every((x) => typeof x === "string")) knownIds = new Set(ids);
-      }
+      await sent.send(context, steps, worksheets, options.requestBudgetBytes);
+      syncs += sent.syncs;
     } catch (error) {
-      const rolledBack = await rollback(context, { id, recordKey, created }, state.sheetIds, knownIds);
+      const rolledBack = await rollback(context, { id, recordKey, created }, state.sheetIds, sent.knownIds);
       const detail = messageOf(error);
       throw new ModelBuildError(
         inBoth((l) => (rolledBack ? answerMessages[l].buildFailed(detail) : answerMessages[l].buildFailedNotRolledBack(detail, report.sheets.join(", ")))),

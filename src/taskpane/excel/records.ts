@@ -1,5 +1,6 @@
 import type { Language } from "../../i18n/language";
 import type { ModelAnswers } from "../model/answers";
+import type { SheetKey, TableKey } from "../model/keys";
 
 /**
  * How built models are recorded in the workbook's settings.
@@ -15,13 +16,29 @@ import type { ModelAnswers } from "../model/answers";
 export const MODEL_SETTING_KEY = "socinv.model";
 /** One key per model: the prefix and the build's id. */
 export const MODEL_RECORD_PREFIX = `${MODEL_SETTING_KEY}.`;
-/** The record version this code writes and understands fully. */
-export const RECORD_VERSION = 3;
+/**
+ * The record version this code writes and understands fully. Version 4 adds the model's name, its
+ * answers and its layout (the sheet and table names per key), so the model can be reopened and changed
+ * in place (issue 10 items 1, 2); records of version 3 are listed but cannot be changed.
+ */
+export const RECORD_VERSION = 4;
 
 export interface ModelSummary {
   sheets: string[];
   createdAt: string;
   language: Language;
+  /** The build's id (the key's suffix); absent in records of earlier versions. */
+  id?: string;
+  /** The model's name; "" when it has none. */
+  name: string;
+  /** True when the record holds what a change in place needs (version 4 or later, with answers and layout). */
+  changeable: boolean;
+}
+
+/** Where a model's sheets and tables are: their names per key. */
+export interface ModelLayout {
+  sheets: Record<SheetKey, string>;
+  tables: Record<TableKey, string>;
 }
 
 /** The newest model still in the workbook, with every model still there (oldest first) and their count. */
@@ -31,10 +48,13 @@ export interface ExistingModel extends ModelSummary {
 }
 
 /** One model as recorded in workbook settings (fields of a newer version are kept as they are). */
-export interface RecordedModel extends ModelSummary {
+export interface RecordedModel extends Omit<ModelSummary, "name" | "changeable"> {
   version: number;
-  /** The build's id (the key's suffix); absent in records of earlier versions. */
-  id?: string;
+  name?: string;
+  /** The answers of the last build or change (version 4): the structure; the sheets hold the values. */
+  answers?: ModelAnswers;
+  layout?: ModelLayout;
+  updatedAt?: string;
   tables: string[];
   charts: string[];
   repaymentModel: ModelAnswers["repaymentModel"];
@@ -95,7 +115,24 @@ export function summary(m: Partial<RecordedModel>): ModelSummary {
     sheets: m.sheets ?? [],
     createdAt: typeof m.createdAt === "string" ? m.createdAt : "",
     language: m.language === "sv" ? "sv" : "en",
+    ...(typeof m.id === "string" ? { id: m.id } : {}),
+    name: typeof m.name === "string" ? m.name : "",
+    changeable: isChangeable(m),
   };
+}
+
+/** A record this version can change in place: its own format or an older one with answers and layout, and an id. */
+export function isChangeable(m: Partial<RecordedModel>): m is RecordedModel & Required<Pick<RecordedModel, "answers" | "layout" | "id">> {
+  return (
+    typeof m.version === "number" &&
+    m.version >= 4 &&
+    m.version <= RECORD_VERSION &&
+    typeof m.id === "string" &&
+    m.answers !== null &&
+    typeof m.answers === "object" &&
+    m.layout !== null &&
+    typeof m.layout === "object"
+  );
 }
 
 /** A fresh id for one build: its settings key and the prefix of its temporary sheet names. */

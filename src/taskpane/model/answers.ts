@@ -10,8 +10,12 @@ import {
 } from "../../engine/limits";
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal, type RepaymentModel } from "../../engine/vocabulary";
 import type { Language } from "../../i18n/language";
+import { livingTexts } from "../../i18n/living";
 import { answerMessages } from "../../i18n/model";
 import { defaultEffects, validateEffects, type EffectsAnswers } from "./effects";
+
+/** The longest model name: with the longest sheet name ("Återföring", "Parameters") a sheet name stays within Excel's 31. */
+export const MODEL_NAME_MAX = 20;
 
 /**
  * What the task pane asks before it builds a model: pure data, no Office.
@@ -53,9 +57,16 @@ export interface CostAnswer {
   intervention: number[];
   /** A transfer between actors (a benefit paid to the individual): cancelled in the whole-society view. */
   transfer?: boolean;
+  /**
+   * Realised cashable savings the user typed into the outcome table, per model year; null (or a missing
+   * year) keeps the table's formula (= the plan). Read back from the sheet when a model is changed in place.
+   */
+  outcome?: (number | null)[];
 }
 
 export interface ModelAnswers extends EffectsAnswers {
+  /** The model's name, shown on its sheets and in their names; empty or absent: the plain sheet names. */
+  name?: string;
   firstYear: number;
   years: number;
   unit: Unit;
@@ -76,6 +87,13 @@ export interface ModelAnswers extends EffectsAnswers {
   costs?: CostAnswer[];
   /** The example: the workbook labels its numbers as illustrative, not Ale's accounts. */
   illustrative?: boolean;
+  /** The decimals repayments round to, when the user changed them in Parametrar; decimalsForUnit otherwise. */
+  decimals?: number;
+  /**
+   * Calendar years whose inputs were carried forward from the year before (next budget year): their
+   * input cells are marked as an assumption until the user types another value.
+   */
+  assumedYears?: number[];
 }
 
 
@@ -155,6 +173,11 @@ export function validateAnswers(answers: ModelAnswers, language: Language): Answ
   const problems: AnswerProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
+  if (answers.name !== undefined) {
+    // The name goes into every sheet's name, which Excel limits to 31 characters without : \ / ? * [ ].
+    if (typeof answers.name !== "string" || /[:\\/?*[\]]|^'|'$/.test(answers.name)) add("name", livingTexts[language].nameCharacters);
+    else if (answers.name.length > MODEL_NAME_MAX) add("name", m.nameTooLong(MODEL_NAME_MAX));
+  }
   if (!isWhole(answers.firstYear, MODEL_FIRST_YEAR_MIN, MODEL_FIRST_YEAR_MAX)) add("firstYear", m.firstYear(MODEL_FIRST_YEAR_MIN, MODEL_FIRST_YEAR_MAX));
   const yearsOk = isWhole(answers.years, MIN_YEARS, MAX_YEARS);
   if (!yearsOk) add("years", m.years(MIN_YEARS, MAX_YEARS));

@@ -1,7 +1,7 @@
 import { MODEL_MAX_COST_CELLS, MODEL_MAX_YEARS, MODEL_MIN_YEARS } from "../../engine/limits";
 import { effectMessages } from "../../i18n/effects";
 import type { Language } from "../../i18n/language";
-import { unitCostOf, type UnitCostKey } from "./unitCosts";
+import { unitCostOf, type UnitCostKey, type UnitCostTable } from "./unitCosts";
 
 /**
  * Effects the way a controller states them: per project, only the actors it affects, each effect as a
@@ -26,6 +26,11 @@ interface EffectBase {
   displacement?: number;
   /** Yearly decline after the first year with an effect; default 0. */
   dropoff?: number;
+  /**
+   * Realised cashable savings the user typed into the outcome table, per model year; null (or a missing
+   * year) keeps the table's formula (= the plan). Read back from the sheet when a model is changed in place.
+   */
+  outcome?: (number | null)[];
 }
 
 export interface SavingEffect extends EffectBase {
@@ -59,6 +64,8 @@ export interface OptimismBiasAnswer {
 export interface EffectsAnswers {
   effects?: EffectAnswer[];
   optimismBias?: OptimismBiasAnswer[];
+  /** Enhetskostnader as edited in the workbook; absent: the built-in table. */
+  unitCostTable?: UnitCostTable;
 }
 
 /** The older cost rows (baseline/intervention for a pair), kept so stored answers and the example still build. */
@@ -175,5 +182,17 @@ export function validateEffects(
     if (!projects.some((p) => p.name === o.project)) add(`optimismBias[${i}].project`, m.optimismProject);
     if (!isNumber(o.uplift) || o.uplift < 0 || o.uplift > MAX_OPTIMISM_BIAS) add(`optimismBias[${i}].uplift`, m.optimismBias);
   });
+  // Enhetskostnader read back from the workbook: its numbers must be numbers (texts are free).
+  const table = answers.unitCostTable;
+  if (table !== undefined) {
+    if (!isNumber(table.priceYear)) add("unitCostTable.priceYear", m.number);
+    (Array.isArray(table.rows) ? table.rows : []).forEach((r, i) => {
+      if (!isNumber(r.value)) add(`unitCostTable.rows[${i}].value`, m.number);
+      if (!isNumber(r.priceYear)) add(`unitCostTable.rows[${i}].priceYear`, m.number);
+    });
+    (Array.isArray(table.index) ? table.index : []).forEach((x, i) => {
+      if (!isNumber(x.year) || !isNumber(x.value)) add(`unitCostTable.index[${i}]`, m.number);
+    });
+  }
   return problems;
 }

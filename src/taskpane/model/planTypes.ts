@@ -11,7 +11,7 @@ import type { BalanceRow } from "./sheets/annualAccounts";
 /** A literal (number, text, boolean, "" = blank) or a formula (text starting with "="). */
 export type CellInput = string | number | boolean;
 
-export type CellRole = "title" | "note" | "header" | "label" | "input" | "formula" | "warning";
+export type CellRole = "title" | "note" | "header" | "label" | "input" | "formula" | "warning" | "structure";
 
 export interface RangeWrite {
   /** In the sheet, e.g. "B5:K5". */
@@ -162,6 +162,11 @@ export const ROLE_STYLE: Record<CellRole, { fill?: string; bold?: boolean; itali
   input: { fill: "#FFF2CC" },
   formula: {},
   warning: { bold: true, fontColor: "#C00000" },
+  /** Set by the task pane (first year, number of years, repayment model): grey, not an input's yellow. */
+  structure: { fill: "#EDEDED", italic: true, fontColor: "#595959" },
 };
+
+/** The fill of an input cell carried forward from the year before (next budget year) while it still holds that value. */
+export const ASSUMPTION_FILL = "#FCE4D6";
 
 export const TABLE_STYLE = "TableStyleLight1";

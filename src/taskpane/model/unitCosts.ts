@@ -114,6 +114,15 @@ export function defaultPriceYear(firstYear: number): number {
   return Math.min(Math.max(firstYear, KPI_YEARS[0]), KPI_YEARS[KPI_YEARS.length - 1]);
 }
 
+/** Enhetskostnader as the workbook holds it (read back on a change in place): row i is UNIT_COSTS[i]'s row (links go by key), texts in the model's language. */
+export interface UnitCostTable {
+  /** The model's price year the costs are uplifted to. */
+  priceYear: number;
+  rows: { label: string; value: number; unit: string; priceYear: number; source: string; remark: string }[];
+  /** One per KPI_YEARS entry. */
+  index: { year: number; value: number }[];
+}
+
 export function unitCostOf(key: string): UnitCost | undefined {
   return UNIT_COSTS.find((u) => u.key === key);
 }

@@ -1,4 +1,5 @@
 import type { Language } from "../../i18n/language";
+import { livingTexts } from "../../i18n/living";
 import type { UiText } from "../../i18n/ui";
 import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAnswer } from "../model/answers";
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal } from "../../engine/vocabulary";
@@ -95,6 +96,13 @@ export class ModelForm {
     const a = this.answers;
     this.element.replaceChildren(
       section("section-model", t.sectionModel, [
+        wrapField("name", livingTexts[this.language].modelName, h("input", {
+          type: "text", autocomplete: "off", maxlength: 20, value: a.name ?? "",
+          oninput: (event: Event) => {
+            a.name = (event.target as HTMLInputElement).value;
+            this.events.onEdit();
+          },
+        })),
         h("div", { class: "row" }, this.numberField("firstYear", t.firstYear, { integer: true }), this.numberField("years", t.years, { integer: true })),
         selectField(this.onEdit, "unit", t.unit, UNITS.map((unit) => [unit, unit]), a.unit, (value) => {
           a.unit = value as Unit;

@@ -4,7 +4,12 @@ import { modelCountText } from "../../i18n/model";
 import { uiText, type UiText } from "../../i18n/ui";
 import { defaultAnswers, validateAnswers, type AnswerProblem, type ModelAnswers } from "../model/answers";
 import { exampleAnswers } from "../model/example";
-import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel } from "../excel/buildModel";
+import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel, type ModelSummary } from "../excel/buildModel";
+import { goToModel, removeModel } from "../excel/models";
+import { readModel, updateModel } from "../excel/updateModel";
+import { carryValues, nextBudgetYear } from "../model/change";
+import { livingTexts } from "../../i18n/living";
+import { modelsSection, type ModelActions } from "./models";
 import { unsafeNameProblems } from "../excel/unsafeText";
 import { h, fill, fieldId, type Child } from "./dom";
 import { ModelForm } from "./form";
@@ -36,6 +41,9 @@ export class Pane {
   private validating = false;
   private existing: ExistingModel | null = null;
   private confirmSecondModel = false;
+  /** The model being changed in place (the form holds its answers, read from its sheets), or null. */
+  private editing: ModelSummary | null = null;
+  private confirmingRemoval: string | null = null;
   private busy = false;
   /** The answers of the model built in this session: what the uncertainty section simulates and "Följ upp år …" follows up. */
   private builtAnswers: ModelAnswers | null = null;
@@ -59,7 +67,10 @@ export class Pane {
     this.renderHeader();
     this.content.replaceChildren(h("p", { class: "muted" }, this.text.loading));
     this.existing = await findExistingModel().catch(() => null);
-    this.render();
+    // A workbook with a model opens on it: the form filled from what its sheets hold now (issue 10 item 1).
+    const newest = this.existing?.models[this.existing.models.length - 1];
+    if (newest?.changeable) await this.startChange(newest);
+    else this.render();
   }
 
   private renderHeader(): void {
@@ -87,8 +98,19 @@ export class Pane {
 
   private render(): void {
     const t = this.text;
-    const showBuilders = !this.existing || this.confirmSecondModel;
+    const showBuilders = (!this.existing || this.confirmSecondModel) && !this.editing;
     fill(this.content,
+      this.existing ? modelsSection(this.existing.models, this.language, this.modelActions(), this.confirmingRemoval, (id) => {
+        this.confirmingRemoval = id;
+        this.render();
+      }) : null,
+      this.editing
+        ? h("section", { class: "card change-model", "aria-labelledby": "new-model-heading" },
+          h("h2", { id: "new-model-heading" }, `${livingTexts[this.language].change}: ${this.editing.name || livingTexts[this.language].unnamed}`),
+          this.form.element,
+          h("button", { type: "button", class: "button primary", id: "update-model", onclick: () => this.runOnModel(this.editing!, (current) => carryValues(current, this.form.normalizedAnswers())) }, livingTexts[this.language].change),
+        )
+        : null,
       h("section", { class: "card status", id: "workbook-status", "aria-labelledby": "workbook-status-text" },
         this.existing
           ? [
@@ -100,6 +122,10 @@ export class Pane {
                 type: "checkbox", id: "confirm-second-model", checked: this.confirmSecondModel,
                 onchange: (event: Event) => {
                   this.confirmSecondModel = (event.target as HTMLInputElement).checked;
+                  if (this.confirmSecondModel && this.editing) {
+                    this.editing = null;
+                    this.form.reset(defaultAnswers(this.language), this.language, this.text);
+                  }
                   this.render();
                   document.getElementById("confirm-second-model")?.focus();
                 },
@@ -133,6 +159,66 @@ export class Pane {
       ),
     );
     this.setBusy(this.busy);
+  }
+
+  private modelActions(): ModelActions {
+    return {
+      goTo: (m) => void goToModel(m.id ?? "").catch(() => undefined),
+      change: (m) => void this.startChange(m),
+      nextYear: (m) => void this.runOnModel(m, nextBudgetYear),
+      remove: (m) => void this.removeOne(m),
+    };
+  }
+
+  /** Fills the form from the model's sheets (the sheets are the truth) and shows it for a change in place. */
+  private async startChange(model: ModelSummary): Promise<void> {
+    try {
+      const answers = await readModel(model.id ?? "", this.language);
+      // Uncertainty and follow-up work on the model as its sheets hold it, after a reopen too.
+      this.builtAnswers = answers;
+      this.form.reset(answers, this.language, this.text);
+      this.editing = model;
+      this.pristine = false;
+      this.render();
+    } catch (error) {
+      this.showFailure(error);
+    }
+  }
+
+  /** A change in place (the form's answers or the next budget year), then the list again. */
+  private async runOnModel(model: ModelSummary, change: (current: ModelAnswers) => ModelAnswers): Promise<void> {
+    if (this.busy) return;
+    this.setBusy(true);
+    try {
+      let changed: ModelAnswers | null = null;
+      const report = await updateModel(model.id ?? "", (current) => (changed = change(current)), this.language);
+      this.builtAnswers = changed;
+      this.showMessage("success", (_t, language) => ({ title: livingTexts[language].updated(model.name || livingTexts[language].unnamed, report.syncs) }));
+      this.editing = null;
+      this.existing = await findExistingModel().catch(() => this.existing);
+      this.render();
+    } catch (error) {
+      this.showFailure(error);
+    }
+    this.setBusy(false);
+  }
+
+  private async removeOne(model: ModelSummary): Promise<void> {
+    this.confirmingRemoval = null;
+    try {
+      await removeModel(model.id ?? "", this.language);
+      this.showMessage("success", (_t, language) => ({ title: livingTexts[language].removed(model.name || livingTexts[language].unnamed) }));
+      this.existing = await findExistingModel().catch(() => null);
+    } catch (error) {
+      this.showFailure(error);
+    }
+    this.render();
+  }
+
+  private showFailure(error: unknown): void {
+    this.showMessage("error", (_t, language) => ({
+      title: error instanceof ModelBuildError ? error.messageIn(language) : error instanceof Error ? error.message : String(error),
+    }));
   }
 
   private switchLanguage(language: Language): void {
@@ -320,7 +406,7 @@ export class Pane {
   private setBusy(busy: boolean): void {
     this.busy = busy;
     this.content.setAttribute("aria-busy", String(busy));
-    for (const id of ["build-model", "build-example"]) {
+    for (const id of ["build-model", "build-example", "update-model"]) {
       const button = document.getElementById(id) as HTMLButtonElement | null;
       if (button) button.disabled = busy;
     }

@@ -1,7 +1,7 @@
 import { cell, range } from "../a1";
 import type { FollowUpSheetKey, SheetKey } from "../keys";
 import type { CellInput, CellRole, ChartPlan, ConditionalFormatPlan, RangeWrite, SheetPlan, SpillPlan, TablePlan, ValidationPlan } from "../planTypes";
-import { NOT_A_NUMBER_FILL } from "../planTypes";
+import { ASSUMPTION_FILL, NOT_A_NUMBER_FILL } from "../planTypes";
 
 /**
  * Rows handed out top to bottom, so a sheet's blocks follow each other without offset arithmetic:
@@ -86,6 +86,16 @@ export class SheetBuilder {
   numbersOnly(row: number, column: number, rows: number, columns: number): void {
     const first = cell(row, column);
     this.conditionalFormats.push({ address: range(row, column, rows, columns), formula: `=OR(ISTEXT(${first}),ISERROR(${first}))`, fill: NOT_A_NUMBER_FILL });
+  }
+
+  /**
+   * Marks a column of inputs carried forward from the year before (next budget year) for as long as each
+   * cell still holds the value of the cell to its left: the mark goes when the user types the real figure.
+   */
+  assumption(row: number, column: number, rows: number): void {
+    if (rows <= 0 || column < 1) return;
+    const here = cell(row, column);
+    this.conditionalFormats.push({ address: range(row, column, rows, 1), formula: `=AND(ISNUMBER(${here}),${here}=${cell(row, column - 1)})`, fill: ASSUMPTION_FILL });
   }
 
   chart(plan: Omit<ChartPlan, "topLeft" | "bottomRight">, row: number): void {

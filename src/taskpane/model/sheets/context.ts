@@ -1,4 +1,5 @@
 import type { Language } from "../../../i18n/language";
+import { livingTexts } from "../../../i18n/living";
 import { modelTexts, sheetName, tableName } from "../../../i18n/model";
 import { qualified } from "../a1";
 import type { ActorAnswer, ModelAnswers, ProjectAnswer } from "../answers";
@@ -46,6 +47,8 @@ export interface PlanContext {
   tableNameOf(key: TableKey): string;
   /** A reference from another sheet: 'Fond'!B5. */
   ref(sheet: SheetKey, address: string): string;
+  /** The year columns (0-based t) whose inputs were carried forward from the year before (next budget year). */
+  assumedColumns: number[];
   /** A new, empty sheet with the model's title (and the "illustrative" warning) in rows 0–1 and the note in `noteRow`. */
   sheet(key: SheetKey, noteRow: number): SheetBuilder;
 }
@@ -73,12 +76,19 @@ export function planContext(answers: ModelAnswers, language: Language, names: Pl
     yearNumbers,
     yearTexts: yearNumbers.map(String),
     sheetNames,
+    assumedColumns: (answers.assumedYears ?? []).map((y) => y - answers.firstYear).filter((t) => t >= 1 && t < answers.years),
     tableNameOf: (key) => names.tables?.[key] ?? tableName(key, language),
     ref: (sheet, address) => qualified(sheetNames[sheet], address),
     sheet(key, noteRow) {
       const b = new SheetBuilder(key, sheetNames[key]);
-      b.text(0, 0, tx.title + " – " + b.name, "title");
-      if (answers.illustrative) b.text(1, 0, tx.illustrative, "warning");
+      const named = answers.name ? `${tx.title} – ${answers.name} – ${sheetName(key, language)}` : `${tx.title} – ${b.name}`;
+      b.text(0, 0, named, "title");
+      const assumed = answers.assumedYears ?? [];
+      const warnings = [
+        ...(answers.illustrative ? [tx.illustrative] : []),
+        ...(assumed.length > 0 ? [livingTexts[language].assumptionNote(assumed.join(", "))] : []),
+      ];
+      if (warnings.length > 0) b.text(1, 0, warnings.join(" "), "warning");
       b.text(noteRow, 0, tx.amountsIn(answers.unit) + ". " + tx.inputHint, "note");
       return b;
     },

@@ -41,6 +41,11 @@ export interface CostsSheet {
   inputAreas: { table: string; cells: number; address: string }[];
   /** Year t's project costs with the optimism-bias uplift, P×1: the fund's part and the applicant's part. */
   upliftedColumn(part: "fund" | "applicant", t: number): string;
+  /** The effect rows in sheet order, and per entry table the indices of its rows (for reading the model back). */
+  effects: readonly EffectAnswer[];
+  members(block: CostBlock): readonly number[];
+  /** In the sheet (unqualified): the effects table's transfer column (S×1) and adjustments (S×4), the volume table's unit costs, the optimism biases (P×1). */
+  inputs: { transfers: string; adjustments: string; unitCost: string | null; optimismBias: string };
 }
 
 const Y = 2; // first year column
@@ -85,6 +90,7 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
     labels(row0, members);
     sheet.put(row0, Y, members.map((i) => values(pairs[i].e, i)), "input", money);
     sheet.numbersOnly(row0, Y, members.length, N);
+    if (block !== "outcome") for (const t of c.assumedColumns) sheet.assumption(row0, Y + t, members.length);
     sheet.tables.push({ key: block, name: c.tableNameOf(block), address: range(row0 - 1, 0, members.length + 1, Y + N + extra.length), style: TABLE_STYLE });
     inputAreas.push({ table: c.tableNameOf(block), cells: members.length * N, address: c.ref("costs", range(row0, Y, members.length, N)) });
   };
@@ -165,7 +171,8 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
     ),
   );
   formulas("cashable", tx.cashableSaving, (i, t) => `=${local("saving", i, t)}*${actors.actor(pairs[i].ai, "cashableShare")}`);
-  table("outcome", tx.outcome, all, (_, i) => yearNumbers.map((__, t) => `=${local("cashable", i, t)}`));
+  // A realised saving the user typed is kept when the model is changed in place (issue 10 item 2).
+  table("outcome", tx.outcome, all, (e, i) => yearNumbers.map((_, t) => e.outcome?.[t] ?? `=${local("cashable", i, t)}`));
 
   // What repayment reads: per project every actor, the cashable saving of the actors that repay
   // (Aktörer's principal decides), 0 for the others and for actors the project does not affect.
@@ -231,5 +238,13 @@ export function costsSheet(c: PlanContext, actors: ActorsSheet, projects: Projec
       ...inputAreas,
     ],
     upliftedColumn: (part, t) => c.ref("costs", range(part === "fund" ? fund0 : applicant0, Y + t, P, 1)),
+    effects: pairs.map((x) => x.e),
+    members: (block) => blocks[block]?.members ?? [],
+    inputs: {
+      transfers: range(effects0, TRANSFER, Math.max(1, S), 1),
+      adjustments: range(effects0, ADJUST, Math.max(1, S), 4),
+      unitCost: volumes.length > 0 ? range(blocks.volume!.row0, UNIT_COST, volumes.length, 1) : null,
+      optimismBias: range(bias0, 1, Math.max(1, P), 1),
+    },
   };
 }

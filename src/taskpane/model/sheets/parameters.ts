@@ -65,7 +65,7 @@ export function parametersSheet(c: PlanContext): ParametersSheet {
     repaymentShare: { label: tx.repaymentShare, value: answers.repaymentShare, input: true, format: PERCENT_FORMAT, note: tx.explainShare },
     lag: { label: tx.lag, value: answers.lag, input: true, format: "0", note: tx.explainLag },
     keyYears: structure(tx.keyYears, answers.keyYears, "0"),
-    decimals: { label: tx.decimals, value: decimalsForUnit(answers.unit), input: true, format: "0", note: tx.explainDecimals },
+    decimals: { label: tx.decimals, value: answers.decimals ?? decimalsForUnit(answers.unit), input: true, format: "0", note: tx.explainDecimals },
     cofinancingRequirement: {
       label: tx.cofinancingRequirement,
       value: answers.cofinancingRequirement,
@@ -84,7 +84,7 @@ export function parametersSheet(c: PlanContext): ParametersSheet {
     const p = rows[key];
     const used = USED_BY[key]?.includes(answers.repaymentModel) ?? true;
     sheet.put(r, 0, [[p.label]], "label");
-    sheet.put(r, 1, [[p.value]], p.input && used ? "input" : "label", p.format);
+    sheet.put(r, 1, [[p.value]], p.input && used ? "input" : p.input ? "label" : "structure", p.format);
     sheet.put(r, 2, [[used ? p.note : tx.notUsedByModel]], "note");
     if (p.input && used && typeof p.value === "number") sheet.numbersOnly(r, 1, 1, 1);
   }

@@ -47,6 +47,7 @@ export function projectsSheet(c: PlanContext, parameters: ParametersSheet, actor
   sheet.put(rowOf(0), SHARE, projects.map((p) => [p.cofinancingShare]), "input", PERCENT_FORMAT);
   sheet.put(rowOf(0), Y, projects.map((p) => yearNumbers.map((_, t) => p.disbursements[t] ?? 0)), "input", money);
   sheet.numbersOnly(rowOf(0), SHARE, P, 1 + N);
+  for (const t of c.assumedColumns) sheet.assumption(rowOf(0), Y + t, P);
   sheet.tables.push({ key: "projects", name: c.tableNameOf("projects"), address: range(headerRow, 0, P + 1, Y + N), style: TABLE_STYLE });
 
   const rows = new RowCursor(rowOf(P));

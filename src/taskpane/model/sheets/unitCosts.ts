@@ -13,6 +13,8 @@ export interface UnitCostsSheet {
   label(key: UnitCostKey): string;
   /** Sheet-qualified: the table's numeric inputs (value and price year), and the index values. */
   inputAreas: { table: string; cells: number; address: string }[];
+  /** In the sheet (unqualified), for reading back: the model's price year; per row label, value, unit, price year (U×4) and source, remark (U×2); the index (years, values). */
+  inputs: { priceYear: string; items: string; sources: string; index: string };
 }
 
 /** Columns of the unit-cost table. */
@@ -30,7 +32,11 @@ export function unitCostsSheet(c: PlanContext): UnitCostsSheet {
   sheet.text(3, 0, ex.unitCostsNote, "note");
   const priceYearRow = 5;
   sheet.put(priceYearRow, 0, [[ex.modelPriceYear]], "label");
-  sheet.put(priceYearRow, 1, [[defaultPriceYear(answers.firstYear)]], "input", YEAR_FORMAT);
+  // The table as the workbook holds it when the model is changed in place; else the built-in figures.
+  const edited = answers.unitCostTable;
+  const rowsIn = UNIT_COSTS.map((u, i) => edited?.rows[i] ?? { label: u.label[language], value: u.value, unit: u.unit[language], priceYear: u.priceYear, source: u.source, remark: u.remark[language] });
+  const indexIn = KPI_YEARS.map((y, i) => edited?.index[i] ?? { year: y, value: KPI[y] });
+  sheet.put(priceYearRow, 1, [[edited?.priceYear ?? defaultPriceYear(answers.firstYear)]], "input", YEAR_FORMAT);
   sheet.text(priceYearRow, 2, ex.modelPriceYearNote, "note");
   const modelYear = cell(priceYearRow, 1, { row: true, column: true });
 
@@ -46,10 +52,10 @@ export function unitCostsSheet(c: PlanContext): UnitCostsSheet {
   const scale = 10 ** decimalsForUnit(answers.unit);
 
   sheet.put(headerRow, 0, [[ex.item, ex.value, ex.unitLabel, ex.priceYear, ex.upliftFactor, ex.upliftedValue, ex.inModelUnit(answers.unit), ex.source, ex.remark]], "header");
-  sheet.put(row0, ITEM, UNIT_COSTS.map((u) => [u.label[language]]), "input");
-  sheet.put(row0, VALUE, UNIT_COSTS.map((u) => [u.value]), "input", "#,##0");
-  sheet.put(row0, UNIT, UNIT_COSTS.map((u) => [u.unit[language]]), "input");
-  sheet.put(row0, PRICE_YEAR, UNIT_COSTS.map((u) => [u.priceYear]), "input", YEAR_FORMAT);
+  sheet.put(row0, ITEM, rowsIn.map((u) => [u.label]), "input");
+  sheet.put(row0, VALUE, rowsIn.map((u) => [u.value]), "input", "#,##0");
+  sheet.put(row0, UNIT, rowsIn.map((u) => [u.unit]), "input");
+  sheet.put(row0, PRICE_YEAR, rowsIn.map((u) => [u.priceYear]), "input", YEAR_FORMAT);
   sheet.put(
     row0,
     UPLIFT,
@@ -62,14 +68,14 @@ export function unitCostsSheet(c: PlanContext): UnitCostsSheet {
   sheet.format(range(row0, UPLIFT, U, 1), "0.0000");
   sheet.format(range(row0, UPLIFTED, U, 1), "#,##0");
   sheet.format(range(row0, MODEL_UNIT, U, 1), answers.unit === "kr" ? "#,##0" : `#,##0.${"0".repeat(decimalsForUnit(answers.unit))}`);
-  sheet.put(row0, SOURCE, UNIT_COSTS.map((u) => [u.source, u.remark[language]]), "input");
+  sheet.put(row0, SOURCE, rowsIn.map((u) => [u.source, u.remark]), "input");
   sheet.numbersOnly(row0, VALUE, U, 1);
   sheet.numbersOnly(row0, PRICE_YEAR, U, 1);
   sheet.tables.push({ key: "unitCosts", name: c.tableNameOf("unitCosts"), address: range(headerRow, 0, U + 1, REMARK + 1), style: TABLE_STYLE });
 
   sheet.text(indexHeader - 1, 0, ex.index, "title");
   sheet.put(indexHeader, 0, [[ex.indexYear, ex.indexValue]], "header");
-  sheet.put(index0, 0, KPI_YEARS.map((y) => [y, KPI[y]]), "input");
+  sheet.put(index0, 0, indexIn.map((x) => [x.year, x.value]), "input");
   sheet.format(range(index0, 0, I, 1), YEAR_FORMAT);
   sheet.format(range(index0, 1, I, 1), "0.00");
   sheet.numbersOnly(index0, 1, I, 1);
@@ -87,5 +93,6 @@ export function unitCostsSheet(c: PlanContext): UnitCostsSheet {
       { table: c.tableNameOf("unitCosts"), cells: 2 * U, address: `${c.ref("unitCosts", range(row0, VALUE, U, 1))},${c.ref("unitCosts", range(row0, PRICE_YEAR, U, 1))}` },
       { table: c.tableNameOf("priceIndex"), cells: I, address: c.ref("unitCosts", values) },
     ],
+    inputs: { priceYear: cell(priceYearRow, 1), items: range(row0, ITEM, U, 4), sources: range(row0, SOURCE, U, 2), index: range(index0, 0, I, 2) },
   };
 }
