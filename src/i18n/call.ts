@@ -95,8 +95,8 @@ const sv: CallTexts = {
   check: {
     ok: "OK",
     cofinancing: ["Medfinansiering ", " % är under kravet. "],
-    sectors: ["", " sektorer är för få. "],
-    organisations: ["", " organisationer är för få. "],
+    sectors: ["Antal sektorer ", " är färre än kravet. "],
+    organisations: ["Antal organisationer ", " är färre än kravet. "],
     amount: ["Sökt ", " kr per år är över högsta beloppet. "],
     duration: ["Projekttiden ", " år är för lång. "],
   },
@@ -167,8 +167,8 @@ const en: CallTexts = {
   check: {
     ok: "OK",
     cofinancing: ["Co-financing ", "% is below the requirement. "],
-    sectors: ["", " sectors are too few. "],
-    organisations: ["", " organisations are too few. "],
+    sectors: ["Number of sectors ", " is below the requirement. "],
+    organisations: ["Number of organisations ", " is below the requirement. "],
     amount: ["Requested ", " kr a year is above the largest amount. "],
     duration: ["The duration of ", " years is too long. "],
   },

@@ -69,9 +69,9 @@ function read(hf: HyperFormula, sheet: string, address: string): unknown[][] {
 
 describe.each<[Language, string, string, string]>([
   ["sv", "Ansökningar", "Urval",
-    "Medfinansiering 49 % är under kravet. 1 sektorer är för få. Sökt 600000 kr per år är över högsta beloppet."],
+    "Medfinansiering 49 % är under kravet. Antal sektorer 1 är färre än kravet. Sökt 600000 kr per år är över högsta beloppet."],
   ["en", "Applications", "Selection",
-    "Co-financing 49% is below the requirement. 1 sectors are too few. Requested 600000 kr a year is above the largest amount."],
+    "Co-financing 49% is below the requirement. Number of sectors 1 is below the requirement. Requested 600000 kr a year is above the largest amount."],
 ])("the call in %s", (language, applicationsSheet, selectionSheet, brokenRules) => {
   let standIn: StandIn;
   beforeEach(() => {
