@@ -16,7 +16,7 @@ import {
   type ModelLayout,
   type RecordedModel,
 } from "./records";
-import { buildMarkerKey, rollback, type CreatedSheet } from "./rollback";
+import { buildMarkerKey, queueCreatedSheets, rollback, type CreatedSheet } from "./rollback";
 import { unsafeNameProblems } from "./unsafeText";
 import { groupSteps, sheetSteps, type WriteStep } from "./writeSheet";
 
@@ -260,16 +260,7 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
         queue: () => {
           // First the marker, then every sheet under its temporary name, then the renames (rollback.ts).
           context.workbook.settings.add(marker, true);
-          const added = created.map((sheet) => context.workbook.worksheets.add(sheet.temporary));
-          created.forEach((sheet, i) => {
-            added[i].name = sheet.planned;
-          });
-          for (const sheet of created) {
-            // Later operations find the sheet under its planned name, which is ours once the rename ran.
-            const worksheet = context.workbook.worksheets.getItem(sheet.planned);
-            worksheet.load("id");
-            worksheets.push(worksheet);
-          }
+          worksheets.push(...queueCreatedSheets(context, created));
         },
       },
       ...plan.sheets.flatMap((sheet, i) => sheetSteps(sheet).map((step: WriteStep) => ({ bytes: step.bytes, queue: () => step.queue(worksheets[i]) }))),

@@ -26,6 +26,23 @@ export interface CreatedSheet {
   temporary: string;
 }
 
+/**
+ * Queues each sheet under its temporary name, then its rename to the planned name, and returns the
+ * sheets as later operations find them: under the planned name, which is ours once the rename ran.
+ * Their ids load with the next sync, so a rollback can find exactly these sheets.
+ */
+export function queueCreatedSheets(context: Excel.RequestContext, created: readonly CreatedSheet[]): Excel.Worksheet[] {
+  const added = created.map((sheet) => context.workbook.worksheets.add(sheet.temporary));
+  created.forEach((sheet, i) => {
+    added[i].name = sheet.planned;
+  });
+  return created.map((sheet) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet.planned);
+    worksheet.load("id");
+    return worksheet;
+  });
+}
+
 interface SheetIdentity {
   name: string;
   /** Undefined where the host has no worksheet ids (it then falls back to the name). */

@@ -9,7 +9,7 @@ import { buildPlan, type ModelPlan } from "../model/plan";
 import { formulaAreas, inputLayout, layoutAreas, readBack, type InputArea } from "../model/readBack";
 import { excel, freeLayout, inBoth, messageOf, ModelBuildError, readWorkbook, recordedAnswers, SentWrites, type WorkbookState } from "./buildModel";
 import { isChangeable, MODEL_RECORD_PREFIX, newBuildId, RECORD_VERSION, type ModelLayout, type RecordedModel } from "./records";
-import { buildMarkerKey, sheetsOfThisBuild, type CreatedSheet } from "./rollback";
+import { buildMarkerKey, queueCreatedSheets, sheetsOfThisBuild, type CreatedSheet } from "./rollback";
 import { unsafeNameProblems } from "./unsafeText";
 import { sheetSteps } from "./writeSheet";
 
@@ -218,15 +218,7 @@ export async function updateModel(
           oldSheets.forEach((name, i) => {
             context.workbook.worksheets.getItem(oldIds[i] ?? name).name = backupSheet(i);
           });
-          const added = created.map((sheet) => context.workbook.worksheets.add(sheet.temporary));
-          created.forEach((sheet, i) => {
-            added[i].name = sheet.planned;
-          });
-          for (const sheet of created) {
-            const worksheet = context.workbook.worksheets.getItem(sheet.planned);
-            worksheet.load("id");
-            worksheets.push(worksheet);
-          }
+          worksheets.push(...queueCreatedSheets(context, created));
         },
       },
       ...plan.sheets.flatMap((sheet, i) => sheetSteps(sheet).map((step) => ({ bytes: step.bytes, queue: () => step.queue(worksheets[i]) }))),
