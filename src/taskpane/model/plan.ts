@@ -80,6 +80,6 @@ export function modelSheets(c: PlanContext) {
   const costs = costsSheet(c, actors, projects, unitCosts);
   const repayment = repaymentSheet(c, parameters, actors, projects, costs);
   const fund = fundSheet(c, parameters, projects, costs, repayment);
-  const results = resultsSheet(c, parameters, actors, projects, costs, repayment, fund);
+  const results = resultsSheet(c, { parameters, actors, projects, costs, repayment, fund });
   return { parameters, actors, projects, unitCosts, costs, repayment, fund, results };
 }

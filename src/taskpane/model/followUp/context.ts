@@ -3,14 +3,9 @@ import type { Language } from "../../../i18n/language";
 import { qualified } from "../a1";
 import type { ModelAnswers } from "../answers";
 import type { FollowUpSheetKey } from "../keys";
-import type { ActorsSheet } from "../sheets/actors";
 import { SheetBuilder } from "../sheets/builder";
+import type { ModelInputSheets } from "../sheets/checks";
 import { planContext, type PlanContext, type PlanNames } from "../sheets/context";
-import type { CostsSheet } from "../sheets/costs";
-import type { FundSheet } from "../sheets/fund";
-import type { ParametersSheet } from "../sheets/parameters";
-import type { ProjectsSheet } from "../sheets/projects";
-import type { RepaymentSheet } from "../sheets/repayment";
 import type { FollowUpAnswers } from "./answers";
 import { modelSheets } from "../plan";
 
@@ -22,16 +17,10 @@ export type FollowUpNames = PlanNames & { followUp?: Partial<Record<FollowUpShee
  * (recomputed from the same pure sheet modules the model was built with, so the follow-up's formulas
  * point at the cells the model has), the follow-up's answers, texts and sheet names.
  */
-export interface FollowUpContext {
+export interface FollowUpContext extends ModelInputSheets {
   c: PlanContext;
   f: FollowUpAnswers;
   fx: FollowUpTexts;
-  parameters: ParametersSheet;
-  actors: ActorsSheet;
-  projects: ProjectsSheet;
-  costs: CostsSheet;
-  repayment: RepaymentSheet;
-  fund: FundSheet;
   names: Record<FollowUpSheetKey, string>;
   /** A reference to a follow-up sheet: 'Prognos'!B5. */
   ref(key: FollowUpSheetKey, address: string, name?: string): string;
@@ -42,18 +31,12 @@ export interface FollowUpContext {
 export function followUpContext(answers: ModelAnswers, language: Language, f: FollowUpAnswers, names: FollowUpNames = {}): FollowUpContext {
   const c = planContext(answers, language, names);
   const fx = followUpTexts[language];
-  const { parameters, actors, projects, costs, repayment, fund } = modelSheets(c);
   const sheetNames = { ...fx.sheetNames, ...names.followUp };
   return {
     c,
     f,
     fx,
-    parameters,
-    actors,
-    projects,
-    costs,
-    repayment,
-    fund,
+    ...modelSheets(c),
     names: sheetNames,
     ref: (key, address, name) => qualified(name ?? sheetNames[key], address),
     sheet(key, note, name) {

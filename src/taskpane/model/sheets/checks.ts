@@ -11,14 +11,18 @@ import type { ParameterKey, ParametersSheet } from "./parameters";
 import type { ProjectsSheet } from "./projects";
 import type { RepaymentSheet } from "./repayment";
 
-/** What the checks read. `principalSavings` and `totalSaving` are in Resultat (the lifecycle blocks). */
-export interface CheckSources {
+/** The model's input and calculation sheets that results, checks and follow-up read. */
+export interface ModelInputSheets {
   parameters: ParametersSheet;
   actors: ActorsSheet;
   projects: ProjectsSheet;
   costs: CostsSheet;
   repayment: RepaymentSheet;
   fund: FundSheet;
+}
+
+/** What the checks read. `principalSavings` and `totalSaving` are in Resultat (the lifecycle blocks). */
+export interface CheckSources extends ModelInputSheets {
   principalSavings: () => string;
   totalSaving: () => string;
   keyOwedAfterHorizon: Located[];

@@ -4,15 +4,10 @@ import { socinv } from "../../../functions/formulas";
 import { principalLabel } from "../../../i18n/model";
 import { cell, range } from "../a1";
 import type { Located, ModelAnchors, SheetPlan } from "../planTypes";
-import type { ActorsSheet } from "./actors";
 import { RowCursor } from "./builder";
 import { PERCENT_FORMAT, YEAR_FORMAT, type PlanContext } from "./context";
-import type { CostBlock, CostsSheet } from "./costs";
-import type { ParametersSheet } from "./parameters";
-import type { ProjectsSheet } from "./projects";
-import type { FundSheet } from "./fund";
-import type { RepaymentSheet } from "./repayment";
-import { modelChecks, writeChecks } from "./checks";
+import type { CostBlock } from "./costs";
+import { modelChecks, writeChecks, type ModelInputSheets } from "./checks";
 
 /**
  * The views, each named for what it sums (DOMAIN.md, Perspectives): the kommun's own actors, their
@@ -39,15 +34,8 @@ const XY = 2; // first year column
  * lifecycle present values per actor and per principal, costs and savings per actor and year, and the
  * appraisal series (investment and savings per view, discount factor, cumulative net benefit).
  */
-export function resultsSheet(
-  c: PlanContext,
-  parameters: ParametersSheet,
-  actors: ActorsSheet,
-  projects: ProjectsSheet,
-  costs: CostsSheet,
-  repayment: RepaymentSheet,
-  fund: FundSheet,
-): ResultsSheet {
+export function resultsSheet(c: PlanContext, sheets: ModelInputSheets): ResultsSheet {
+  const { parameters, actors, projects, costs, repayment } = sheets;
   const { tx, A, N, yearNumbers, money } = c;
   const sheet = c.sheet("results", 2);
   const years = (row: number) => range(row, XY, 1, N);
@@ -60,12 +48,7 @@ export function resultsSheet(
   const keyFigureRow0 = rows.take(keyFigures.length);
   rows.skip();
   const checks = modelChecks(c, {
-    parameters,
-    actors,
-    projects,
-    costs,
-    repayment,
-    fund,
+    ...sheets,
     principalSavings: () => range(principalRow0, XY + 2, PRINCIPALS.length, 1),
     totalSaving: () => cell(lifecycleTotal, XY + 2),
     keyOwedAfterHorizon: repayment.anchors.keyOwedAfterHorizon,
