@@ -13,8 +13,16 @@ import { installCustomFunctionsRuntime } from "../src/preview/customFunctionsRun
 import { createSocinvWorkbook } from "../src/preview/socinvHyperFormula";
 import { installOfficeStandIn } from "../src/preview/workbookDouble";
 import { buildModel } from "../src/taskpane/excel/buildModel";
+import { buildCall, selectProjects } from "../src/taskpane/excel/call";
+import { addFollowUp } from "../src/taskpane/excel/followUp";
+import { range } from "../src/taskpane/model/a1";
+import { defaultCallAnswers, type CallAnswers } from "../src/taskpane/model/call/answers";
+import { callLayout } from "../src/taskpane/model/call/layout";
+import { buildCallPlan } from "../src/taskpane/model/call/sheets";
 import { exampleAnswers } from "../src/taskpane/model/example";
+import { exampleFollowUp } from "../src/taskpane/model/followUp/example";
 import { buildPlan } from "../src/taskpane/model/plan";
+import type { SpillPlan } from "../src/taskpane/model/planTypes";
 import { aboutSheet } from "../src/workbookFile/about";
 import { sharedCopy, type SnapshotCell, type SnapshotSheet, type SnapshotValue, type WorkbookSnapshot } from "../src/workbookFile/snapshot";
 import { writeXlsx } from "../src/workbookFile/xlsx";
@@ -33,14 +41,54 @@ function calculated(value: unknown): SnapshotValue {
   return null;
 }
 
-/** The example model as the pane writes it, with every formula's value calculated. */
+/** The day the example call's selection is stamped with (a fixed day: the file does not change with the build date). */
+const CALL_DAY = () => new Date("2026-03-01T10:00:00Z");
+
+/**
+ * The example's yearly call (ILLUSTRATIVE, as the follow-up): three years from 2026, four applications
+ * and two criteria, the board's typing below; one breaks the rules (49 % co-financing, one sector,
+ * 600 000 kr a year) so the sheet shows its checks in words.
+ */
+function exampleCall(language: Language): { answers: CallAnswers; typed: (string | number)[][] } {
+  const sv = language === "sv";
+  const municipality = sv ? "kommun" : "municipality";
+  return {
+    answers: {
+      ...defaultCallAnswers(language, 2026),
+      years: 3,
+      applications: 5,
+      criteria: [{ name: sv ? "Relevans" : "Relevance", weight: 2 }, { name: "Potential", weight: 1 }],
+      opening: 1_000_000,
+      contribution: 200_000,
+    },
+    // Name, owner, principal, 3 sectors, 3 organisations, co-financing, 3 years requested, 2 scores.
+    typed: [
+      [sv ? "Läxhjälp i Nödinge" : "Homework club in Nödinge", sv ? "Skola" : "School", municipality, sv ? "Skola" : "School", sv ? "Fritid" : "Leisure", "", sv ? "Kommunen" : "The municipality", sv ? "Föreningen" : "The association", "", 0.5, 400_000, 300_000, 0, 4, 3],
+      [sv ? "Familjecentral" : "Family centre", sv ? "Vård" : "Care", sv ? "region" : "region", sv ? "Skola" : "School", sv ? "Vård" : "Care", "", sv ? "Kommunen" : "The municipality", sv ? "Regionen" : "The region", "", 0.6, 300_000, 300_000, 300_000, 3, 4],
+      [sv ? "Unga vuxna i arbete" : "Young adults into work", sv ? "Omsorg" : "Social care", municipality, sv ? "Skola" : "School", sv ? "Vård" : "Care", sv ? "Polis" : "Police", sv ? "Kommunen" : "The municipality", sv ? "Polisen" : "The police", "", 0.5, 500_000, 0, 0, 5, 2],
+      [sv ? "Enskild insats" : "Single effort", sv ? "Vård" : "Care", municipality, sv ? "Skola" : "School", "", "", sv ? "Kommunen" : "The municipality", sv ? "Regionen" : "The region", "", 0.49, 600_000, 600_000, 0, 5, 5],
+    ],
+  };
+}
+
+/** The example model, its follow-up and a yearly call as the pane writes them, with every formula's value calculated. */
 export async function exampleSnapshot(language: Language): Promise<WorkbookSnapshot> {
   installCustomFunctionsRuntime();
   const { workbook } = installOfficeStandIn({ displayLanguage: language === "sv" ? "sv-SE" : "en-US" });
   const answers = exampleAnswers(language);
   await buildModel(answers, language);
-  const plan = buildPlan(answers, language);
-  const planned = new Map(plan.sheets.map((s) => [s.name, s]));
+  const followUp = await addFollowUp(answers, language, exampleFollowUp(language));
+  const call = exampleCall(language);
+  const callSheets = (await buildCall(call.answers, language, CALL_DAY)).sheets;
+  const layout = callLayout({ A: call.answers.applications, C: call.answers.criteria.length, N: call.answers.years });
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(callSheets[1]).getRange(range(layout.applications.row0, 0, call.typed.length, call.typed[0].length)).values = call.typed;
+    await context.sync();
+  });
+  await selectProjects(language, CALL_DAY);
+  const callPlan = buildCallPlan(call.answers, language, { call: callSheets[0], applications: callSheets[1], selection: callSheets[2] });
+  // Every sheet the pane wrote, with the spills its plan declares.
+  const planned = new Map<string, { spills: SpillPlan[] }>([...buildPlan(answers, language).sheets, ...followUp.sheets, ...callPlan.sheets].map((s) => [s.name, s]));
   const sheets = workbook.sheets.filter((s) => planned.has(s.name));
   const hf = createSocinvWorkbook(Object.fromEntries(sheets.map((s) => [s.name, s.contents()])));
   try {

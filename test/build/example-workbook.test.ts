@@ -167,6 +167,15 @@ describe("the example workbook and its copy to share", () => {
     }
     expect(formulas).toBeGreaterThan(100);
     expect(socinv).toBeGreaterThan(10);
+    // The model, its follow-up (with a report per project) and a yearly call whose selection is stamped.
+    const names = f.snapshot.sheets.map((s) => s.name);
+    const expected = language === "sv"
+      ? ["Parametrar", "Resultat", "Verksamhetslogik", "Uppföljning", "Prognos", "Rapport 2011 MiniMili", "Utlysning", "Ansökningar", "Urval"]
+      : ["Parameters", "Results", "Logic model", "Follow-up", "Reforecast", "Report 2011 MiniMili", "Call", "Applications", "Selection"];
+    expect(names).toEqual(expect.arrayContaining(expected));
+    const selection = f.snapshot.sheets.find((s) => s.name === expected[8])!;
+    // "Välj projekt" ran: the stamp names the day.
+    expect(selection.cells.some((c) => typeof c.value === "string" && c.value.includes("2026-03-01"))).toBe(true);
   });
 
   (SOFFICE ? it : it.skip).each(["sv", "en"] as const)(
