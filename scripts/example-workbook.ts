@@ -8,6 +8,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DetailedCellError } from "hyperformula";
+// exceljs's own zip library (a dependency of exceljs, installed with it): the build rewrites one attribute.
+import JSZip from "jszip";
 import type { Language } from "../src/i18n/language";
 import { installCustomFunctionsRuntime } from "../src/preview/customFunctionsRuntime";
 import { createSocinvWorkbook } from "../src/preview/socinvHyperFormula";
@@ -126,14 +128,33 @@ export async function exampleSnapshot(language: Language): Promise<WorkbookSnaps
   }
 }
 
+/**
+ * Excel 365's calculation engine (calcPr calcId 191029; exceljs writes Excel 2016's 171027). Excel
+ * fully recalculates a workbook "created in an earlier version" on opening (ECMA-376 Part 1, §18.2.2
+ * calcPr/calcId; quoted at docs.devexpress.com …CalculationOptions.CalculationId), which, where the
+ * add-in is absent, would turn every SOCINV result of the example into #NAME? instead of showing the
+ * cached numbers. With the current engine's id Excel recalculates only what changed.
+ */
+export const EXCEL_CALC_ID = 191029;
+
+export async function withCurrentCalcId(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = zip.file("xl/workbook.xml");
+  if (!workbook) throw new Error("exceljs wrote no xl/workbook.xml");
+  const xml = await workbook.async("string");
+  if (!/<calcPr [^>]*calcId="\d+"/.test(xml)) throw new Error("exceljs wrote no calcPr calcId");
+  zip.file("xl/workbook.xml", xml.replace(/(<calcPr [^>]*calcId=")\d+"/, `$1${EXCEL_CALC_ID}"`));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 /** Both files of one language: the example and its copy to share. */
 export async function exampleFiles(language: Language, created = new Date()): Promise<{ example: Uint8Array; shared: Uint8Array; snapshot: WorkbookSnapshot }> {
   const snapshot = await exampleSnapshot(language);
   const copy = sharedCopy(snapshot);
   return {
     snapshot,
-    example: await writeXlsx(snapshot, { leading: [aboutSheet(snapshot, language, { kind: "example", illustrative: true, created, version: VERSION })], created }),
-    shared: await writeXlsx(copy, { leading: [aboutSheet(copy, language, { kind: "shared", illustrative: true, created, version: VERSION })], created }),
+    example: await withCurrentCalcId(await writeXlsx(snapshot, { leading: [aboutSheet(snapshot, language, { kind: "example", illustrative: true, created, version: VERSION })], created })),
+    shared: await withCurrentCalcId(await writeXlsx(copy, { leading: [aboutSheet(copy, language, { kind: "shared", illustrative: true, created, version: VERSION })], created })),
   };
 }
 
