@@ -21,7 +21,7 @@ export interface ShareText {
 export const shareTexts: Record<Language, ShareText> = {
   sv: {
     heading: "Dela och ladda ner",
-    text: "Dela en kopia: en .xlsx-fil av modellen där varje SOCINV-formel är ersatt med sitt värde, så att den som saknar tillägget (en nämndledamot, revisorn) ser alla tal. Excels egna formler och talformaten finns kvar. Din arbetsbok ändras inte, och inget skickas någonstans: filen skapas här i fönstret.",
+    text: "Dela en kopia: en .xlsx-fil av modellen där varje SOCINV-formel är ersatt med sitt värde, så att den som saknar tillägget (en nämndledamot, revisorn) ser alla tal. Excels egna formler, talformaten, kolumnbredderna, färgerna och indatatabellerna finns kvar; diagrammen räknas upp i kopians första blad. Din arbetsbok ändras inte, och inget skickas någonstans: filen skapas här i fönstret.",
     button: "Dela en kopia",
     noModel: "Bygg en modell först; sedan kan du dela en kopia av den.",
     working: "Skapar kopian …",
@@ -36,7 +36,7 @@ export const shareTexts: Record<Language, ShareText> = {
   },
   en: {
     heading: "Share and download",
-    text: "Share a copy: an .xlsx file of the model in which every SOCINV formula is replaced by its value, so that someone without the add-in (a board member, the auditor) sees every number. Excel's own formulas and the number formats stay. Your workbook is not changed, and nothing is sent anywhere: the file is made here in the pane.",
+    text: "Share a copy: an .xlsx file of the model in which every SOCINV formula is replaced by its value, so that someone without the add-in (a board member, the auditor) sees every number. Excel's own formulas, the number formats, column widths, colours and input tables stay; the charts are listed on the copy's first sheet. Your workbook is not changed, and nothing is sent anywhere: the file is made here in the pane.",
     button: "Share a copy",
     noModel: "Build a model first; then you can share a copy of it.",
     working: "Making the copy …",

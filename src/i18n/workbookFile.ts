@@ -11,8 +11,8 @@ export const workbookFileTexts = {
     cached:
       "Alla formler har sina beräknade värden sparade i filen, så att talen syns även utan tillägget. Formler med SOCINV-funktionerna räknas om först när tillägget Sociala investeringar är installerat.",
     shared:
-      "I den här kopian är varje SOCINV-formel ersatt med sitt värde; Excels egna formler och formaten finns kvar, så att den som saknar tillägget ser alla tal och kan läsa modellens indata.",
-    charts: "Diagram som tillägget ritar i modellen men som inte finns i filen:",
+      "I den här kopian är varje SOCINV-formel ersatt med sitt värde; Excels egna formler, talformaten, kolumnbredderna, indatatabellerna och de låsta rubrikerna finns kvar (färger och fetstil när Excel ger dem: ExcelApi 1.9), så att den som saknar tillägget ser alla tal och kan läsa modellens indata.",
+    charts: "Diagram som tillägget ritar i modellen men som inte finns i filen (filformatets skrivare kan inte skriva diagram). Du ser dem i Excel i en modell som tillägget har byggt, på bladet som står före kolonet; talen de visar finns på samma blad här:",
     generated: "Skapad",
     version: "Version",
   },
@@ -25,8 +25,8 @@ export const workbookFileTexts = {
     cached:
       "Every formula has its calculated value saved in the file, so the numbers show without the add-in. Formulas using the SOCINV functions recalculate only where the Social investments add-in is installed.",
     shared:
-      "In this copy every SOCINV formula is replaced by its value; Excel's own formulas and the formats stay, so that someone without the add-in sees every number and can read the model's inputs.",
-    charts: "Charts the add-in draws in the model that are not in this file:",
+      "In this copy every SOCINV formula is replaced by its value; Excel's own formulas, the number formats, column widths, input tables and frozen headings stay (colours and bold where Excel gives them: ExcelApi 1.9), so that someone without the add-in sees every number and can read the model's inputs.",
+    charts: "Charts the add-in draws in the model that are not in this file (the file writer cannot write charts). You see them in Excel in a model the add-in has built, on the sheet named before the colon; the numbers they show are on the same sheet here:",
     generated: "Created",
     version: "Version",
   },

@@ -4,17 +4,27 @@
  * LibreOffice Calc (headless) converts every sheet to CSV and each number it shows must equal the
  * engine's (HyperFormula with the real SOCINV functions).
  *
- * LibreOffice keeps a file's cached values for ordinary formulas but recalculates array formulas on
- * loading; it has no SOCINV functions, so in the example (formulas kept) the SOCINV spill areas show
- * #NAME? there. Those cells are checked in the file itself (the cached values Excel shows) and, as
- * plain values, in the shared copy, where LibreOffice must show every number.
+ * What a LibreOffice user sees by default: the file says it was written by "Microsoft Excel"
+ * (docProps/app.xml, as exceljs writes it), which LibreOffice takes for a known-good generator
+ * (sc/source/filter/oox/workbookhelper.cxx: cached numbers and texts are used), and LibreOffice's
+ * default for "Recalculation on file load, Excel 2007 and newer" is Never (OOXMLRecalcMode 1 in
+ * officecfg's Calc.xcs; workbookfragment.cxx recalcFormulaCells). Even so it compiles an array
+ * formula without its cached results (formulabuffer.cxx applyArrayFormulas → setMatrixCells), so each
+ * SOCINV array result, and some formulas that depend on one, are calculated on loading; LibreOffice
+ * has no SOCINV functions, so those cells show #NAME?. The test pins that: every array result shows
+ * #NAME?, every other cell that differs is #NAME? and a dependent of one (HyperFormula's dependency
+ * graph of the same formulas); with "Always recalculate", every cell that differs is a SOCINV result
+ * or a dependent. The shared copy, with plain values, must show every number either way.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { exampleFiles } from "../../scripts/example-workbook";
+import type { HyperFormula } from "hyperformula";
+import JSZip from "jszip";
+import { EXCEL_CALC_ID, exampleFiles } from "../../scripts/example-workbook";
+import { createSocinvWorkbook } from "../support/hyperformula";
 import { callsAddIn, type SnapshotValue, type WorkbookSnapshot } from "../../src/workbookFile/snapshot";
 import { cell as cellAddress, parseArea } from "../../src/taskpane/model/a1";
 import { fileFormula } from "../../src/workbookFile/xlsx";
@@ -56,9 +66,18 @@ function parseCsv(text: string): string[][] {
 }
 
 /** Every sheet of a file as LibreOffice shows it: full-precision values, one CSV per sheet. */
-function libreOfficeSheets(file: string, outDir: string): Map<string, string[][]> {
+function libreOfficeSheets(file: string, outDir: string, recalculation: "default" | "always" = "default"): Map<string, string[][]> {
   // Tokens: comma, double quote, UTF-8, from line 1, …, not "as shown" (full precision), all sheets (-1).
   const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  if (recalculation === "always") {
+    // Tools ▸ Options ▸ Calc ▸ Formula ▸ Recalculation on file load ▸ Excel 2007 and newer: Always (0).
+    mkdirSync(join(outDir, "profile", "user"), { recursive: true });
+    writeFileSync(
+      join(outDir, "profile", "user", "registrymodifications.xcu"),
+      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+    );
+  }
   execFileSync(SOFFICE!, [`-env:UserInstallation=file://${outDir}/profile`, "--headless", "--convert-to", filter, "--outdir", outDir, file], { stdio: "pipe", timeout: 120_000 });
   const base = file.replace(/^.*\//, "").replace(/\.xlsx$/, "");
   const sheets = new Map<string, string[][]>();
@@ -116,6 +135,94 @@ function compare(snapshot: WorkbookSnapshot, shown: Map<string, string[][]>): { 
   return { checked, numbers, mismatches };
 }
 
+/** "row,column" of every cell of a SOCINV array result (anchor included), per sheet. */
+function socinvSpillCells(snapshot: WorkbookSnapshot): Map<string, Set<string>> {
+  return new Map(
+    snapshot.sheets.map((sheet) => {
+      const cells = new Set<string>();
+      for (const spill of sheet.spills) {
+        const anchor = parseArea(spill.anchor);
+        const formula = sheet.cells.find((c) => c.row === anchor.row && c.column === anchor.column)?.formula;
+        if (!callsAddIn(formula)) continue;
+        for (let r = 0; r < spill.rows; r++) for (let k = 0; k < spill.columns; k++) cells.add(`${anchor.row + r},${anchor.column + k}`);
+      }
+      return [sheet.name, cells];
+    }),
+  );
+}
+
+/**
+ * The cells LibreOffice must calculate itself, so show #NAME? (it has no SOCINV): `from` (per sheet)
+ * and every formula that depends on one of them, directly or through others, by HyperFormula's
+ * dependency graph of the same formulas.
+ */
+function withDependents(snapshot: WorkbookSnapshot, from: Map<string, Set<string>>): Map<string, Set<string>> {
+  const spilled = socinvSpillCells(snapshot);
+  // The formulas as written; a spill area's other cells are left for the anchor to fill.
+  const hf: HyperFormula = createSocinvWorkbook(
+    Object.fromEntries(
+      snapshot.sheets.map((sheet) => {
+        const rows: unknown[][] = [];
+        for (const c of sheet.cells) {
+          if (c.formula === undefined && spilled.get(sheet.name)!.has(`${c.row},${c.column}`)) continue;
+          (rows[c.row] ??= [])[c.column] = c.formula ?? (typeof c.value === "object" && c.value !== null ? null : c.value);
+        }
+        return [sheet.name, Array.from(rows, (row) => Array.from(row ?? [], (x) => x ?? null))];
+      }),
+    ),
+  );
+  try {
+    const names = snapshot.sheets.map((s) => s.name);
+    const reached = new Map(names.map((n) => [n, new Set<string>()]));
+    type Vertex = Parameters<HyperFormula["getCellDependents"]>[0];
+    const queue: Vertex[] = [];
+    const seenRanges = new Set<string>();
+    for (const [name, cells] of from) for (const key of cells) {
+      const [row, col] = key.split(",").map(Number);
+      reached.get(name)!.add(key);
+      queue.push({ sheet: hf.getSheetId(name)!, row, col });
+    }
+    while (queue.length > 0) {
+      for (const d of hf.getCellDependents(queue.pop()!)) {
+        if ("start" in d) {
+          // A range over a recalculated cell: whatever reads the range is recalculated too.
+          const key = `${d.start.sheet}:${d.start.row},${d.start.col}:${d.end.row},${d.end.col}`;
+          if (!seenRanges.has(key)) {
+            seenRanges.add(key);
+            queue.push(d);
+          }
+          continue;
+        }
+        const name = hf.getSheetName(d.sheet)!;
+        const key = `${d.row},${d.col}`;
+        if (reached.get(name)!.has(key)) continue;
+        reached.get(name)!.add(key);
+        queue.push(d);
+      }
+    }
+    return reached;
+  } finally {
+    hf.destroy();
+  }
+}
+
+/**
+ * Where LibreOffice showed something else than the engine: each must be a cell of `recalculable`
+ * (one LibreOffice may have calculated itself), and with `onlyNameErrors` each must show #NAME?.
+ */
+function checkRecalculated(result: ReturnType<typeof compare>, recalculable: Map<string, Set<string>>, onlyNameErrors: boolean): { differ: number; nameErrors: number; recalculable: number } {
+  const key = (m: Mismatch) => {
+    const { row, column } = parseArea(m.cell);
+    return `${row},${column}`;
+  };
+  const wrong = result.mismatches.filter((m) => !recalculable.get(m.sheet)!.has(key(m)) || (onlyNameErrors && m.shown !== "#NAME?"));
+  expect(wrong.slice(0, 10)).toEqual([]);
+  return {
+    differ: result.mismatches.length,
+    nameErrors: result.mismatches.filter((m) => m.shown === "#NAME?").length,
+    recalculable: [...recalculable.values()].reduce((n, cells) => n + cells.size, 0),
+  };
+}
 
 describe("the example workbook and its copy to share", () => {
   const dir = mkdtempSync(join(tmpdir(), "socinv-example-"));
@@ -167,6 +274,15 @@ describe("the example workbook and its copy to share", () => {
     }
     expect(formulas).toBeGreaterThan(100);
     expect(socinv).toBeGreaterThan(10);
+    // The model, its follow-up (with a report per project) and a yearly call whose selection is stamped.
+    const names = f.snapshot.sheets.map((s) => s.name);
+    const expected = language === "sv"
+      ? ["Parametrar", "Resultat", "Verksamhetslogik", "Uppföljning", "Prognos", "Rapport 2011 MiniMili", "Utlysning", "Ansökningar", "Urval"]
+      : ["Parameters", "Results", "Logic model", "Follow-up", "Reforecast", "Report 2011 MiniMili", "Call", "Applications", "Selection"];
+    expect(names).toEqual(expect.arrayContaining(expected));
+    const selection = f.snapshot.sheets.find((s) => s.name === expected[8])!;
+    // "Välj projekt" ran: the stamp names the day.
+    expect(selection.cells.some((c) => typeof c.value === "string" && c.value.includes("2026-03-01"))).toBe(true);
   });
 
   (SOFFICE ? it : it.skip).each(["sv", "en"] as const)(
@@ -183,21 +299,43 @@ describe("the example workbook and its copy to share", () => {
     180_000,
   );
 
+  it("says it was written by Microsoft Excel's engine of today, so Excel shows the cached numbers and LibreOffice trusts them", async () => {
+    for (const bytes of [files.sv!.example, files.sv!.shared]) {
+      const zip = await JSZip.loadAsync(bytes);
+      expect(await zip.file("docProps/app.xml")!.async("string")).toContain("<Application>Microsoft Excel</Application>");
+      const calcPr = /<calcPr [^>]*>/.exec(await zip.file("xl/workbook.xml")!.async("string"))![0];
+      expect(calcPr).toContain(`calcId="${EXCEL_CALC_ID}"`);
+      expect(calcPr).not.toContain("fullCalcOnLoad");
+    }
+  });
+
   (SOFFICE ? it : it.skip)(
-    "LibreOffice shows the engine's number in every cell of the example, but where it recalculates SOCINV results (#NAME?)",
+    "LibreOffice with its default settings shows the engine's number in every cell of the example but the SOCINV array results and their dependents (#NAME?)",
     () => {
       const out = mkdtempSync(join(dir, "lo-example-"));
       const f = files.sv!;
-      const shown = libreOfficeSheets(join(dir, "example-sv.xlsx"), out);
-      const result = compare(f.snapshot, shown);
-      // Allowed: #NAME? in a SOCINV array result, or in a formula LibreOffice recalculated because it
-      // depends on one. Anything else that differs is a wrong number.
-      const wrong = result.mismatches.filter((m) => !(m.shown === "#NAME?" && (m.inSpill || m.formula !== undefined)));
-      expect(wrong.slice(0, 10)).toEqual([]);
-      const recalculated = result.mismatches.length;
-      expect(recalculated).toBeGreaterThan(0);
-      expect(result.checked - recalculated).toBeGreaterThan(1000);
-      console.log(`LibreOffice, example (sv): ${result.checked} cells compared, ${result.checked - recalculated} equal to the engine's, ${recalculated} recalculated to #NAME? (SOCINV array results and their dependents)`);
+      const result = compare(f.snapshot, libreOfficeSheets(join(dir, "example-sv.xlsx"), out));
+      const spills = socinvSpillCells(f.snapshot);
+      const { differ, recalculable } = checkRecalculated(result, withDependents(f.snapshot, spills), true);
+      // Every cell of a SOCINV array result that the file holds is one LibreOffice calculated (#NAME?).
+      const shownName = new Set(result.mismatches.map((m) => `${m.sheet}!${m.cell}`));
+      for (const sheet of f.snapshot.sheets) for (const c of sheet.cells) if (spills.get(sheet.name)!.has(`${c.row},${c.column}`)) expect(shownName).toContain(`${sheet.name}!${cellAddress(c.row, c.column)}`);
+      expect(result.checked - differ).toBeGreaterThan(5000);
+      console.log(`LibreOffice (default: never recalculate), example (sv): ${result.checked} cells compared, ${result.checked - differ} equal to the engine's, ${differ} #NAME? (the SOCINV array results, and dependents of theirs; ${recalculable} cells could have been)`);
+    },
+    180_000,
+  );
+
+  (SOFFICE ? it : it.skip)(
+    "LibreOffice set to always recalculate differs from the engine only in SOCINV results and their dependents (#NAME?, or checks that count the errors)",
+    () => {
+      const out = mkdtempSync(join(dir, "lo-example-always-"));
+      const f = files.sv!;
+      const result = compare(f.snapshot, libreOfficeSheets(join(dir, "example-sv.xlsx"), out, "always"));
+      const socinv = socinvSpillCells(f.snapshot);
+      for (const sheet of f.snapshot.sheets) for (const c of sheet.cells) if (callsAddIn(c.formula)) socinv.get(sheet.name)!.add(`${c.row},${c.column}`);
+      const { differ, nameErrors, recalculable } = checkRecalculated(result, withDependents(f.snapshot, socinv), false);
+      console.log(`LibreOffice (always recalculate), example (sv): ${result.checked} cells compared, ${result.checked - differ} equal to the engine's, ${differ} differ, all SOCINV results or their dependents (${recalculable} cells): ${nameErrors} #NAME?, ${differ - nameErrors} checks and totals that count the errors`);
     },
     180_000,
   );

@@ -14,7 +14,7 @@ import { buildModel } from "../../src/taskpane/excel/buildModel";
 import { exampleAnswers } from "../../src/taskpane/model/example";
 import { cell as a1 } from "../../src/taskpane/model/a1";
 import { sharedCopyFile } from "../../src/taskpane/ui/share";
-import { sheetCells } from "../../src/workbookFile/fromExcel";
+import { frozenPanes, sheetCells } from "../../src/workbookFile/fromExcel";
 import { callsAddIn } from "../../src/workbookFile/snapshot";
 import { workbookFileTexts } from "../../src/i18n/workbookFile";
 
@@ -55,6 +55,56 @@ describe("sheetCells", () => {
   });
 });
 
+describe("frozenPanes", () => {
+  it("reads freezePanes.getLocation's address: rows and columns, rows only, columns only, none", () => {
+    expect(frozenPanes("Fond!A1:B3")).toEqual({ rows: 3, columns: 2 });
+    expect(frozenPanes("'Fond (2)'!1:4")).toEqual({ rows: 4, columns: 0 });
+    expect(frozenPanes("Fond!A:A")).toEqual({ rows: 0, columns: 1 });
+    expect(frozenPanes(null)).toEqual({ rows: 0, columns: 0 });
+  });
+});
+
+/** exceljs's ARGB for the double's "#RRGGBB". */
+const argb = (color: string) => `FF${color.slice(1).toUpperCase()}`;
+
+/** What the copy must show of the model's look, cell by cell: fill, bold, italic, font colour. */
+function expectSameLook(model: ReturnType<typeof installOfficeStandIn>["workbook"], file: ExcelJS.Workbook, names: string[], withCellProperties: boolean): { filled: number; bold: number; widths: number; tables: number; frozen: number } {
+  const counts = { filled: 0, bold: 0, widths: 0, tables: 0, frozen: 0 };
+  for (const name of names) {
+    const sheet = model.sheet(name)!;
+    const copy = file.getWorksheet(name)!;
+    for (const [position, c] of sheet.cells) {
+      const [row, column] = position.split(",").map(Number);
+      const target = copy.getCell(row + 1, column + 1);
+      const fill = target.fill as ExcelJS.FillPattern | undefined;
+      const expected = withCellProperties ? c : { fill: null, bold: false, italic: false, fontColor: null };
+      // A cell inside a table takes the table style's look in Excel: the copy writes the cell's own.
+      expect([a1(row, column), fill?.fgColor?.argb ?? null, target.font?.bold ?? false, target.font?.italic ?? false, target.font?.color?.argb ?? null]).toEqual([
+        a1(row, column),
+        expected.fill ? argb(expected.fill) : null,
+        expected.bold,
+        expected.italic,
+        expected.fontColor ? argb(expected.fontColor) : null,
+      ]);
+      if (expected.fill) counts.filled++;
+      if (expected.bold) counts.bold++;
+    }
+    // Widths in Excel's unit: points / 5.25 (one "0" of Calibri 11), to two decimals.
+    for (const [column, points] of sheet.columnWidths) {
+      expect([name, column, copy.getColumn(column + 1).width]).toEqual([name, column, Math.round((points / 5.25) * 100) / 100]);
+      counts.widths++;
+    }
+    const tables = copy.getTables().map((t) => (t as unknown as { table: { name: string; tableRef: string } }).table);
+    expect(tables.map((t) => [t.name, t.tableRef])).toEqual(sheet.tables.map((t) => [t.name, t.address]));
+    counts.tables += tables.length;
+    const view = copy.views[0] as Partial<ExcelJS.WorksheetViewFrozen>;
+    expect([name, view.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 }]).toEqual([name, sheet.frozen]);
+    if (sheet.frozen.rows || sheet.frozen.columns) counts.frozen++;
+    expect([name, copy.properties.tabColor?.argb ?? null]).toEqual([name, sheet.tabColor ? argb(sheet.tabColor) : null]);
+  }
+  return counts;
+}
+
 describe("sharing a copy of the example model", () => {
   let standIn: ReturnType<typeof installOfficeStandIn>;
   let names: string[];
@@ -71,7 +121,8 @@ describe("sharing a copy of the example model", () => {
     before = standIn.workbook.snapshot();
     const syncsBefore = standIn.syncCount();
     const copy = await sharedCopyFile(names, "sv", new Date("2026-12-01T12:00:00Z"));
-    expect(standIn.syncCount() - syncsBefore).toBe(1); // one round trip, reads only
+    // Two round trips, reads only: everything a sheet offers, then the tables' ranges (which need the first's answer).
+    expect(standIn.syncCount() - syncsBefore).toBe(2);
     fileName = copy.fileName;
     file = new ExcelJS.Workbook();
     await file.xlsx.load(Buffer.from(copy.bytes) as unknown as ExcelJS.Buffer);
@@ -124,6 +175,24 @@ describe("sharing a copy of the example model", () => {
     expect(checked).toBeGreaterThan(2000);
   });
 
+  it("keeps the model's look: fills, fonts, column widths, the input tables as Excel tables, frozen panes, tab colours", () => {
+    const counts = expectSameLook(standIn.workbook, file, names, true);
+    // The example's model has all of them (a test that found none would prove nothing).
+    expect(counts.filled).toBeGreaterThan(100);
+    expect(counts.bold).toBeGreaterThan(20);
+    expect(counts.widths).toBeGreaterThan(20);
+    expect(counts.tables).toBeGreaterThanOrEqual(3);
+    expect(counts.frozen).toBeGreaterThanOrEqual(1);
+  });
+
+  it("lists the model's charts on its 'Om filen' sheet, by sheet, since exceljs writes none", () => {
+    const charts = standIn.workbook.sheets.flatMap((s) => s.charts.map((c) => `${s.name}: ${c.title}`));
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    const texts = file.getWorksheet(workbookFileTexts.sv.sheet)!.getColumn(1).values.filter((v) => typeof v === "string");
+    expect(texts).toContain(workbookFileTexts.sv.charts);
+    for (const chart of charts) expect(texts).toContain(chart);
+  });
+
   it("shows the fund's closing balance: 10 000 tkr back at the horizon (the example's worked figure)", () => {
     // test/taskpane/recalculation.test.ts works it: 10 000 disbursed 1 600, 3 400, 3 100, 1 900 in
     // 2012–15 and repaid 2 000 a year 2015–19 → the fund is back at 10 000 tkr in 2019.
@@ -133,5 +202,42 @@ describe("sharing a copy of the example model", () => {
     copy.eachRow((row) => row.eachCell((x) => typeof x.value === "number" && numbers.push(x.value)));
     expect(numbers).toContain(10000);
     expect(numbers).toContain(8400);
+  });
+});
+
+describe("sharing a copy where Excel lacks ExcelApi 1.9 (the manifest's 1.8)", () => {
+  let standIn: ReturnType<typeof installOfficeStandIn>;
+  let names: string[];
+  let file: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    installCustomFunctionsRuntime();
+    // The double refuses getCellProperties/getColumnProperties here, as such a host would.
+    standIn = installOfficeStandIn({ displayLanguage: "sv-SE", excelApi: "1.8" });
+    names = (await buildModel(exampleAnswers("sv"), "sv")).sheets;
+    calculateLikeExcel(standIn, names);
+    const before = standIn.workbook.snapshot();
+    const syncsBefore = standIn.syncCount();
+    const copy = await sharedCopyFile(names, "sv", new Date("2026-12-01T12:00:00Z"));
+    expect(standIn.syncCount() - syncsBefore).toBe(2); // the tables' ranges and the columns' widths in the second
+    expect(standIn.workbook.snapshot()).toEqual(before);
+    file = new ExcelJS.Workbook();
+    await file.xlsx.load(Buffer.from(copy.bytes) as unknown as ExcelJS.Buffer);
+  }, 60_000);
+
+  it("keeps the number formats, widths, tables, panes and tab colours, without fills and fonts", () => {
+    const counts = expectSameLook(standIn.workbook, file, names, false);
+    expect(counts.widths).toBeGreaterThan(20);
+    expect(counts.tables).toBeGreaterThanOrEqual(3);
+    let formatted = 0;
+    for (const name of names) {
+      for (const [position, c] of standIn.workbook.sheet(name)!.cells) {
+        if (c.numberFormat === "General") continue;
+        const [row, column] = position.split(",").map(Number);
+        expect([name, a1(row, column), file.getWorksheet(name)!.getCell(row + 1, column + 1).numFmt]).toEqual([name, a1(row, column), c.numberFormat]);
+        formatted++;
+      }
+    }
+    expect(formatted).toBeGreaterThan(100);
   });
 });

@@ -11,7 +11,7 @@ import type { WorksheetProxy } from "./worksheet";
 
 export class ChartCollectionProxy extends ProxyBase {
   protected readonly defaultProperties = ["items"];
-  private _items: { name: string }[] = [];
+  private _items: { name: string; title: { text: string } }[] = [];
 
   constructor(
     ctx: RequestContextDouble,
@@ -20,12 +20,12 @@ export class ChartCollectionProxy extends ProxyBase {
     super(ctx);
   }
 
-  get items(): { name: string }[] {
+  get items(): { name: string; title: { text: string } }[] {
     return this.need("items", this._items);
   }
 
   protected snapshot(): void {
-    this._items = this.worksheet.sheet().charts.map((c) => ({ name: c.name }));
+    this._items = this.worksheet.sheet().charts.map((c) => ({ name: c.name, title: { text: c.title } }));
   }
 
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {

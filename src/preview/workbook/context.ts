@@ -51,6 +51,16 @@ export interface Engine {
   requestLimitBytes: number | null;
   /** The date Excel would call today: "1/2" entered as text becomes 2 January of its year. */
   today: Date;
+  /** The highest ExcelApi requirement set the host supports ("1.8"), or null for every one. */
+  excelApi: string | null;
+}
+
+/** Does the host support ExcelApi `version` (Office.context.requirements.isSetSupported)? "1.10" is above "1.9". */
+export function supportsExcelApi(engine: Pick<Engine, "excelApi">, version: string): boolean {
+  if (engine.excelApi === null) return true;
+  const [major, minor] = version.split(".").map(Number);
+  const [hostMajor, hostMinor] = engine.excelApi.split(".").map(Number);
+  return major < hostMajor || (major === hostMajor && (minor || 0) <= hostMinor);
 }
 
 /**

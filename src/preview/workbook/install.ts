@@ -2,7 +2,7 @@
  * The installer: defines globalThis.Office and globalThis.Excel backed by an in-memory workbook, so
  * the task pane's code runs unchanged in jest, the browser tests and the preview page.
  */
-import { RequestContextDouble, type Engine, type SyncInFlight } from "./context";
+import { RequestContextDouble, supportsExcelApi, type Engine, type SyncInFlight } from "./context";
 import { OfficeErrorDouble } from "./errors";
 import { WorkbookDouble } from "./state";
 
@@ -15,6 +15,8 @@ export interface StandInOptions {
   today?: Date;
   /** Requests above this many bytes fail like Excel on the web's (EXCEL_WEB_REQUEST_BYTES); no limit by default. */
   requestLimitBytes?: number;
+  /** The highest ExcelApi requirement set the host supports, e.g. "1.8" (newer calls then fail); every set by default. */
+  excelApi?: string;
 }
 
 export interface StandIn {
@@ -55,6 +57,7 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
     requestLimitBytes: options.requestLimitBytes ?? null,
     failAt: options.failAfterOperations === undefined ? null : options.failAfterOperations + 1,
     today: options.today ?? new Date(),
+    excelApi: options.excelApi ?? null,
   };
 
   async function run<T>(first: Batch<T> | unknown, second?: Batch<T>): Promise<T> {
@@ -97,7 +100,7 @@ export function installOfficeStandIn(options: StandInOptions = {}): StandIn {
         controlBackgroundColor: "#FFFFFF",
         controlForegroundColor: "#000000",
       },
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: (name: string, version?: string) => name !== "ExcelApi" || supportsExcelApi(engine, version ?? "1.1") },
     },
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },

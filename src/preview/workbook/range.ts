@@ -1,7 +1,7 @@
 /** Ranges: values, formulas and number formats written and read by cell, and the range's format. */
 import type { Conforms } from "./proxy";
 import { areaAddress, type Area } from "../../taskpane/model/a1";
-import type { RequestContextDouble } from "./context";
+import { supportsExcelApi, type RequestContextDouble } from "./context";
 import { fail, notLoaded } from "./errors";
 import { enterText } from "./coercion";
 import { assertSheetEditable, type SheetChange } from "./protection";
@@ -64,7 +64,8 @@ export class RangeProxy extends ProxyBase {
   constructor(
     ctx: RequestContextDouble,
     readonly worksheet: WorksheetProxy,
-    private readonly where: Area | null | "used" | "usedOrNull",
+    /** An area; null: the whole sheet; the used range; or an area found at execution time (null there: a null object). */
+    private readonly where: Area | null | "used" | "usedOrNull" | (() => Area | null),
   ) {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
@@ -75,6 +76,7 @@ export class RangeProxy extends ProxyBase {
   /** The area at execution time (a used range is resolved then). */
   area(): Area {
     if (this.where === null) return { row: 0, column: 0, rows: 1_048_576, columns: 16_384 };
+    if (typeof this.where === "function") return this.where() ?? { row: 0, column: 0, rows: 0, columns: 0 };
     if (this.where === "used" || this.where === "usedOrNull") {
       const used = this.worksheet.sheet().usedArea();
       if (used) return used;
@@ -102,7 +104,7 @@ export class RangeProxy extends ProxyBase {
   }
 
   protected snapshot(properties: string[]): void {
-    if (this.where === "usedOrNull" && !this.worksheet.sheet().usedArea()) {
+    if ((this.where === "usedOrNull" && !this.worksheet.sheet().usedArea()) || (typeof this.where === "function" && this.where() === null)) {
       this._isNullObject = true;
       return;
     }
@@ -221,16 +223,59 @@ export class RangeProxy extends ProxyBase {
     });
   }
 
+  /**
+   * The cells' fill and font, as Excel gives them (ExcelApi 1.9; a host without it
+   * refuses the call): an unfilled cell reads pattern "None" and white, an uncoloured font black.
+   */
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
+    const result = { value: undefined as unknown as Excel.CellProperties[][] };
+    this.ctx.enqueue("range.getCellProperties", () => {
+      if (!supportsExcelApi(this.ctx.engine, "1.9")) fail("ApiNotFound", "range.getCellProperties needs ExcelApi 1.9.");
+      const sheet = this.worksheet.sheet();
+      const a = this.area();
+      const want = options.format ?? {};
+      result.value = Array.from({ length: a.rows }, (_, r) =>
+        Array.from({ length: a.columns }, (__, c): Excel.CellProperties => {
+          const x = sheet.cellAt(a.row + r, a.column + c);
+          const format: Excel.CellPropertiesFormat = {};
+          if (want.fill) format.fill = { color: x?.fill ?? "#FFFFFF", pattern: (x?.fill ? "Solid" : "None") as Excel.FillPattern };
+          if (want.font) format.font = { bold: x?.bold ?? false, italic: x?.italic ?? false, color: x?.fontColor ?? "#000000" };
+          return { format };
+        }),
+      );
+    });
+    return result as OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  }
+
+  /** Each column's width (ExcelApi 1.9, as getCellProperties). */
+  getColumnProperties(options: Excel.ColumnPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.ColumnProperties[]> {
+    const result = { value: undefined as unknown as Excel.ColumnProperties[] };
+    this.ctx.enqueue("range.getColumnProperties", () => {
+      if (!supportsExcelApi(this.ctx.engine, "1.9")) fail("ApiNotFound", "range.getColumnProperties needs ExcelApi 1.9.");
+      const sheet = this.worksheet.sheet();
+      const a = this.area();
+      result.value = Array.from({ length: a.columns }, (_, c) => ({
+        columnIndex: a.column + c,
+        format: options.format?.columnWidth ? { columnWidth: sheet.columnWidths.get(a.column + c) ?? DEFAULT_COLUMN_WIDTH } : {},
+      }));
+    });
+    return result as OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  }
+
   getCell(row: number, column: number): RangeProxy {
     const a = this.where;
-    if (a === null || typeof a === "string") return this.worksheet.getRangeByIndexes(row, column, 1, 1);
+    if (a === null || typeof a === "string" || typeof a === "function") return this.worksheet.getRangeByIndexes(row, column, 1, 1);
     return this.worksheet.getRangeByIndexes(a.row + row, a.column + column, 1, 1);
   }
 }
 
+/** Excel's standard column width in points (8.43 characters of Calibri 11). */
+const DEFAULT_COLUMN_WIDTH = 48;
+
 export class RangeFormatProxy {
   readonly fill: { color: string; clear: () => void };
   readonly font: { bold: boolean; italic: boolean; color: string };
+  private loadedColumnWidth: number | undefined;
 
   constructor(
     private readonly ctx: RequestContextDouble,
@@ -287,6 +332,21 @@ export class RangeFormatProxy {
       assertSheetEditable(sheet, "columns");
       for (let c = a.column; c < a.column + a.columns; c++) sheet.columnWidths.set(c, width);
     }, width);
+  }
+
+  /** The width of the range's first column, as Excel reports it. */
+  get columnWidth(): number {
+    if (this.loadedColumnWidth === undefined) throw notLoaded("columnWidth");
+    return this.loadedColumnWidth;
+  }
+
+  /** Only columnWidth is readable here. */
+  load(_options?: string | string[]): this {
+    this.ctx.enqueue("format.load", () => {
+      const a = this.range.area();
+      this.loadedColumnWidth = this.range.worksheet.sheet().columnWidths.get(a.column) ?? DEFAULT_COLUMN_WIDTH;
+    });
+    return this;
   }
 
   set wrapText(_: boolean) {

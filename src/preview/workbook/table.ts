@@ -5,7 +5,7 @@ import type { RequestContextDouble } from "./context";
 import { fail } from "./errors";
 import { assertSheetEditable } from "./protection";
 import { ProxyBase } from "./proxy";
-import type { RangeProxy } from "./range";
+import { RangeProxy } from "./range";
 import type { SheetDouble, TableDouble } from "./state";
 import type { WorksheetProxy } from "./worksheet";
 
@@ -28,7 +28,7 @@ export class TableCollectionProxy extends ProxyBase {
     const wb = this.ctx.engine.workbook;
     const tables = this.worksheet ? this.worksheet.sheet().tables : wb.allTables();
     this._items = tables.map((t) => {
-      const proxy = new TableProxy(this.ctx, () => t);
+      const proxy = new TableProxy(this.ctx, () => t, this.worksheet);
       proxy.markLoaded(t);
       return proxy;
     });
@@ -97,8 +97,16 @@ export class TableProxy extends ProxyBase {
   constructor(
     ctx: RequestContextDouble,
     private readonly resolve: () => TableDouble | null,
+    /** The sheet's proxy, where the table came from a sheet's collection (its range is read through it). */
+    private readonly worksheet: WorksheetProxy | null = null,
   ) {
     super(ctx);
+  }
+
+  /** The table's range, header row included (only for a table from a sheet's collection here). */
+  getRange(): RangeProxy {
+    if (!this.worksheet) fail("NotImplemented", "The workbook double reads a table's range only through its sheet's tables.");
+    return new RangeProxy(this.ctx, this.worksheet, () => parseArea(this.table().address));
   }
 
   markLoaded(t: TableDouble): void {

@@ -8,7 +8,7 @@ import { assertStructureEditable, WorksheetProtectionProxy } from "./protection"
 import type { SheetDouble } from "./state";
 import { ChartCollectionProxy } from "./chart";
 import { TableCollectionProxy } from "./table";
-import { parseArea } from "../../taskpane/model/a1";
+import { MAX_COLUMNS, MAX_ROWS, parseArea } from "../../taskpane/model/a1";
 import { PageLayoutProxy } from "./pageLayout";
 
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
@@ -81,6 +81,7 @@ export class WorksheetProxy extends ProxyBase {
   private _isNullObject = false;
   private _position = 0;
   private _visibility = "Visible";
+  private _tabColor = "";
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
@@ -110,7 +111,8 @@ export class WorksheetProxy extends ProxyBase {
     this._id = s.id;
     this._position = this.ctx.engine.workbook.sheets.indexOf(s);
     this._visibility = s.visibility;
-    ["name", "id", "position", "visibility"].forEach((p) => this.loaded.add(p));
+    this._tabColor = s.tabColor;
+    ["name", "id", "position", "visibility", "tabColor"].forEach((p) => this.loaded.add(p));
   }
 
   protected snapshot(): void {
@@ -156,6 +158,9 @@ export class WorksheetProxy extends ProxyBase {
     return this.need("visibility", this._visibility);
   }
 
+  get tabColor(): string {
+    return this.need("tabColor", this._tabColor);
+  }
   set tabColor(color: string) {
     this.ctx.enqueue("worksheet.tabColor", () => {
       this.sheet().tabColor = color;
@@ -223,6 +228,15 @@ export class FreezePanesProxy {
     this.ctx.enqueue("freezePanes.freezeAt", () => {
       const area = typeof frozenRange === "string" ? parseArea(frozenRange) : frozenRange.area();
       this.worksheet.sheet().frozen = { rows: area.row + area.rows, columns: area.column + area.columns };
+    });
+  }
+
+  /** The frozen top-left cells ("A1:B3"; whole rows or columns when only those are frozen), or a null object. */
+  getLocationOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, this.worksheet, () => {
+      const { rows, columns } = this.worksheet.sheet().frozen;
+      if (rows === 0 && columns === 0) return null;
+      return { row: 0, column: 0, rows: rows || MAX_ROWS, columns: columns || MAX_COLUMNS };
     });
   }
 

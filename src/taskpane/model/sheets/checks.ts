@@ -53,7 +53,9 @@ export function modelChecks(c: PlanContext, s: CheckSources): Check[] {
     `=IF(ISERROR((${a})-(${b})),${broken},IF(ABS((${a})-(${b}))<=0.000000001*MAX(1,ABS(${b})),"OK",${q(message)}))`;
   /** A count that should be 0; otherwise "<count> <message>". */
   const none = (count: string, message: string) => `=IF(ISERROR(${count}),${broken},IF(${count}=0,"OK",${count}&" "&${q(message)}))`;
-  const nonNumbers = (cells: number, area: string) => `(${cells}-COUNT(${area})-COUNTBLANK(${area}))`;
+  // COUNT takes several areas, COUNTBLANK only one (Excel refuses COUNTBLANK(a,b); LibreOffice errs): one per area.
+  const blanks = (area: string) => area.split(/,(?=(?:[^']*'[^']*')*[^']*$)/).map((a) => `COUNTBLANK(${a})`).join("-");
+  const nonNumbers = (cells: number, area: string) => `(${cells}-COUNT(${area})-${blanks(area)})`;
   const inputs = (table: string, sheet: string, cells: number, area: string): Check => ({
     label: tx.checkInputs(table, sheet),
     formula: () => none(nonNumbers(cells, area), tx.msgInputs),
