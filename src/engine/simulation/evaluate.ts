@@ -1,5 +1,6 @@
 import { paybackOf } from "../appraisal";
 import { discountFactors, presentValue } from "../discount";
+import { POW10 } from "../exact/scaled";
 import { fundProjection } from "../fund";
 import { repayment } from "../repayment";
 import { repaymentPlan } from "../repaymentPlan";
@@ -83,8 +84,8 @@ export interface Evaluator {
 
 export function evaluator(model: PreparedModel): Evaluator {
   const { base, years: n, administrations } = model;
-  const unit = 10 ** model.decimals;
-  const shareUnit = 10 ** SHARE_DECIMALS;
+  const unit = POW10[model.decimals];
+  const shareUnit = POW10[SHARE_DECIMALS];
   const toUnits = (x: number) => Math.round(x * unit);
   const administrationRow = base.actors.map((_, a) => administrations.indexOf(a));
   const K = administrations.length;
