@@ -18,10 +18,6 @@ const highWord = (x: number): number => {
   word[0] = x;
   return words[HI];
 };
-const lowWord = (x: number): number => {
-  word[0] = x;
-  return words[LO];
-};
 /** x with its high word replaced. */
 const withHighWord = (x: number, high: number): number => {
   word[0] = x;
@@ -42,8 +38,9 @@ const LG7 = 1.479819860511658591e-1;
 
 /** The natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
-  let hx = highWord(x);
-  const lx = lowWord(x);
+  word[0] = x;
+  let hx = words[HI];
+  const lx = words[LO];
   let k = 0;
   if (hx < 0x00100000) {
     if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log(±0)

@@ -127,7 +127,12 @@ function betaFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number, lnB = logBeta(a, b)): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = exp(a * log(x) + b * log1p(-x) - lnB);
+  return incompleteBetaAt(x, a, b, lnB, log(x), log1p(-x));
+}
+
+/** I_x(a, b) for 0 < x < 1 with ln x and ln(1 − x) given (the inverse needs them for the density too). */
+function incompleteBetaAt(x: number, a: number, b: number, lnB: number, lnX: number, ln1mX: number): number {
+  const front = exp(a * lnX + b * ln1mX - lnB);
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 
@@ -151,11 +156,13 @@ export function incompleteBetaInverse(p: number, a: number, b: number, lnB = log
   let x = a / (a + b * exp(2 * w));
   if (!(x > 0 && x < 1)) x = 0.5;
   for (let j = 0; j < 100; j++) {
-    const error = incompleteBeta(x, a, b, lnB) - p;
+    const lnX = log(x);
+    const ln1mX = log1p(-x);
+    const error = incompleteBetaAt(x, a, b, lnB, lnX, ln1mX) - p;
     if (error === 0) return x;
     if (error < 0) low = x;
     else high = x;
-    const density = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - lnB);
+    const density = exp((a - 1) * lnX + (b - 1) * ln1mX - lnB);
     const u = error / density;
     let next = x - u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
     if (Math.abs(next - x) <= 1e-15 * x) return next; // converged (checked first: x itself is a bracket end)
