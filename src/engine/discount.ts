@@ -1,3 +1,4 @@
+import { inversePower, inversePowers } from "./elementary";
 import { SocinvError } from "./errors";
 import { MAX_CELLS } from "./limits";
 
@@ -5,7 +6,9 @@ import { MAX_CELLS } from "./limits";
  * Discounting: bringing future kronor to today's value.
  * DF(t) = Π_{k<t} (1 + r[k])^−1 · (1 + r[t])^−τ, which for a scalar rate is (1 + r)^−(t + τ).
  * τ = 0: year 0 undiscounted (public-sector default); 0.5: mid-year; 1: Excel's NPV convention.
- * Doubles throughout, as Excel's NPV: discounting is estimation, not bookkeeping.
+ * Doubles throughout, as Excel's NPV: discounting is estimation, not bookkeeping. The powers are
+ * computed from + − × ÷ and √ only (elementary.ts), correctly rounded, so a result has the same bits
+ * in every JavaScript engine (Math.pow's last bit differs between Node's V8 and Chromium's).
  */
 
 /** A scalar rate, or one rate per year (r[k] discounts year k+1 back to year k). */
@@ -36,9 +39,9 @@ export function discountFactors(rate: Rate, years: number, timing = 0, rateArgum
   const factors = new Float64Array(years);
   if (typeof rate === "number") {
     checkRateValue(rate, rateArgument);
-    // One Math.pow per year (not a running product) so τ = 1 matches Excel's NPV to the last bits.
-    const base = 1 + rate;
-    for (let t = 0; t < years; t++) factors[t] = Math.pow(base, -(t + timing));
+    // Correctly rounded powers (not a plain running product, whose error grows with t), so τ = 1
+    // matches Excel's NPV to the last bits.
+    inversePowers(1 + rate, years, timing, factors);
   } else {
     if (rate.length !== years) {
       throw new SocinvError("value", rateArgument, "rateLength", { count: rate.length, expected: years });
@@ -47,7 +50,7 @@ export function discountFactors(rate: Rate, years: number, timing = 0, rateArgum
     for (let t = 0; t < years; t++) {
       const r = rate[t];
       checkRateValue(r, rateArgument, t);
-      factors[t] = timing === 0 ? accumulated : accumulated * Math.pow(1 + r, -timing);
+      factors[t] = timing === 0 ? accumulated : accumulated * inversePower(1 + r, timing);
       accumulated /= 1 + r;
     }
   }

@@ -1,6 +1,6 @@
 import { MAX_HORIZON_YEARS } from "./limits";
 import { SocinvError } from "./errors";
-import { exactly, inDoubles, type Calculator, type Scalar } from "./exact/calculator";
+import { exactly, inDoubles, type Calculator, type Scalar, type Vector } from "./exact/calculator";
 import { exact, toNumber, ZERO } from "./exact/decimal";
 import { roundDivide, YearSplit } from "./exact/split";
 import {
@@ -119,15 +119,58 @@ export const repaymentReference = (inputs: RepaymentInputs): number[][] => exact
 export const repaymentFast = (inputs: RepaymentInputs): number[][] | null => inDoubles((c) => repaymentWith(c, inputs));
 
 /**
+ * repaymentFast for many calls of one shape (a simulation's iterations on one project): the result
+ * rows, the eligible amounts and the year split are kept between calls instead of allocated. The same
+ * results as repaymentFast; the rows returned are overwritten by the next call with these buffers.
+ */
+export const repaymentFastInto = (inputs: RepaymentInputs, buffers: RepaymentBuffers): number[][] | null =>
+  inDoubles((c) => repaymentWith(c, inputs, buffers));
+
+/** repaymentWith's working buffers, reused while the shape and the calculator stay the same. */
+export class RepaymentBuffers {
+  private out: number[][] = [];
+  private eligible: { calculator: unknown; vector: Vector<Scalar> } | null = null;
+  private split: { calculator: unknown; split: YearSplit<Scalar> } | null = null;
+
+  rows(rows: number, horizon: number): number[][] {
+    if (this.out.length !== rows || (rows > 0 && this.out[0].length !== horizon)) this.out = zeros(rows, horizon);
+    else for (const row of this.out) row.fill(0);
+    return this.out;
+  }
+
+  vector<T extends Scalar>(c: Calculator<T>, n: number): Vector<T> {
+    const kept = this.eligible;
+    if (kept && kept.calculator === c && kept.vector.length === n) {
+      for (let i = 0; i < n; i++) kept.vector[i] = c.zero;
+      return kept.vector as Vector<T>;
+    }
+    const vector = c.vector(n);
+    this.eligible = { calculator: c, vector };
+    return vector;
+  }
+
+  yearSplit<T extends Scalar>(c: Calculator<T>, rows: number): YearSplit<T> {
+    const kept = this.split;
+    if (kept && kept.calculator === c && kept.split.rows === rows) {
+      kept.split.reset();
+      return kept.split as unknown as YearSplit<T>;
+    }
+    const split = new YearSplit(c, rows);
+    this.split = { calculator: c, split: split as unknown as YearSplit<Scalar> };
+    return split;
+  }
+}
+
+/**
  * Savings, share, cashable shares and cap become integers; the eligible amount is
  * share·cashable·saving at scale P0 = p_share + p_cashable + p_savings, and everything is carried at a
  * common scale P = max(P0, p_cap, decimals), with unit = 10^(P − decimals). In a year the cap does not
  * bind, part b is e_b / unit; in the year it binds, payment·e_b / (E·unit).
  */
-function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInputs): number[][] {
+function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInputs, buffers?: RepaymentBuffers): number[][] {
   const { savings, horizon, start, decimals } = inputs;
   const rows = savings.length;
-  const out = zeros(rows, horizon);
+  const out = buffers ? buffers.rows(rows, horizon) : zeros(rows, horizon);
   if (start < 0 || start >= horizon) {
     // Nothing is repaid; the cells must still be numbers (the double path checks them here).
     for (const row of savings) c.placesOf(row);
@@ -159,12 +202,12 @@ function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInpu
   const shareFactor = c.multiply(c.scaled(inputs.share, pShare), c.power10(p - p0));
   // Eligible amounts year-major (year t's rows contiguous at t·rows), from the first repayment year.
   const years = horizon - start;
-  const eligible = c.vector(rows * years);
+  const eligible = buffers ? buffers.vector(c, rows * years) : c.vector(rows * years);
   for (let b = 0; b < rows; b++) {
     const factor = c.multiply(shareFactor, c.scaled(inputs.cashableShares[b], pCashable));
     c.readInto(savings[b], start, pSavings, factor, eligible, b, rows, years, true);
   }
-  const split = new YearSplit(c, rows);
+  const split = buffers ? buffers.yearSplit(c, rows) : new YearSplit(c, rows);
   let cumulative = c.zero;
   let rounded = c.zero;
   for (let t = start; t < horizon; t++) {

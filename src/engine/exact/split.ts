@@ -48,6 +48,17 @@ export class YearSplit<T extends Scalar> {
     this.order = new Int32Array(rows);
   }
 
+  /** Back to the state of a new split (no drift), its buffers kept: one split for many calls of one shape. */
+  reset(): void {
+    const zero = this.calculator.zero;
+    for (let b = 0; b < this.rows; b++) {
+      this.driftHigh[b] = zero;
+      this.driftLow[b] = zero;
+    }
+    this.driftDen = this.calculator.one;
+    this.count = 0;
+  }
+
   /**
    * One year, y read from y[yOffset..yOffset + rows). `sameParts`: x, y, den and unit are those of
    * the previous year (REPAYMENTPLAN), so floors and remainders are reused. A year whose products are

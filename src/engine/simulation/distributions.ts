@@ -1,3 +1,4 @@
+import { exp, log } from "../elementary";
 import { SocinvError } from "../errors";
 import { incompleteBetaInverse, logBeta, normalCdf, normalDensity, normalQuantile } from "./special";
 
@@ -79,7 +80,7 @@ export function distribution(spec: ThreePoint, argument: string, domain: Domain 
       const from = normalCdf(t.alpha);
       const span = normalCdf(t.beta) - from;
       const z = (u: number) => t.mu + t.sigma * normalQuantile(from + u * span);
-      return { ...base, quantile: kind === "normal" ? (u) => inRange(z(u)) : (u) => inRange(Math.exp(z(u))) };
+      return { ...base, quantile: kind === "normal" ? (u) => inRange(z(u)) : (u) => inRange(exp(z(u))) };
     }
   }
 }
@@ -91,11 +92,11 @@ const pertShape = (low: number, mode: number, high: number) => ({
 
 /** The underlying normal (of the value, or of its logarithm) and the truncation points in σ units. */
 function truncatedNormalOf(d: Pick<Distribution, "kind" | "low" | "mode" | "high">) {
-  const log = d.kind === "lognormal";
-  const low = log ? Math.log(d.low) : d.low;
-  const high = log ? Math.log(d.high) : d.high;
+  const logarithmic = d.kind === "lognormal";
+  const low = logarithmic ? log(d.low) : d.low;
+  const high = logarithmic ? log(d.high) : d.high;
   const sigma = (high - low) / 6;
-  const mu = log ? Math.log(d.mode) + sigma * sigma : d.mode;
+  const mu = logarithmic ? log(d.mode) + sigma * sigma : d.mode;
   return { mu, sigma, alpha: (low - mu) / sigma, beta: (high - mu) / sigma };
 }
 
@@ -127,7 +128,7 @@ export function distributionVariance(d: Pick<Distribution, "kind" | "low" | "mod
   if (low === high) return 0;
   switch (d.kind) {
     case "uniform":
-      return (high - low) ** 2 / 12;
+      return ((high - low) * (high - low)) / 12;
     case "triangular":
       return (low * low + mode * mode + high * high - low * mode - low * high - mode * high) / 18;
     case "pert": {
@@ -144,7 +145,7 @@ export function distributionVariance(d: Pick<Distribution, "kind" | "low" | "mod
       return t.sigma * t.sigma * (1 + (t.alpha * pa - t.beta * pb) / z - shift * shift);
     }
     case "lognormal":
-      return truncatedNormalOf(d).sigma > 0 ? lognormalMoment(d, 2) - lognormalMoment(d, 1) ** 2 : 0;
+      return truncatedNormalOf(d).sigma > 0 ? lognormalMoment(d, 2) - lognormalMoment(d, 1) * lognormalMoment(d, 1) : 0;
   }
 }
 
@@ -153,5 +154,5 @@ function lognormalMoment(d: Pick<Distribution, "kind" | "low" | "mode" | "high">
   const t = truncatedNormalOf(d);
   const z = normalCdf(t.beta) - normalCdf(t.alpha);
   const ks = k * t.sigma;
-  return (Math.exp(k * t.mu + (ks * ks) / 2) * (normalCdf(t.beta - ks) - normalCdf(t.alpha - ks))) / z;
+  return (exp(k * t.mu + (ks * ks) / 2) * (normalCdf(t.beta - ks) - normalCdf(t.alpha - ks))) / z;
 }

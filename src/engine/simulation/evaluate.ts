@@ -1,7 +1,8 @@
 import { paybackOf } from "../appraisal";
 import { discountFactors, presentValue } from "../discount";
-import { fundProjection } from "../fund";
-import { repayment } from "../repayment";
+import { POW10 } from "../exact/scaled";
+import { fundProjectionFast, fundProjectionReference, shapeFundInputs } from "../fund";
+import { checkRepaymentInputs, RepaymentBuffers, repaymentFast, repaymentFastInto, repaymentReference, type RepaymentInputs } from "../repayment";
 import { repaymentPlan } from "../repaymentPlan";
 import type { Principal, RepaymentModel } from "../vocabulary";
 import { planParameters, QUANTITY_AT, type PreparedModel } from "./model";
@@ -77,14 +78,17 @@ export interface Evaluator {
   model: PreparedModel;
   /** Appraisal only (for sensitivity): the three views. */
   appraise(theta: Float64Array): Record<View, ViewOutcome>;
-  /** Everything, for the repayment models asked for (each förvaltning's frames only when asked). */
-  evaluate(theta: Float64Array, models: readonly RepaymentModel[], withFrames?: boolean): Outcome;
+  /**
+   * Everything, for the repayment models asked for (each förvaltning's frames only when asked). With
+   * `into`, written into that outcome's records (an iteration's, read before the next): no new objects.
+   */
+  evaluate(theta: Float64Array, models: readonly RepaymentModel[], withFrames?: boolean, into?: Outcome): Outcome;
 }
 
 export function evaluator(model: PreparedModel): Evaluator {
   const { base, years: n, administrations } = model;
-  const unit = 10 ** model.decimals;
-  const shareUnit = 10 ** SHARE_DECIMALS;
+  const unit = POW10[model.decimals];
+  const shareUnit = POW10[SHARE_DECIMALS];
   const toUnits = (x: number) => Math.round(x * unit);
   const administrationRow = base.actors.map((_, a) => administrations.indexOf(a));
   const K = administrations.length;
@@ -149,22 +153,33 @@ export function evaluator(model: PreparedModel): Evaluator {
     }
   }
 
-  function views(): Record<View, ViewOutcome> {
-    const out = {} as Record<View, ViewOutcome>;
-    VIEWS.forEach((view, v) => {
+  /** The three views' figures, written into `out`'s records when given (an iteration's, reused). */
+  function views(out?: Record<View, ViewOutcome>): Record<View, ViewOutcome> {
+    const result = out ?? ({} as Record<View, ViewOutcome>);
+    for (let v = 0; v < VIEWS.length; v++) {
       const pvInvestment = presentValue(investment[v], factors);
       const pvSavings = presentValue(savings[v], factors);
       const back = paybackOf(investment[v], savings[v], factors);
-      out[view] = {
-        net: pvSavings - pvInvestment,
-        bcr: pvInvestment === 0 ? NaN : pvSavings / pvInvestment,
-        payback: back.reached ? back.years : Infinity,
-      };
-    });
-    return out;
+      const record = result[VIEWS[v]] ?? (result[VIEWS[v]] = { net: 0, bcr: 0, payback: 0 });
+      record.net = pvSavings - pvInvestment;
+      record.bcr = pvInvestment === 0 ? NaN : pvSavings / pvInvestment;
+      record.payback = back.reached ? back.years : Infinity;
+    }
+    return result;
   }
 
+  // Each project's repayment inputs, checked once; `realised[p]` and `cashable[p]` are the same arrays
+  // every iteration, refilled in place with values valid by construction (finite amounts rounded to the
+  // model's decimals, shares in 0–1 rounded to SHARE_DECIMALS), so the exact engine runs unchecked:
+  // repaymentFast ?? repaymentReference is what repayment() runs after its checks.
   const options = { share: model.share, lag: model.lag, decimals: model.decimals };
+  const repaymentInputs: RepaymentInputs[] | null =
+    K === 0 ? null : base.projects.map((_, p) => ({ ...checkRepaymentInputs(disbursed[p], realised[p], { ...options, cashableShares: cashable[p] }), savings: realised[p], cashableShares: cashable[p] }));
+  const repaid = (p: number) => repaymentFast(repaymentInputs![p]) ?? repaymentReference(repaymentInputs![p]);
+  // fonden bär risken's repayments, once per project and iteration, into buffers kept per project: its
+  // rows are read (summed into frameUnits) before the next iteration overwrites them.
+  const buffers = base.projects.map(() => new RepaymentBuffers());
+  const repaidInto = (p: number) => repaymentFastInto(repaymentInputs![p], buffers[p]) ?? repaymentReference(repaymentInputs![p]);
   const keyWeights = administrations.map((a) => base.actors[a].frame ?? 0);
 
   /** Ale's dubbelmodell: the disbursed amount repaid over keyYears by the key, from the first disbursement + lag. */
@@ -188,8 +203,9 @@ export function evaluator(model: PreparedModel): Evaluator {
         case "pooled":
           return null;
         case "fundBearsRisk":
+          return repaidInto(p);
         case "administrationBearsRisk":
-          return repayment(disbursed[p], realised[p], { ...options, cashableShares: cashable[p] });
+          return repaid(p);
         case "key":
           return keyPlan(p);
       }
@@ -198,6 +214,8 @@ export function evaluator(model: PreparedModel): Evaluator {
 
   const frameUnits = new Float64Array(K * n);
   const repaidPerYear = new Array<number>(n);
+  // The fund's inputs, checked once; repaidPerYear is refilled by every call (exact sums of exact amounts).
+  const fundInputs = shapeFundInputs(base.fund.opening, contributions, [disbursedPerYear], [repaidPerYear]);
 
   /**
    * A repayment model's outcome: the förvaltningar's repayments summed over projects in integer units,
@@ -218,7 +236,7 @@ export function evaluator(model: PreparedModel): Evaluator {
       repaidPerYear[t] = year / unit;
     }
     safe(repaid); // every partial sum is of non-negative integers, so it is exact when the total is
-    const projection = fundProjection(base.fund.opening, contributions, [disbursedPerYear], [repaidPerYear]);
+    const projection = fundProjectionFast(fundInputs) ?? fundProjectionReference(fundInputs);
     const frames = withFrames ? administrations.map((_, b) => Array.from(frameUnits.subarray(b * n, (b + 1) * n), (u) => u / unit)) : [];
     return { outcome: { closing: projection.closing, lowest: projection.lowest.balance, refilled: repaid >= paidTotal, frames }, repaidUnits };
   }
@@ -254,9 +272,10 @@ export function evaluator(model: PreparedModel): Evaluator {
       apply(theta, false);
       return views();
     },
-    evaluate(theta, kinds, withFrames = false) {
+    evaluate(theta, kinds, withFrames = false, into) {
       apply(theta, true);
-      const out: Outcome = { views: views(), models: {}, excess: null };
+      const out: Outcome = into ?? { views: {} as Record<View, ViewOutcome>, models: {}, excess: null };
+      views(out.views);
       for (const kind of kinds) {
         const { outcome, repaidUnits } = outcomeOf(kind, withFrames);
         out.models[kind] = outcome;

@@ -7,6 +7,8 @@ import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGene
  * The state can be saved and restored (a run resumes exactly), and substreams are 2^64 steps apart
  * (pure-rand's jump), so separate runs or workers never overlap.
  */
+const TWO_32 = 4294967296;
+
 export class SeededRandom {
   private constructor(private readonly generator: JumpableRandomGenerator) {}
 
@@ -54,8 +56,8 @@ export class SeededRandom {
 
   /** A uniform integer in [0, n) (n ≤ 2^32), by rejection so every value is equally likely. */
   nextBelow(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`nextBelow: expected 1..2^32, got ${n}`);
-    const limit = 2 ** 32 - (2 ** 32 % n); // largest multiple of n not above 2^32
+    if (!Number.isInteger(n) || n < 1 || n > TWO_32) throw new RangeError(`nextBelow: expected 1..2^32, got ${n}`);
+    const limit = TWO_32 - (TWO_32 % n); // largest multiple of n not above 2^32
     for (;;) {
       const x = this.generator.next() >>> 0;
       if (x < limit) return x % n;

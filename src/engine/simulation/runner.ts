@@ -82,8 +82,9 @@ export function simulate(model: PreparedModel, options: SimulationOptions): Simu
   const theta = new Float64Array(model.parameters.length);
   const every = options.progressEvery ?? 1000;
   let done = 0;
+  const outcome: Outcome = { views: {} as Outcome["views"], models: {}, excess: null }; // reused: copied out each iteration
   for (let i = 0; i < n; i++) {
-    const outcome = run.evaluate(drawParameters(model, u, i * model.slots, theta), kinds, options.recordFrames);
+    run.evaluate(drawParameters(model, u, i * model.slots, theta), kinds, options.recordFrames, outcome);
     for (const view of VIEWS) {
       const o = outcome.views[view];
       views[view].net[i] = o.net;

@@ -2,13 +2,15 @@
  * The special functions the distributions need, in doubles (estimation, not bookkeeping): the standard
  * normal's distribution function and its inverse, the log-gamma function, and the regularised
  * incomplete beta function and its inverse. Each is accurate to about 1e-14 on the ranges used here;
- * the tests check them against identities and published values.
+ * the tests check them against identities and published values. exp and log are elementary.ts's (not
+ * Math's), so a seed gives the same bits in Node and in every browser.
  */
+import { exp, log, log1p } from "../elementary";
 
 const LN_SQRT_2PI = 0.9189385332046727; // ln √(2π)
 
 /** The standard normal density φ(x). */
-export const normalDensity = (x: number): number => Math.exp(-0.5 * x * x - LN_SQRT_2PI);
+export const normalDensity = (x: number): number => exp(-0.5 * x * x - LN_SQRT_2PI);
 
 /**
  * Φ(x). |x| < 3: Marsaglia's Taylor series (2004), all terms of one sign, so ~1e-16 absolute. Beyond:
@@ -27,7 +29,7 @@ export function normalCdf(x: number): number {
     term *= q / i;
     sum += term;
   }
-  return 0.5 + sum * Math.exp(-0.5 * q - LN_SQRT_2PI);
+  return 0.5 + sum * exp(-0.5 * q - LN_SQRT_2PI);
 }
 
 /** 1 − Φ(t) for t ≥ 3: φ(t) / (t + 1/(t + 2/(t + 3/(t + …)))), 60 levels (converged well before). */
@@ -52,7 +54,7 @@ export function normalQuantile(p: number): number {
   if (p === 1) return Infinity;
   let x: number;
   if (p < P_LOW || p > 1 - P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p < P_LOW ? p : 1 - p));
+    const q = Math.sqrt(-2 * log(p < P_LOW ? p : 1 - p));
     x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
     if (p > 1 - P_LOW) x = -x;
   } else {
@@ -76,12 +78,13 @@ const LANCZOS = [
 ];
 
 export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  if (!(x > 0)) return NaN;
+  if (x < 0.5) return logGamma(x + 1) - log(x); // Γ(x + 1) = x·Γ(x)
   const z = x - 1;
   let sum = LANCZOS[0];
   for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (z + i);
   const t = z + 7.5;
-  return LN_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return LN_SQRT_2PI + (z + 0.5) * log(t) - t + log(sum);
 }
 
 /** ln B(a, b). */
@@ -124,7 +127,12 @@ function betaFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number, lnB = logBeta(a, b)): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnB);
+  return incompleteBetaAt(x, a, b, lnB, log(x), log1p(-x));
+}
+
+/** I_x(a, b) for 0 < x < 1 with ln x and ln(1 − x) given (the inverse needs them for the density too). */
+function incompleteBetaAt(x: number, a: number, b: number, lnB: number, lnX: number, ln1mX: number): number {
+  const front = exp(a * lnX + b * ln1mX - lnB);
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 
@@ -137,7 +145,7 @@ export function incompleteBetaInverse(p: number, a: number, b: number, lnB = log
   if (p <= 0) return 0;
   if (p >= 1) return 1;
   const pp = p < 0.5 ? p : 1 - p;
-  const t0 = Math.sqrt(-2 * Math.log(pp));
+  const t0 = Math.sqrt(-2 * log(pp));
   let z = (2.30753 + t0 * 0.27061) / (1 + t0 * (0.99229 + t0 * 0.04481)) - t0;
   if (p < 0.5) z = -z;
   const al = (z * z - 3) / 6;
@@ -145,14 +153,16 @@ export function incompleteBetaInverse(p: number, a: number, b: number, lnB = log
   const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
   let low = 0;
   let high = 1;
-  let x = a / (a + b * Math.exp(2 * w));
+  let x = a / (a + b * exp(2 * w));
   if (!(x > 0 && x < 1)) x = 0.5;
   for (let j = 0; j < 100; j++) {
-    const error = incompleteBeta(x, a, b, lnB) - p;
+    const lnX = log(x);
+    const ln1mX = log1p(-x);
+    const error = incompleteBetaAt(x, a, b, lnB, lnX, ln1mX) - p;
     if (error === 0) return x;
     if (error < 0) low = x;
     else high = x;
-    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
+    const density = exp((a - 1) * lnX + (b - 1) * ln1mX - lnB);
     const u = error / density;
     let next = x - u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
     if (Math.abs(next - x) <= 1e-15 * x) return next; // converged (checked first: x itself is a bracket end)

@@ -80,7 +80,7 @@ export function summarise(samples: ArrayLike<number>, qs: readonly number[] = RE
   let mean = 0;
   for (let i = 0; i < n; i++) mean += (finite[i] - mean) / (i + 1); // running mean: no overflow of the sum
   let squares = 0;
-  for (let i = 0; i < n; i++) squares += (finite[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) squares += (finite[i] - mean) * (finite[i] - mean);
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
   return {
     count: values.length,
