@@ -12,7 +12,8 @@ import { range } from "../model/a1";
 import { callTexts } from "../../i18n/call";
 import { linkedRowPieces, type LinkedModel } from "../model/call/linkedModel";
 import { SHEET_ORDER } from "../model/keys";
-import { chanceCellIn, repaymentLink } from "../model/call/linkedModel";
+import { chanceCellIn, repaymentLink, unitFactor } from "../model/call/linkedModel";
+import { UNITS } from "../model/answers";
 import { freeSheetName, modelSheetName } from "./buildModel";
 import { presentModels, recordsInSettings, type RecordedModel } from "./records";
 import { sheetSteps } from "./writeSheet";
@@ -225,6 +226,7 @@ export async function linkableModelsIn(context: Excel.RequestContext, language: 
   return found.map(({ m, results }, i): LinkedModel => {
     const model: LinkedModel = { name: callUiTexts[language].modelApplication(i + 1, results), resultsSheet: results };
     const repayment = sheetOf(m, "repayment", byLower);
+    if (m.answers && UNITS.includes(m.answers.unit)) model.unitFactor = unitFactor(m.answers.unit);
     if (m.answers && repayment) {
       try {
         model.repayments = repaymentLink(m.answers, m.language, repayment);

@@ -113,7 +113,7 @@ describe("an application linked to a model: expected repayments and the chance o
     await buildModel(model, "sv");
     const before = await findLinkableModels("sv");
     expect(before).toHaveLength(1);
-    expect(before[0]).toMatchObject({ resultsSheet: "Resultat", repayments: { sheet: "Återföring", firstYear: 2012, factor: 1000 } });
+    expect(before[0]).toMatchObject({ resultsSheet: "Resultat", unitFactor: 1000, repayments: { sheet: "Återföring", firstYear: 2012, factor: 1000 } });
     expect(before[0].simulation).toBeUndefined();
     await buildCall(answers(before), "sv", NOW);
     await typeApplications();
@@ -127,6 +127,12 @@ describe("an application linked to a model: expected repayments and the chance o
     const expected = [...fundRepayments.slice(6, 10).map((x) => Math.round(x * 1000)), 0];
     expect(expected.slice(0, 4).some((x) => x > 0)).toBe(true);
     expect(row(0, k.repaid0, SIZE.N)).toEqual(expected);
+    // Its net benefit in kr like every amount of the call (the model counts in tkr); the ratio as it is.
+    const results = (where: { address: string }) => read(hf, "Resultat", where.address)[0][0] as number;
+    const anchors = buildPlan(model, "sv").anchors;
+    const [netBenefit, ratio] = row(0, k.netBenefit, 2) as number[];
+    expect(netBenefit).toBeCloseTo(1000 * results(anchors.netBenefit), 6);
+    expect(ratio).toBe(results(anchors.benefitCostRatio));
     expect(row(0, k.repaymentSource, 1)).toEqual(["modellens plan (Återföring)"]);
     expect([row(1, k.repaymentSource, 1), row(2, k.repaymentSource, 1)]).toEqual([["sökandens uppgift"], ["ingen angiven: 0"]]);
 

@@ -18,6 +18,11 @@ export interface LinkedModel {
   name: string;
   /** The model's results sheet (Resultat). */
   resultsSheet: string;
+  /**
+   * Kronor per unit of the model (kr 1, tkr 1,000, Mkr 1,000,000), so its net benefit is read in kr as
+   * the call's amounts are; absent when its record does not say (its net benefit is read as shown).
+   */
+  unitFactor?: number;
   /** Absent for a model recorded without its answers (an older version): its row's repayments are typed. */
   repayments?: RepaymentLink;
   /** The kommun view's chance of a positive net benefit on the model's Simulering sheet; absent: not simulated. */
@@ -59,6 +64,8 @@ export function resultsFigureCells(): ResultsFigureCells {
 }
 
 const UNIT_FACTOR: Record<Unit, number> = { kr: 1, tkr: 1_000, Mkr: 1_000_000 };
+
+export const unitFactor = (unit: Unit): number => UNIT_FACTOR[unit];
 
 /** The repayment block of a model from its answers (the plan it was built from) and its Återföring sheet's name. */
 export function repaymentLink(answers: ModelAnswers, language: Language, sheet: string): RepaymentLink {
@@ -121,12 +128,13 @@ export function linkedRowPieces(model: LinkedModel | undefined, k: CallLayout["a
   }
   const figures = resultsFigureCells();
   const from = (address: string) => `=${qualified(model.resultsSheet, address)}`;
+  const inKronor = (address: string) => (model.unitFactor && model.unitFactor !== 1 ? `=${model.unitFactor}*${qualified(model.resultsSheet, address)}` : from(address));
   const link = model.repayments;
   return [
     link
       ? { column: k.repaid0, values: Array.from({ length: N }, (_, t) => repaymentFormula(link, firstYear + t)), role: "formula", format: AMOUNT_FORMAT }
       : typedRepayments,
-    { column: k.netBenefit, values: [from(figures.netBenefit), from(figures.benefitCostRatio), from(figures.payback)], role: "formula", format: SCORE_FORMAT },
+    { column: k.netBenefit, values: [inKronor(figures.netBenefit), from(figures.benefitCostRatio), from(figures.payback)], role: "formula", format: SCORE_FORMAT },
     { column: k.chancePositive, values: [chanceFormula(model.simulation, tx.notSimulated)], role: "formula", format: CHANCE_FORMAT },
     ...(link ? [{ column: k.repaymentSource, values: [tx.repaymentSources.model(link.sheet)], role: "formula" as const, format: "General" }] : []),
   ];
