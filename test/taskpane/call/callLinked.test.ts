@@ -18,6 +18,7 @@ import { buildCall, findLinkableModels, selectProjects } from "../../../src/task
 import { parseArea, range } from "../../../src/taskpane/model/a1";
 import { defaultCallAnswers, type CallAnswers } from "../../../src/taskpane/model/call/answers";
 import { callLayout, type ProjectionRow } from "../../../src/taskpane/model/call/layout";
+import { chanceCellIn, repaymentFormula } from "../../../src/taskpane/model/call/linkedModel";
 import { buildPlan } from "../../../src/taskpane/model/plan";
 import { exampleAnswers } from "../../../src/taskpane/model/example";
 import { createSocinvWorkbook } from "../../support/hyperformula";
@@ -198,5 +199,23 @@ describe("an application linked to a model: expected repayments and the chance o
     hf = calculateInPlace(standIn);
     expect(read(hf, "Ansökningar", range(layout.applications.row0, k.chancePositive, 1, 1))[0][0]).toBe("ej simulerad");
     expect(fresh()).toBe("Indata har ändrats sedan urvalet räknades: räkna om urvalet.");
+  });
+});
+
+describe("finding a Simulering sheet's chance and a model's repayment in a year", () => {
+  test("the views block's first line, by its label in either language; none without it", () => {
+    // Column B is the kommun view's value (C its standard error), on the line the writer labels.
+    expect(chanceCellIn([["Simulering"], [], ["Sannolikhet nettonytta > 0", 0.8, 0.01]])).toBe("$B$3");
+    expect(chanceCellIn([["Probability net benefit > 0", 0.8]])).toBe("$B$1");
+    expect(chanceCellIn([["Simulering"], ["Frö", 42]])).toBeNull();
+  });
+
+  test("the year's column of the block, in kr; 0 before and after the model's years", () => {
+    const link = { sheet: "Återföring", area: "C10:L14", firstYear: 2012, factor: 1000 };
+    expect(repaymentFormula(link, 2011)).toBe(0);
+    expect(repaymentFormula(link, 2012)).toBe("=ROUND(1000*SUM('Återföring'!$C$10:$C$14),0)");
+    expect(repaymentFormula(link, 2021)).toBe("=ROUND(1000*SUM('Återföring'!$L$10:$L$14),0)");
+    expect(repaymentFormula(link, 2022)).toBe(0);
+    expect(repaymentFormula({ ...link, factor: 1 }, 2013)).toBe("=ROUND(SUM('Återföring'!$D$10:$D$14),0)");
   });
 });
