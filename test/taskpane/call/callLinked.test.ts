@@ -84,10 +84,7 @@ async function simulate(seed: number): Promise<{ chance: number; row: number }> 
   return { chance: analysis.report.views.municipality.positive.value, row: written.viewsRow0 };
 }
 
-/**
- * Row 1 is the model (its repayments by formula), row 2 types its repayments, row 3 types none.
- * Columns: name … co-financing, 5 years requested, 5 years repaid, 2 scores.
- */
+/** Row 1 is the model (its repayments by formula), row 2 types its repayments, row 3 types none. */
 async function typeApplications(): Promise<void> {
   const common = ["Ägare", "kommun", "Skola", "Vård", "", "Kommunen", "Regionen", "", 0.5];
   await Excel.run(async (context) => {
@@ -97,9 +94,12 @@ async function typeApplications(): Promise<void> {
     at(0, k.requested0, [300_000, 200_000, 0, 0, 0]);
     at(0, k.score0, [5, 5]);
     at(1, k.owner, common);
-    at(1, k.requested0, [400_000, 400_000, 0, 0, 0, 0, 100_000, 150_000, 200_000, 0, 4, 4]);
+    at(1, k.requested0, [400_000, 400_000, 0, 0, 0]);
+    at(1, k.score0, [4, 4]);
+    at(1, k.repaid0, [0, 100_000, 150_000, 200_000, 0]);
     at(2, k.owner, common);
-    at(2, k.requested0, [500_000, 500_000, 500_000, 0, 0, "", "", "", "", "", 3, 3]);
+    at(2, k.requested0, [500_000, 500_000, 500_000, 0, 0]);
+    at(2, k.score0, [3, 3]);
     await context.sync();
   });
 }

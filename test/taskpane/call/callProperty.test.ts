@@ -50,7 +50,7 @@ test("the recalculated sheets agree with the engine: checks, ranks and the fund 
         }, "sv");
         const layout = callLayout({ A, C, N });
         await Excel.run(async (context) => {
-          const rows = applications.map((a, i) => [`P${i + 1}`, "", "kommun", ...a.sectors, ...a.organisations, a.cofinancing, ...a.requested, ...a.repaid, ...a.scores]);
+          const rows = applications.map((a, i) => [`P${i + 1}`, "", "kommun", ...a.sectors, ...a.organisations, a.cofinancing, ...a.requested, ...a.scores, ...a.repaid]);
           context.workbook.worksheets.getItem("Ansökningar").getRange(range(layout.applications.row0, 0, A, rows[0].length)).values = rows;
           await context.sync();
         });

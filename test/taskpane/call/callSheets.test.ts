@@ -36,23 +36,23 @@ function answers(language: Language): CallAnswers {
 
 /**
  * The applications as the board types them (row 5 left blank: not an application). Columns: name,
- * owner, principal, 3 sectors, 3 organisations, co-financing, 3 years requested, 3 years repaid (none), 2 scores.
+ * owner, principal, 3 sectors, 3 organisations, co-financing, 3 years requested, 2 scores (none repays).
  * Weighted (weights 2 and 1, ÷3): Bryter (5,5) 5; A (4,3) 11/3 = 3.666667; B (3,4) 10/3 = 3.333333;
  * C (5,2) 12/3 = 4. Ranks: Bryter 1, C 2, A 3, B 4.
  */
 const TYPED = [
-  ["Bryter", "Vård", "kommun", "Skola", "SKOLA", "", "Kommunen", "Regionen", "", 0.49, 600_000, 600_000, 0, "", "", "", 5, 5],
-  ["A", "Skola", "kommun", "Skola", "Socialtjänst", "", "Kommunen", "Regionen", "", 0.5, 400_000, 300_000, 0, "", "", "", 4, 3],
-  ["B", "Skola", "region", "Skola", "Vård", "", "Kommunen", "Regionen", "", 0.6, 300_000, 300_000, 300_000, "", "", "", 3, 4],
-  ["C", "Omsorg", "kommun", "Skola", "Vård", "Polis", "Kommunen", "Polisen", "", 0.5, 500_000, 0, 0, "", "", "", 5, 2],
-  ["", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["Bryter", "Vård", "kommun", "Skola", "SKOLA", "", "Kommunen", "Regionen", "", 0.49, 600_000, 600_000, 0, 5, 5],
+  ["A", "Skola", "kommun", "Skola", "Socialtjänst", "", "Kommunen", "Regionen", "", 0.5, 400_000, 300_000, 0, 4, 3],
+  ["B", "Skola", "region", "Skola", "Vård", "", "Kommunen", "Regionen", "", 0.6, 300_000, 300_000, 300_000, 3, 4],
+  ["C", "Omsorg", "kommun", "Skola", "Vård", "Polis", "Kommunen", "Polisen", "", 0.5, 500_000, 0, 0, 5, 2],
+  ["", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
 ];
 
 async function typeApplications(sheet: string, language: Language): Promise<void> {
   const layout = callLayout({ A: 5, C: 2, N: 3 });
   const rows = TYPED.map((row) => (language === "en" && row[2] === "kommun" ? [...row.slice(0, 2), "municipality", ...row.slice(3)] : row));
   await Excel.run(async (context) => {
-    context.workbook.worksheets.getItem(sheet).getRange(range(layout.applications.row0, 0, 5, 18)).values = rows as never;
+    context.workbook.worksheets.getItem(sheet).getRange(range(layout.applications.row0, 0, 5, 15)).values = rows as never;
     await context.sync();
   });
 }
@@ -143,7 +143,7 @@ describe.each<[Language, string, string, string]>([
         name: String(row[0]), owner: String(row[1]), principal: row[2] as "kommun", sectors: row.slice(3, 6) as string[], organisations: row.slice(6, 9) as string[],
         cofinancingShare: row[9] as number, requested: row.slice(10, 13) as number[],
       })),
-      scores: TYPED.slice(0, 4).map((row) => row.slice(16, 18) as number[]),
+      scores: TYPED.slice(0, 4).map((row) => row.slice(13, 15) as number[]),
       fund: { opening: 1_000_000, contributions: [200_000, 200_000, 200_000], floor: 0 },
       objective: "weightedScore",
     } : (undefined as never));

@@ -70,9 +70,9 @@ describe.each<[Language, string, string]>([
     expect(sheet.get(range(layout.applications.row0, 0, 1, 1))?.value).toBe(modelApplication);
     // In kr: the example model counts in tkr.
     expect(sheet.get(range(layout.applications.row0, k.netBenefit, 1, 1))?.formula).toMatch(/^=1000\*'?Result/);
-    // The board fills in the three applications (sectors to the amounts requested, then the scores; the
-    // model's expected repayments stay its formulas, 0 in 2026–2028, after the model's years); the
-    // third asks for too much in 2026 for the fund with the others.
+    // The board fills in the three applications, sectors to scores (the model's expected repayments, after
+    // the scores, stay its formulas: 0 in 2026–2028, after its years); the third asks for too much in
+    // 2026 for the fund with the others.
     const rows = [
       ["", "", "", "Skola", "Vård", "", "", "", "", 0.5, 300_000, 200_000, 0, 4, 4, 4, 4, 4],
       [language === "sv" ? "Läxhjälp" : "Homework club", "", "", "Skola", "Fritid", "", "", "", "", 0.5, 400_000, 0, 0, 5, 5, 5, 5, 5],
@@ -81,8 +81,7 @@ describe.each<[Language, string, string]>([
     await Excel.run(async (context) => {
       const target = context.workbook.worksheets.getItem(applicationsSheet);
       rows.forEach((row, a) => {
-        target.getRange(range(layout.applications.row0 + a, 3, 1, k.repaid0 - 3)).values = [row.slice(3, k.repaid0)] as never;
-        target.getRange(range(layout.applications.row0 + a, k.score0, 1, 5)).values = [row.slice(k.repaid0)] as never;
+        target.getRange(range(layout.applications.row0 + a, 3, 1, row.length - 3)).values = [row.slice(3)] as never;
       });
       target.getRange(range(layout.applications.row0 + 1, 0, 2, 1)).values = [[rows[1][0]], [rows[2][0]]];
       await context.sync();

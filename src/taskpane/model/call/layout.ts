@@ -64,9 +64,12 @@ export function callLayout({ A, C, N }: CallSize) {
     organisation0: 3 + NAME_SLOTS,
     cofinancing: 3 + 2 * NAME_SLOTS,
     requested0: 4 + 2 * NAME_SLOTS,
-    /** Expected repayments to the fund per year: typed, or read from a linked model's Återföring. */
-    repaid0: 4 + 2 * NAME_SLOTS + N,
-    score0: 4 + 2 * NAME_SLOTS + 2 * N,
+    score0: 4 + 2 * NAME_SLOTS + N,
+    /**
+     * Then what a linked model supplies by formula (typed for other rows): the expected repayments to
+     * the fund per year (its Återföring), net benefit, ratio, payback and the simulated chance.
+     */
+    repaid0: 4 + 2 * NAME_SLOTS + N + C,
     netBenefit: 4 + 2 * NAME_SLOTS + 2 * N + C,
   };
   const derived = ["benefitCostRatio", "payback", "chancePositive", "sectors", "organisations", "largest", "duration", "check", "weighted", "rank", "repaymentSource"] as const;
@@ -84,7 +87,7 @@ export function callLayout({ A, C, N }: CallSize) {
   };
   /**
    * What the fingerprint sums: every number the board enters or a linked model supplies (co-financing,
-   * amounts requested and repaid, scores, the four key figures), plus the chance column again ×10,000
+   * amounts requested, scores, amounts repaid, the four key figures), plus the chance column again ×10,000
    * and its count of numbers, so a new simulation's chance (a change in the third decimal, or
    * "ej simulerad" becoming a number) moves the fingerprint's two decimals too.
    */

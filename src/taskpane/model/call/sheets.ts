@@ -123,8 +123,8 @@ function applicationsSheet(
     ...Array.from({ length: NAME_SLOTS }, (_, i) => cols.organisation(i + 1)),
     cols.cofinancing,
     ...Array.from({ length: N }, (_, t) => yearHeader(t, cols.requested)),
-    ...Array.from({ length: N }, (_, t) => yearHeader(t, cols.repaid)),
     ...answers.criteria.map((c) => cols.score(c.name)),
+    ...Array.from({ length: N }, (_, t) => yearHeader(t, cols.repaid)),
     cols.netBenefit, cols.benefitCostRatio, cols.payback, cols.chancePositive,
     cols.sectors, cols.organisations, cols.largest, cols.duration, cols.check, cols.weighted, cols.rank, cols.repaymentSource,
   ];
