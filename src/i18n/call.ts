@@ -25,7 +25,13 @@ export interface CallTexts {
     requested: string; score: (criterion: string) => string;
     netBenefit: string; benefitCostRatio: string; payback: string;
     sectors: string; organisations: string; largest: string; duration: string; check: string; weighted: string; rank: string;
+    /** Before the year, in the header of each expected repayment. */
+    repaid: string; chancePositive: string; repaymentSource: string;
   };
+  /** Where a row's expected repayments come from, in words. */
+  repaymentSources: { model: (sheet: string) => string; typed: string; none: string };
+  /** The chance of a positive net benefit of a linked model that has no simulation (yet). */
+  notSimulated: string;
   /** The pieces of the checks in words, joined by formulas (numbers between them). */
   check: {
     ok: string; cofinancing: [string, string]; sectors: [string, string]; organisations: [string, string];
@@ -42,7 +48,10 @@ export interface CallTexts {
   fingerprintLabel: string;
   selectionHeader: [string, string, string, string, string];
   projectionHeader: string;
-  projection: { opening: string; contributions: string; committed: string; selected: string; repayments: string; closing: string; floor: string; free: string };
+  projection: {
+    opening: string; contributions: string; committed: string; selected: string; repayments: string; selectedRepayments: string;
+    closing: string; floor: string; free: string;
+  };
   capacityOk: string;
   capacityBroken: string;
   objectiveValue: string;
@@ -62,7 +71,7 @@ const sv: CallTexts = {
   sheets: { call: "Utlysning", applications: "Ansökningar", selection: "Urval" },
   title: "Utlysning",
   callNote: "Gula celler är indata. En tom regel kontrolleras inte. Belopp i kr (heltal).",
-  applicationsNote: "En rad per ansökan. Kontroll, viktad poäng och rang räknas av formler; urvalet på bladet Urval.",
+  applicationsNote: "En rad per ansökan. Kontroll, viktad poäng och rang räknas av formler; urvalet på bladet Urval. Återbetalning: förväntad återbetalning till fonden per år (en kopplad modells plan, annars sökandens uppgift eller 0).",
   rulesHeader: ["Regel", "Värde"],
   rules: {
     minCofinancingShare: "Lägsta medfinansiering (andel)",
@@ -81,17 +90,24 @@ const sv: CallTexts = {
     opening: "Ingående saldo",
     contributions: "Tillskott",
     committed: "Utbetalningar redan beslutade",
-    repayments: "Förväntad återföring",
+    repayments: "Förväntad återföring från redan beslutade",
     floor: "Lägsta saldo",
   },
   columns: {
     name: "Ansökan", owner: "Sökande", principal: "Huvudman",
     sector: (k) => `Sektor ${k}`, organisation: (k) => `Organisation ${k}`,
     cofinancing: "Medfinansiering", requested: "Sökt ", score: (criterion) => `Poäng ${criterion}`,
-    netBenefit: "Nettonytta", benefitCostRatio: "Nyttokostnadskvot", payback: "Återbetalningstid, år",
+    netBenefit: "Nettonytta, kr", benefitCostRatio: "Nyttokostnadskvot", payback: "Återbetalningstid, år",
     sectors: "Antal sektorer", organisations: "Antal organisationer", largest: "Största belopp per år", duration: "Projekttid, år",
     check: "Kontroll", weighted: "Viktad poäng", rank: "Rang",
+    repaid: "Återbetalning ", chancePositive: "Sannolikhet nettonytta > 0", repaymentSource: "Återbetalning enligt",
   },
+  repaymentSources: {
+    model: (sheet) => `modellens plan (${sheet})`,
+    typed: "sökandens uppgift",
+    none: "ingen angiven: 0",
+  },
+  notSimulated: "ej simulerad",
   check: {
     ok: "OK",
     cofinancing: ["Medfinansiering ", " % är under kravet. "],
@@ -103,7 +119,7 @@ const sv: CallTexts = {
   application: (n) => `Ansökan ${n}`,
   selectionNote: "Valda ansökningar och fondens saldo med dem.",
   notSelectedYet: "Urvalet är inte räknat ännu.",
-  recalculate: "Räkna om urvalet: tryck Välj projekt i fönstret Sociala investeringar när ansökningar, regler, vikter eller fonden ändras. Valda och behov är inskrivna värden; fondens saldo räknas av formler.",
+  recalculate: "Räkna om urvalet: tryck Välj projekt i fönstret Sociala investeringar när ansökningar, regler, vikter eller fonden ändras. Valda, behov och viktkänsligheten är inskrivna värden; fondens saldo räknas av formler.",
   stamp: (date, version, snapshot) => `Urvalet räknades ${date} med version ${version} på indata: ${snapshot}.`,
   snapshot: (applications, criteria, fingerprint) => `${applications} ansökningar, ${criteria} kriterier, fingeravtryck ${fingerprint}`,
   fresh: "Indata som när urvalet räknades.",
@@ -113,7 +129,8 @@ const sv: CallTexts = {
   projectionHeader: "Fonden med urvalet, kr",
   projection: {
     opening: "Ingående saldo", contributions: "Tillskott", committed: "Utbetalningar redan beslutade", selected: "Utbetalningar till valda",
-    repayments: "Förväntad återföring", closing: "Utgående saldo", floor: "Lägsta saldo", free: "Fritt utrymme",
+    repayments: "Förväntad återföring från redan beslutade", selectedRepayments: "Förväntad återbetalning från valda",
+    closing: "Utgående saldo", floor: "Lägsta saldo", free: "Fritt utrymme",
   },
   capacityOk: "Urvalet ryms varje år.",
   capacityBroken: "Fondens saldo går under lägsta saldo något år.",
@@ -134,7 +151,7 @@ const en: CallTexts = {
   sheets: { call: "Call", applications: "Applications", selection: "Selection" },
   title: "Call",
   callNote: "Yellow cells are inputs. A blank rule is not checked. Amounts in kr (whole numbers).",
-  applicationsNote: "One row per application. Check, weighted score and rank are formulas; the selection is on the Selection sheet.",
+  applicationsNote: "One row per application. Check, weighted score and rank are formulas; the selection is on the Selection sheet. Repaid: expected repayments to the fund per year (a linked model's plan, else the applicant's figures or 0).",
   rulesHeader: ["Rule", "Value"],
   rules: {
     minCofinancingShare: "Least co-financing (share)",
@@ -153,17 +170,24 @@ const en: CallTexts = {
     opening: "Opening balance",
     contributions: "Contributions",
     committed: "Disbursements already decided",
-    repayments: "Expected repayments",
+    repayments: "Expected repayments from what is already decided",
     floor: "Least balance",
   },
   columns: {
     name: "Application", owner: "Applicant", principal: "Principal",
     sector: (k) => `Sector ${k}`, organisation: (k) => `Organisation ${k}`,
     cofinancing: "Co-financing", requested: "Requested ", score: (criterion) => `Score ${criterion}`,
-    netBenefit: "Net benefit", benefitCostRatio: "Benefit-cost ratio", payback: "Payback, years",
+    netBenefit: "Net benefit, kr", benefitCostRatio: "Benefit-cost ratio", payback: "Payback, years",
     sectors: "Sectors", organisations: "Organisations", largest: "Largest amount a year", duration: "Duration, years",
     check: "Check", weighted: "Weighted score", rank: "Rank",
+    repaid: "Repaid ", chancePositive: "Probability net benefit > 0", repaymentSource: "Repayments from",
   },
+  repaymentSources: {
+    model: (sheet) => `the model's plan (${sheet})`,
+    typed: "the applicant's figures",
+    none: "none entered: 0",
+  },
+  notSimulated: "not simulated",
   check: {
     ok: "OK",
     cofinancing: ["Co-financing ", "% is below the requirement. "],
@@ -175,7 +199,7 @@ const en: CallTexts = {
   application: (n) => `Application ${n}`,
   selectionNote: "The applications chosen and the fund's balance with them.",
   notSelectedYet: "The selection has not been computed yet.",
-  recalculate: "Recompute the selection: press Select in the Social investments pane whenever applications, rules, weights or the fund change. Chosen and needs are stamped values; the fund's balance is formulas.",
+  recalculate: "Recompute the selection: press Select in the Social investments pane whenever applications, rules, weights or the fund change. Chosen, needs and the weight sensitivity are stamped values; the fund's balance is formulas.",
   stamp: (date, version, snapshot) => `Selection computed ${date} with version ${version} on the inputs: ${snapshot}.`,
   snapshot: (applications, criteria, fingerprint) => `${applications} applications, ${criteria} criteria, fingerprint ${fingerprint}`,
   fresh: "Inputs as when the selection was computed.",
@@ -185,7 +209,8 @@ const en: CallTexts = {
   projectionHeader: "The fund with the selection, kr",
   projection: {
     opening: "Opening balance", contributions: "Contributions", committed: "Disbursements already decided", selected: "Disbursements to the chosen",
-    repayments: "Expected repayments", closing: "Closing balance", floor: "Least balance", free: "Free capacity",
+    repayments: "Expected repayments from what is already decided", selectedRepayments: "Expected repayments from the chosen",
+    closing: "Closing balance", floor: "Least balance", free: "Free capacity",
   },
   capacityOk: "The selection fits in every year.",
   capacityBroken: "The fund's balance falls below the least balance in some year.",
@@ -256,7 +281,7 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     removeCriterion: (name) => `Ta bort ${name}`,
     nextBest: (name, total) => `Närmast utanför: ${name}, som skulle behöva ${total} kr mer i fonden.`,
     weight: "Vikt",
-    linkModels: (count) => `${count === 1 ? "Koppla modellen i arbetsboken till en ansökan" : `Koppla de ${count} modellerna i arbetsboken till var sin ansökan`} (nettonytta, kvot och återbetalningstid läses av formler)`,
+    linkModels: (count) => `${count === 1 ? "Koppla modellen i arbetsboken till en ansökan" : `Koppla de ${count} modellerna i arbetsboken till var sin ansökan`} (nettonytta, kvot, återbetalningstid, förväntad återbetalning till fonden och, när modellen är simulerad, sannolikheten för positiv nettonytta läses av formler)`,
     build: "Skapa utlysningens blad",
     select: "Välj projekt",
     building: "Skapar utlysningens blad …",
@@ -287,7 +312,7 @@ export const callUiTexts: Record<Language, CallUiTexts> = {
     removeCriterion: (name) => `Remove ${name}`,
     nextBest: (name, total) => `Next best outside: ${name}, which would need ${total} kr more in the fund.`,
     weight: "Weight",
-    linkModels: (count) => `${count === 1 ? "Link the model in the workbook to an application" : `Link the ${count} models in the workbook to one application each`} (net benefit, ratio and payback read by formulas)`,
+    linkModels: (count) => `${count === 1 ? "Link the model in the workbook to an application" : `Link the ${count} models in the workbook to one application each`} (net benefit, ratio, payback, expected repayments to the fund and, once the model is simulated, the probability of a positive net benefit read by formulas)`,
     build: "Create the call's sheets",
     select: "Select",
     building: "Creating the call's sheets …",

@@ -3,12 +3,19 @@ import { callUiTexts } from "../../i18n/call";
 import type { Language } from "../../i18n/language";
 import packageInfo from "../../../package.json";
 import { validateCallAnswers, type CallAnswers } from "../model/call/answers";
-import { callLayout, type CallSize } from "../model/call/layout";
+import { callLayout, type CallLayout, type CallSize } from "../model/call/layout";
 import { callReadArea, readCall } from "../model/call/read";
 import { buildCallPlan, CALL_SHEET_ORDER, type CallSheetKey } from "../model/call/sheets";
 import { stampSelection } from "../model/call/stamp";
 import type { SheetPlan } from "../model/planTypes";
-import { freeSheetName } from "./buildModel";
+import { range } from "../model/a1";
+import { callTexts } from "../../i18n/call";
+import { linkedRowPieces, type LinkedModel } from "../model/call/linkedModel";
+import { SHEET_ORDER } from "../model/keys";
+import { chanceCellIn, repaymentLink, unitFactor } from "../model/call/linkedModel";
+import { UNITS } from "../model/answers";
+import { freeSheetName, modelSheetName } from "./buildModel";
+import { presentModels, recordsInSettings, type RecordedModel } from "./records";
 import { sheetSteps } from "./writeSheet";
 
 /**
@@ -27,6 +34,8 @@ export interface CallRecord {
   size: CallSize;
   language: Language;
   createdAt: string;
+  /** Per application row, the Resultat sheet of the model linked to it (null: none); absent in earlier records. */
+  links?: (string | null)[];
 }
 
 /** A refusal or failure, in both languages so the pane shows it in its language at display time. */
@@ -92,7 +101,8 @@ export async function buildCall(answers: CallAnswers, language: Language, now: (
     plan.sheets.forEach((sheet, i) => {
       for (const step of sheetSteps(sheet as unknown as SheetPlan)) step.queue(added[i]);
     });
-    const created: CallRecord = { version: 1, sheets: names, size: plan.size, language, createdAt: now().toISOString() };
+    const links = Array.from({ length: plan.size.A }, (_, a) => answers.linkedModels[a]?.resultsSheet ?? null);
+    const created: CallRecord = { version: 1, sheets: names, size: plan.size, language, createdAt: now().toISOString(), links };
     context.workbook.settings.add(CALL_RECORD_KEY, created);
     added[1].activate();
     try {
@@ -125,8 +135,17 @@ export async function selectProjects(language: Language, now: () => Date = () =>
     const layout = callLayout(record.size);
     const sheets = context.workbook.worksheets;
     const callRange = sheets.getItem(record.sheets.call).getRange(callReadArea(record.size, layout)).load("values");
-    const applicationsRange = sheets.getItem(record.sheets.applications).getRange(layout.applications.area).load("values");
+    let applicationsRange = sheets.getItem(record.sheets.applications).getRange(layout.applications.area).load("values, formulas");
     await context.sync();
+    const firstYear = callRange.values[layout.call.firstYearRow]?.[1];
+    if (Number.isInteger(firstYear) && (record.links ?? []).some((l) => l !== null)) {
+      const models = await linkableModelsIn(context, record.language);
+      if (relink(record, layout, models, firstYear as number, applicationsRange.formulas, sheets.getItem(record.sheets.applications))) {
+        await context.sync();
+        applicationsRange = sheets.getItem(record.sheets.applications).getRange(layout.applications.area).load("values");
+        await context.sync();
+      }
+    }
     const read = readCall(record.size, layout, record.language, callRange.values, applicationsRange.values);
     let decision: CallDecision;
     try {
@@ -147,4 +166,106 @@ export async function selectProjects(language: Language, now: () => Date = () =>
     const chosen = decision.selection.chosen.map((a) => read.call.applications[a].name);
     return { decision, chosen, objective: decision.selection.objective };
   });
+}
+
+/**
+ * Writes each linked row's formulas afresh from the models as they are now (a simulation run since the
+ * call was built, a Simulering sheet replaced, a model's years changed), before the selection reads
+ * the row. Only rows whose net benefit still reads the model's Resultat (a row the board typed over
+ * is theirs), and only cells whose formula differs. True when anything was queued.
+ */
+function relink(record: CallRecord, layout: CallLayout, models: LinkedModel[], firstYear: number, formulas: unknown[][], sheet: Excel.Worksheet): boolean {
+  const k = layout.applications.columns;
+  let queued = false;
+  (record.links ?? []).forEach((resultsSheet, a) => {
+    if (resultsSheet === null || a >= record.size.A) return;
+    const model = models.find((m) => m.resultsSheet.toLowerCase() === resultsSheet.toLowerCase());
+    const row = formulas[a] ?? [];
+    if (!model || !plain(row[k.netBenefit]).includes(plain(`${resultsSheet}!`))) return;
+    for (const piece of linkedRowPieces(model, k, callTexts[record.language], firstYear, record.size.N)) {
+      if (piece.values.every((x, i) => plain(x) === plain(row[piece.column + i]))) continue;
+      const target = sheet.getRange(range(layout.applications.row0 + a, piece.column, 1, piece.values.length));
+      // The format first: a formula written into a text ("@") cell, as "ej simulerad" was, stays text.
+      target.numberFormat = [piece.values.map(() => piece.format)];
+      target.formulas = [piece.values] as (string | number)[][];
+      queued = true;
+    }
+  });
+  return queued;
+}
+
+/** A formula as compared here: Excel drops the quotes around a sheet name that needs none. */
+const plain = (x: unknown): string => String(x ?? "").replace(/['$]/g, "").toLowerCase();
+
+/** How far down a Simulering sheet the views block is looked for (it starts near row 12). */
+const SIMULATION_ROWS_READ = 60;
+
+/**
+ * The models in the workbook as the call links them, oldest first: each one's Resultat, its Återföring
+ * block (when its record holds its answers) and, when its Simulering sheet is there, the cell of the
+ * kommun view's chance of a positive net benefit. The Simulering sheet of a model is named as the
+ * model's other sheets are (the Resultat name with Simulering for Resultat), in either language.
+ */
+export async function linkableModelsIn(context: Excel.RequestContext, language: Language): Promise<LinkedModel[]> {
+  const settings = context.workbook.settings;
+  settings.load("items");
+  context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const byLower = new Map(context.workbook.worksheets.items.map((s) => [s.name.toLowerCase(), s.name]));
+  const { models } = recordsInSettings(settings.items.map((s) => ({ key: s.key, value: s.value })));
+  const present = presentModels(models, new Set(byLower.keys()));
+  const found = present.flatMap((m) => {
+    const results = sheetOf(m, "results", byLower);
+    return results ? [{ m, results }] : [];
+  });
+  const simulations = found.map(({ m, results }) => {
+    const name = simulationSheetOf(m, results, byLower);
+    return name ? { name, values: context.workbook.worksheets.getItem(name).getRange(range(0, 0, SIMULATION_ROWS_READ, 1)).load("values") } : null;
+  });
+  if (simulations.some((x) => x !== null)) await context.sync();
+  return found.map(({ m, results }, i): LinkedModel => {
+    const model: LinkedModel = { name: callUiTexts[language].modelApplication(i + 1, results), resultsSheet: results };
+    const repayment = sheetOf(m, "repayment", byLower);
+    if (m.answers && UNITS.includes(m.answers.unit)) model.unitFactor = unitFactor(m.answers.unit);
+    if (m.answers && repayment) {
+      try {
+        model.repayments = repaymentLink(m.answers, m.language, repayment);
+      } catch {
+        // Answers this version cannot plan: the row's repayments are typed.
+      }
+    }
+    const simulation = simulations[i];
+    const address = simulation && chanceCellIn(simulation.values.values);
+    if (simulation && address) model.simulation = { sheet: simulation.name, address };
+    return model;
+  });
+}
+
+/** The name of one of the model's sheets as the workbook spells it, if it is there. */
+function sheetOf(m: RecordedModel, key: "results" | "repayment", byLower: ReadonlyMap<string, string>): string | null {
+  const name = m.layout?.sheets[key] ?? m.sheets[SHEET_ORDER.indexOf(key)];
+  return typeof name === "string" ? byLower.get(name.toLowerCase()) ?? null : null;
+}
+
+function simulationSheetOf(m: RecordedModel, results: string, byLower: ReadonlyMap<string, string>): string | null {
+  const modelName = m.name ?? m.answers?.name;
+  const languages: Language[] = [m.language, m.language === "sv" ? "en" : "sv"];
+  const base = languages.map((l) => modelSheetName("results", l, modelName)).find((b) => results.toLowerCase().startsWith(b.toLowerCase()));
+  if (base === undefined) return null;
+  const suffix = results.slice(base.length);
+  // The uncertainty section names the sheet in the pane's language, which may not be the model's.
+  for (const language of languages) {
+    const name = byLower.get(`${modelSheetName("simulation", language, modelName)}${suffix}`.toLowerCase());
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The models the pane offers as linked applications (none when Excel is not there). */
+export async function findLinkableModels(language: Language): Promise<LinkedModel[]> {
+  try {
+    return await excel().run((context) => linkableModelsIn(context, language));
+  } catch {
+    return [];
+  }
 }

@@ -1,11 +1,9 @@
 import { callTexts, callUiTexts } from "../../i18n/call";
 import type { Language } from "../../i18n/language";
 import { uiText } from "../../i18n/ui";
-import { buildCall, CallError, findCall, selectProjects, type CallRecord } from "../excel/call";
-import { findExistingModel } from "../excel/buildModel";
+import { buildCall, CallError, findCall, findLinkableModels, selectProjects, type CallRecord } from "../excel/call";
 import { CALL_MAX_CRITERIA, defaultCallAnswers, validateCallAnswers, type CallAnswers, type LinkedModel } from "../model/call/answers";
 import { RULE_KEYS, type RuleKey } from "../model/call/layout";
-import { SHEET_ORDER } from "../model/keys";
 import { fill, h, type Child } from "./dom";
 import { section, selectField, wrapField } from "./fields";
 import { formatNumber, readNumber } from "./numbers";
@@ -50,11 +48,7 @@ export class CallPanel {
   /** Reads what the workbook holds (its models, a call already there) and redraws. */
   async refresh(): Promise<void> {
     this.refreshed = true;
-    const existing = await findExistingModel().catch(() => null);
-    const results = SHEET_ORDER.indexOf("results");
-    this.models = (existing?.models ?? [])
-      .filter((m) => typeof m.sheets[results] === "string")
-      .map((m, i) => ({ name: callUiTexts[this.language].modelApplication(i + 1, m.sheets[results]), resultsSheet: m.sheets[results] }));
+    this.models = await findLinkableModels(this.language);
     this.record = await findCall();
     this.render(this.language);
   }

@@ -36,7 +36,7 @@ function answers(language: Language): CallAnswers {
 
 /**
  * The applications as the board types them (row 5 left blank: not an application). Columns: name,
- * owner, principal, 3 sectors, 3 organisations, co-financing, 3 years requested, 2 scores.
+ * owner, principal, 3 sectors, 3 organisations, co-financing, 3 years requested, 2 scores (none repays).
  * Weighted (weights 2 and 1, ÷3): Bryter (5,5) 5; A (4,3) 11/3 = 3.666667; B (3,4) 10/3 = 3.333333;
  * C (5,2) 12/3 = 4. Ranks: Bryter 1, C 2, A 3, B 4.
  */
@@ -160,13 +160,58 @@ describe.each<[Language, string, string, string]>([
   });
 });
 
+describe("the weight sensitivity on Urval: stamped with the selection, covered by the fingerprint", () => {
+  /*
+   * Hand-worked: weights relevans 2, potential 1, genomförbarhet 1; scores and weighted sums
+   *   A (4, 2, 3): 8 + 2 + 3 = 13    B (2, 5, 3): 4 + 5 + 3 = 12    C (3, 1, 2): 6 + 1 + 2 = 9   → A, B, C.
+   * Moving one weight x with the others fixed, each pair's difference is D = K + x·δ (δ the pair's
+   * score difference on that criterion); it changes sign at x = −K/δ.
+   * Relevans (x): A−B δ = 2, K = (2−5) + (3−3) = −3 → x ≥ 1.5; A−C δ = 1, K = 2 → crosses at −2 (no
+   *   bound); B−C δ = −1, K = (5−1) + (3−2) = 5 → x ≤ 5. Range 1.5 to 5 (x = 5: B = C = 18; x = 1.5: A = B = 11).
+   * Potential (y): A−B δ = −3, K = 2·2 + 0 = 4 → y ≤ 4/3; A−C δ = 1, K = 3 → −3 (no bound);
+   *   B−C δ = 4, K = 2·(−1) + 1 = −1 → y ≥ 0.25. Range 0.25 to 4/3 (y = 0.25: B = C = 8.25).
+   * Genomförbarhet (z): A−B δ = 0 (never swaps); A−C δ = 1, K = 3 and B−C δ = 1, K = 2 cross below 0.
+   *   Range 0 to no limit.
+   */
+  test("the hand-worked ranges; a changed weight says the ranges no longer hold", async () => {
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    const criteria = [{ name: "Relevans", weight: 2 }, { name: "Potential", weight: 1 }, { name: "Genomförbarhet", weight: 1 }];
+    await buildCall({ ...defaultCallAnswers("sv", 2026), years: 2, applications: 3, criteria, rules: {} }, "sv", NOW);
+    const layout = callLayout({ A: 3, C: 3, N: 2 });
+    const k = layout.applications.columns;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Ansökningar");
+      sheet.getRange(range(layout.applications.row0, 0, 3, 1)).values = [["A"], ["B"], ["C"]];
+      sheet.getRange(range(layout.applications.row0, k.score0, 3, 3)).values = [[4, 2, 3], [2, 5, 3], [3, 1, 2]];
+      await context.sync();
+    });
+    const result = await selectProjects("sv", NOW);
+    expect(result.decision.ranking).toEqual([0, 1, 2]);
+    const s = layout.selection;
+    // As stamped (HyperFormula would show its values rounded to 14 digits).
+    const stamped = standIn.workbook.sheet("Urval")!.contents().slice(s.sensitivityRow0, s.sensitivityRow0 + 3).map((row) => row.slice(0, 4));
+    expect(stamped).toEqual([
+      ["Relevans", 2, 1.5, 5],
+      ["Potential", 1, 0.25, 4 / 3],
+      ["Genomförbarhet", 1, 0, "ingen gräns"],
+    ]);
+    const hf = recalculate(standIn);
+    const live = () => read(hf, "Urval", range(s.sensitivityHeaderRow, 4, 1, 1))[0][0];
+    expect(live()).toBe("Indata som när urvalet räknades.");
+    // Relevans 2 → 6, beyond its range: B and C swap; the stamped ranges are marked as stale beside them.
+    hf.setCellContents({ sheet: hf.getSheetId("Utlysning")!, row: layout.call.criteriaRow0, col: 1 }, 6);
+    expect(read(hf, "Ansökningar", layout.applications.column(k.rank)).flat()).toEqual([1, 3, 2]);
+    expect(live()).toBe("Indata har ändrats sedan urvalet räknades: räkna om urvalet.");
+  });
+});
+
 describe("the call's plan", () => {
   test("three sheets, formulas only from the shared built-ins, every input yellow", () => {
     const plan = buildCallPlan({ ...defaultCallAnswers("sv", 2026), applications: 30, years: 10 }, "sv");
     expect(plan.sheets.map((s) => s.name)).toEqual(["Utlysning", "Ansökningar", "Urval"]);
     const formulas = plan.sheets.flatMap((s) => s.writes.flatMap((w) => w.formulas.flat())).filter((x): x is string => typeof x === "string" && x.startsWith("="));
     const functions = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z.]*)\(/g)].map((m) => m[1])));
-    expect([...functions].sort()).toEqual(["AND", "COUNTIF", "IF", "MAX", "MIN", "ROUND", "SUM", "SUMIF", "TRIM"]);
+    expect([...functions].sort()).toEqual(["AND", "COUNT", "COUNTIF", "IF", "MAX", "MIN", "ROUND", "SUM", "SUMIF", "TRIM"]);
     expect(formulas.some((f) => f.includes("#"))).toBe(false);
     const header = plan.sheets[1].writes.find((w) => w.role === "header")!;
     expect(header.formulas[0]).toHaveLength(plan.layout.applications.width);

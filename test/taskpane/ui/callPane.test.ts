@@ -68,8 +68,11 @@ describe.each<[Language, string, string]>([
     const layout = callLayout({ A: 3, C: 5, N: 3 });
     const k = layout.applications.columns;
     expect(sheet.get(range(layout.applications.row0, 0, 1, 1))?.value).toBe(modelApplication);
-    expect(sheet.get(range(layout.applications.row0, k.netBenefit, 1, 1))?.formula).toMatch(/^='?Result/);
-    // The board fills in the three applications; the third asks for too much in 2026 for the fund with the others.
+    // In kr: the example model counts in tkr.
+    expect(sheet.get(range(layout.applications.row0, k.netBenefit, 1, 1))?.formula).toMatch(/^=1000\*'?Result/);
+    // The board fills in the three applications, sectors to scores (the model's expected repayments, after
+    // the scores, stay its formulas: 0 in 2026–2028, after its years); the third asks for too much in
+    // 2026 for the fund with the others.
     const rows = [
       ["", "", "", "Skola", "Vård", "", "", "", "", 0.5, 300_000, 200_000, 0, 4, 4, 4, 4, 4],
       [language === "sv" ? "Läxhjälp" : "Homework club", "", "", "Skola", "Fritid", "", "", "", "", 0.5, 400_000, 0, 0, 5, 5, 5, 5, 5],

@@ -2,17 +2,12 @@ import type { CallRules, Objective } from "../../../engine/selection";
 import { CALL_MAX_APPLICATIONS, CALL_MAX_YEARS } from "../../../engine/limits";
 import type { Language } from "../../../i18n/language";
 import { callTexts } from "../../../i18n/call";
+import type { LinkedModel } from "./linkedModel";
+
+export type { LinkedModel } from "./linkedModel";
 
 /** The most criteria a call's form offers (the board's list is short: five in the research). */
 export const CALL_MAX_CRITERIA = 10;
-
-/** A model already in the workbook that an application reads its key figures from. */
-export interface LinkedModel {
-  /** The application's name (the model's name, or its first sheet's). */
-  name: string;
-  /** The model's results sheet (Resultat). */
-  resultsSheet: string;
-}
 
 /** The pane's answers for the call's sheets: sizes, the rules, the criteria and the fund. */
 export interface CallAnswers {

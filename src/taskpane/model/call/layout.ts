@@ -11,6 +11,11 @@ export interface CallSize {
   N: number;
 }
 
+export const AMOUNT_FORMAT = "#,##0";
+export const SHARE_FORMAT = "0%";
+export const SCORE_FORMAT = "0.00";
+export const CHANCE_FORMAT = "0.0%";
+
 /** Sectors and organisations: three cells each, counted distinct by formula. */
 export const NAME_SLOTS = 3;
 
@@ -18,7 +23,7 @@ export const RULE_KEYS = ["minCofinancingShare", "minSectors", "minOrganisations
 export type RuleKey = (typeof RULE_KEYS)[number];
 export const FUND_ROWS = ["opening", "contributions", "committed", "repayments", "floor"] as const;
 export type FundRow = (typeof FUND_ROWS)[number];
-export const PROJECTION_ROWS = ["opening", "contributions", "committed", "selected", "repayments", "closing", "floor", "free"] as const;
+export const PROJECTION_ROWS = ["opening", "contributions", "committed", "selected", "repayments", "selectedRepayments", "closing", "floor", "free"] as const;
 export type ProjectionRow = (typeof PROJECTION_ROWS)[number];
 
 export function callLayout({ A, C, N }: CallSize) {
@@ -60,11 +65,16 @@ export function callLayout({ A, C, N }: CallSize) {
     cofinancing: 3 + 2 * NAME_SLOTS,
     requested0: 4 + 2 * NAME_SLOTS,
     score0: 4 + 2 * NAME_SLOTS + N,
-    netBenefit: 4 + 2 * NAME_SLOTS + N + C,
+    /**
+     * Then what a linked model supplies by formula (typed for other rows): the expected repayments to
+     * the fund per year (its Återföring), net benefit, ratio, payback and the simulated chance.
+     */
+    repaid0: 4 + 2 * NAME_SLOTS + N + C,
+    netBenefit: 4 + 2 * NAME_SLOTS + 2 * N + C,
   };
-  const derived = ["benefitCostRatio", "payback", "sectors", "organisations", "largest", "duration", "check", "weighted", "rank"] as const;
+  const derived = ["benefitCostRatio", "payback", "chancePositive", "sectors", "organisations", "largest", "duration", "check", "weighted", "rank", "repaymentSource"] as const;
   const columns = { ...col, ...Object.fromEntries(derived.map((key, i) => [key, col.netBenefit + 1 + i])) } as typeof col & Record<(typeof derived)[number], number>;
-  const width = columns.rank + 1;
+  const width = columns.repaymentSource + 1;
   const applications = {
     headerRow,
     row0,
@@ -74,9 +84,20 @@ export function callLayout({ A, C, N }: CallSize) {
     /** One column over all applications, absolute (for COUNTIF and SUMIF). */
     column: (column: number) => range(row0, column, A, 1, { row: true, column: true }),
     area: range(row0, 0, A, width),
-    /** The numbers the board enters (co-financing, amounts, scores) and the key figures, for the fingerprint. */
-    inputs: [range(row0, columns.cofinancing, A, 1 + N + C + 3)],
   };
+  /**
+   * What the fingerprint sums: every number the board enters or a linked model supplies (co-financing,
+   * amounts requested, scores, amounts repaid, the four key figures), plus the chance column again ×10,000
+   * and its count of numbers, so a new simulation's chance (a change in the third decimal, or
+   * "ej simulerad" becoming a number) moves the fingerprint's two decimals too.
+   */
+  const chance = range(row0, columns.chancePositive, A, 1);
+  const fingerprint: FingerprintPart[] = [
+    ...call.inputs.map((area) => ({ sheet: "call" as const, area, weight: 1 })),
+    { sheet: "applications", area: range(row0, columns.cofinancing, A, 1 + 2 * N + C + 4), weight: 1 },
+    { sheet: "applications", area: chance, weight: 10_000 },
+    { sheet: "applications", area: chance, weight: 1, count: true },
+  ];
 
   // ---- Urval
   const stampRow = 1;
@@ -120,7 +141,15 @@ export function callLayout({ A, C, N }: CallSize) {
     sensitivityHeaderRow,
     sensitivityRow0: sensitivityHeaderRow + 1,
   };
-  return { call, applications, selection };
+  return { call, applications, selection, fingerprint };
+}
+
+/** One term of the fingerprint: weight × SUM(area), or COUNT(area) (how many numbers it holds). */
+export interface FingerprintPart {
+  sheet: "call" | "applications";
+  area: string;
+  weight: number;
+  count?: boolean;
 }
 
 export type CallLayout = ReturnType<typeof callLayout>;

@@ -3,8 +3,8 @@ import { PRINCIPALS, type Principal } from "../../../engine/vocabulary";
 import { callTexts } from "../../../i18n/call";
 import type { Language } from "../../../i18n/language";
 import { principalLabel } from "../../../i18n/model";
-import { cell } from "../a1";
-import { FUND_ROWS, NAME_SLOTS, RULE_KEYS, type CallLayout, type CallSize } from "./layout";
+import { cell, parseArea } from "../a1";
+import { FUND_ROWS, NAME_SLOTS, RULE_KEYS, type CallLayout, type CallSize, type FingerprintPart } from "./layout";
 
 /**
  * From the values the call's sheets hold now to the engine's Call: what the user typed is the truth.
@@ -44,9 +44,6 @@ export function objectiveFromText(value: Cell): Objective {
   return byNet.includes(t) ? "netBenefit" : "weightedScore";
 }
 
-const sumNumbers = (rows: readonly (readonly Cell[])[]): number =>
-  rows.reduce((s, row) => row.reduce((t: number, x) => (typeof x === "number" && Number.isFinite(x) ? t + x : t), s), 0);
-
 export function readCall(size: CallSize, layout: CallLayout, language: Language, callValues: Cell[][], applicationValues: Cell[][]): ReadCall {
   const { A, C, N } = size;
   const at = (row: number, column: number): Cell => callValues[row]?.[column];
@@ -73,20 +70,18 @@ export function readCall(size: CallSize, layout: CallLayout, language: Language,
       sectors: names(k.sector0),
       organisations: names(k.organisation0),
       requested: Array.from({ length: N }, (_, t) => number(row[k.requested0 + t])),
+      expectedRepayments: Array.from({ length: N }, (_, t) => number(row[k.repaid0 + t])),
       cofinancingShare: number(row[k.cofinancing]),
       netBenefit: optional(row[k.netBenefit]),
       benefitCostRatio: optional(row[k.benefitCostRatio]),
       paybackYears: optional(row[k.payback]),
+      chancePositive: optional(row[k.chancePositive]),
     });
     scores.push(Array.from({ length: C }, (_, c) => number(row[k.score0 + c])));
     rowOf.push(r);
   });
-  const inputCells = [
-    callValues.slice(l.ruleRow0, l.ruleRow0 + RULE_KEYS.length).map((row) => [row?.[1]]),
-    callValues.slice(l.criteriaRow0, l.criteriaRow0 + C).map((row) => [row?.[1]]),
-    callValues.slice(l.fundRow("opening"), l.fundRow("opening") + FUND_ROWS.length).map((row) => (row ?? []).slice(1, 1 + N)),
-    applicationValues.slice(0, A).map((row) => row.slice(k.cofinancing, k.cofinancing + 1 + N + C + 3)),
-  ];
+  const grids = { call: { values: callValues, row0: 0 }, applications: { values: applicationValues, row0: layout.applications.row0 } };
+  const fingerprint = layout.fingerprint.reduce((s, part) => s + partValue(part, grids[part.sheet].values, grids[part.sheet].row0), 0);
   const call: Call = {
     firstYear: number(at(l.firstYearRow, 1)),
     years: N,
@@ -103,7 +98,21 @@ export function readCall(size: CallSize, layout: CallLayout, language: Language,
       floor: fundRow("floor"),
     },
   };
-  return { call, rowOf, fingerprint: Math.round(inputCells.reduce((s, part) => s + sumNumbers(part), 0) * 100) / 100, criteria: criteria.map((c) => c.key) };
+  return { call, rowOf, fingerprint: Math.round(fingerprint * 100) / 100, criteria: criteria.map((c) => c.key) };
+}
+
+/** A fingerprint term over the values of its sheet (`row0`: the sheet row of the grid's first row). */
+function partValue(part: FingerprintPart, values: Cell[][], row0: number): number {
+  const area = parseArea(part.area);
+  let sum = 0;
+  let count = 0;
+  for (let r = 0; r < area.rows; r++) {
+    for (let c = 0; c < area.columns; c++) {
+      const x = values[area.row - row0 + r]?.[area.column + c];
+      if (typeof x === "number" && Number.isFinite(x)) [sum, count] = [sum + x, count + 1];
+    }
+  }
+  return part.count ? count : part.weight * sum;
 }
 
 /** The last row and column the reader needs of the Utlysning sheet (its used area). */

@@ -7,15 +7,15 @@ import type { SheetKey } from "../keys";
 import type { CellInput, SheetPlan } from "../planTypes";
 import { SheetBuilder } from "../sheets/builder";
 import type { CallAnswers } from "./answers";
-import { callLayout, FUND_ROWS, NAME_SLOTS, PROJECTION_ROWS, RULE_KEYS, type CallLayout, type CallSize, type RuleKey } from "./layout";
-import { resultsFigureCells } from "./linkedModel";
+import { AMOUNT_FORMAT, callLayout, FUND_ROWS, SCORE_FORMAT, SHARE_FORMAT, NAME_SLOTS, PROJECTION_ROWS, RULE_KEYS, type CallLayout, type CallSize, type RuleKey } from "./layout";
+import { linkedRowPieces } from "./linkedModel";
 
 /**
  * The call's three sheets as plans (the same SheetPlan the model's sheets are): Utlysning (rules,
  * criteria and weights, the fund), Ansökningar (one row per application with its checks in words,
  * weighted score and rank as live formulas) and Urval (the chosen applications, stamped by "Välj
  * projekt", and the fund's projection with them as formulas). Built-ins only that Excel and
- * HyperFormula share (IF, AND, MAX, MIN, SUM, SUMIF, COUNTIF, ROUND, TRIM), no arrays.
+ * HyperFormula share (IF, AND, MAX, MIN, SUM, SUMIF, COUNT, COUNTIF, ISNUMBER, ROUND, TRIM), no arrays.
  */
 export type CallSheetKey = "call" | "applications" | "selection";
 export const CALL_SHEET_ORDER: readonly CallSheetKey[] = ["call", "applications", "selection"];
@@ -27,9 +27,7 @@ export interface CallPlan {
   sheets: (Omit<SheetPlan, "key"> & { key: CallSheetKey })[];
 }
 
-export const AMOUNT_FORMAT = "#,##0";
-export const SHARE_FORMAT = "0%";
-export const SCORE_FORMAT = "0.00";
+export { AMOUNT_FORMAT, SHARE_FORMAT, SCORE_FORMAT, CHANCE_FORMAT } from "./layout";
 /** 1 shows Ja/Yes, 0 Nej/No: the stamped flag stays a number the SUMIFs read. */
 export const chosenFormat = (language: Language): string => (language === "sv" ? '"Ja";"Ja";"Nej"' : '"Yes";"Yes";"No"');
 
@@ -126,7 +124,9 @@ function applicationsSheet(
     cols.cofinancing,
     ...Array.from({ length: N }, (_, t) => yearHeader(t, cols.requested)),
     ...answers.criteria.map((c) => cols.score(c.name)),
-    cols.netBenefit, cols.benefitCostRatio, cols.payback, cols.sectors, cols.organisations, cols.largest, cols.duration, cols.check, cols.weighted, cols.rank,
+    ...Array.from({ length: N }, (_, t) => yearHeader(t, cols.repaid)),
+    cols.netBenefit, cols.benefitCostRatio, cols.payback, cols.chancePositive,
+    cols.sectors, cols.organisations, cols.largest, cols.duration, cols.check, cols.weighted, cols.rank, cols.repaymentSource,
   ];
   b.put(headerRow, 0, [header], "header");
 
@@ -138,18 +138,18 @@ function applicationsSheet(
   b.put(row0, k.owner, Array.from({ length: A }, () => ["", "", "", ...new Array<string>(2 * NAME_SLOTS).fill("")]), "input");
   b.list(range(row0, k.principal, A, 1), PRINCIPALS.map((p) => principalLabel(p, language)));
   b.put(row0, k.cofinancing, Array.from({ length: A }, () => [""]), "input", SHARE_FORMAT);
-  b.put(row0, k.requested0, Array.from({ length: A }, () => new Array<CellInput>(N + C).fill("")), "input", AMOUNT_FORMAT);
-  b.numbersOnly(row0, k.cofinancing, A, 1 + N + C);
-  const figures = resultsFigureCells();
+  const blanks = (columns: number) => Array.from({ length: A }, () => new Array<CellInput>(columns).fill(""));
+  b.put(row0, k.requested0, blanks(N), "input", AMOUNT_FORMAT);
+  b.put(row0, k.score0, blanks(C), "input", AMOUNT_FORMAT);
+  b.numbersOnly(row0, k.cofinancing, A, 1 + 2 * N + C);
   for (let a = 0; a < A; a++) {
     const r = row0 + a;
     const at = (column: number) => cell(r, column);
-    const model = linked[a];
-    if (model) {
-      const from = (address: string) => `=${qualified(model.resultsSheet, address)}`;
-      b.put(r, k.netBenefit, [[from(figures.netBenefit), from(figures.benefitCostRatio), from(figures.payback)]], "formula", SCORE_FORMAT);
-    } else {
-      b.put(r, k.netBenefit, [["", "", ""]], "input", SCORE_FORMAT);
+    for (const piece of linkedRowPieces(linked[a], layout.applications.columns, tx, answers.firstYear, N)) b.put(r, piece.column, [piece.values], piece.role, piece.format);
+    if (!linked[a]?.repayments) {
+      const repaid = range(r, k.repaid0, 1, N);
+      const sources = tx.repaymentSources;
+      b.put(r, k.repaymentSource, [[`=IF(${at(k.name)}="","",IF(COUNT(${repaid})=0,"${sources.none}","${sources.typed}"))`]], "formula");
     }
     b.put(r, k.sectors, [[distinctFormula(r, k.sector0), distinctFormula(r, k.organisation0)]], "formula", "0");
     const requested = range(r, k.requested0, 1, N);
@@ -211,7 +211,12 @@ function selectionSheet(
   b.text(0, 0, tx.title + " – " + name, "title");
   b.text(s.stampRow, 0, tx.notSelectedYet, "warning");
   b.text(s.instructionRow, 0, tx.recalculate, "note");
-  const fingerprint = [...layout.call.inputs.map(refs.call), ...ap.inputs.map(refs.applications)].map((x) => `SUM(${x})`).join("+");
+  const fingerprint = layout.fingerprint
+    .map((part) => {
+      const area = refs[part.sheet](part.area);
+      return part.count ? `COUNT(${area})` : `${part.weight === 1 ? "" : `${part.weight}*`}SUM(${area})`;
+    })
+    .join("+");
   b.put(s.freshRow, 0, [[`=IF(${s.stampedFingerprint}="","${tx.notSelectedYet}",IF(${s.liveFingerprint}=${s.stampedFingerprint},"${tx.fresh}","${tx.stale}"))`]], "warning");
   b.put(s.fingerprintRow, 0, [[tx.fingerprintLabel, `=ROUND(${fingerprint},2)`, ""]], "formula", "#,##0.00");
 
@@ -235,7 +240,9 @@ function selectionSheet(
     committed: (t) => `=${fund("committed", t)}`,
     selected: (t) => `=SUMIF(${chosen},1,${refs.applications(range(ap.row0, k.requested0 + t, A, 1))})`,
     repayments: (t) => `=${fund("repayments", t)}`,
-    closing: (t) => `=${at("opening", t)}+${at("contributions", t)}-${at("committed", t)}-${at("selected", t)}+${at("repayments", t)}`,
+    selectedRepayments: (t) => `=SUMIF(${chosen},1,${refs.applications(range(ap.row0, k.repaid0 + t, A, 1))})`,
+    closing: (t) =>
+      `=${at("opening", t)}+${at("contributions", t)}-${at("committed", t)}-${at("selected", t)}+${at("repayments", t)}+${at("selectedRepayments", t)}`,
     floor: (t) => `=${fund("floor", t)}`,
     free: (t) => `=${at("closing", t)}-${at("floor", t)}`,
   };
@@ -251,6 +258,8 @@ function selectionSheet(
   b.text(s.extraRow, 0, tx.extraContributions);
   b.text(s.reductionsRow, 0, tx.reductions);
   b.put(s.sensitivityHeaderRow, 0, [tx.sensitivityHeader], "header");
+  // The ranges are stamped with the selection: the same words as the fingerprint's say whether they still hold.
+  b.put(s.sensitivityHeaderRow, tx.sensitivityHeader.length, [[`=${cell(s.freshRow, 0)}`]], "warning");
   b.freeze = { rows: 0, columns: 1 };
   b.columnWidths = [260, 200, 90, 60, 60];
   return b;
