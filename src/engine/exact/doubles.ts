@@ -47,6 +47,25 @@ function placesOfShown(x: number): number {
   return q;
 }
 
+/**
+ * The hot loop of `accumulate`: acc[i] += values[i]·s from `from` on while each value is an integer at
+ * scale s below the bound; returns the index of the first that is not (for a closer look), or n. Its
+ * constants are locals: imported ones are a property load each time in CommonJS.
+ */
+function addAtScale(values: ArrayLike<number>, from: number, n: number, s: number, acc: ArrayLike<number> & { [index: number]: number }): number {
+  const bound = SHOWN_DIGITS_BOUND;
+  const safe = SAFE;
+  for (let i = from; i < n; i++) {
+    const x = values[i];
+    const k = Math.round(x * s);
+    if (!(k / s === x && k < bound && k > -bound)) return i;
+    const total = acc[i] + k;
+    if (!(total < safe && total > -safe)) throw DOES_NOT_FIT;
+    acc[i] = total;
+  }
+  return n;
+}
+
 /** acc[i]·factor for every i: exact integer products, checked to stay below 2^53. */
 function widen(acc: ArrayLike<number> & { [index: number]: number }, factor: number): void {
   for (let i = 0; i < acc.length; i++) acc[i] = fits(acc[i] * factor);
@@ -106,27 +125,19 @@ export const doubles: Calculator<number> = {
   },
   // Sums of exact integers: an addition whose true result is below 2^53 is exact, and one whose true
   // result is not gives a computed one that is not either (rounding is monotone), so checking every
-  // partial sum proves them all exact. A cell is read at the scale found so far (no division at scale
-  // 0); only one that is not an integer there is looked at closely, and may widen the scale.
+  // partial sum proves them all exact. A cell is read at the scale found so far; only one that is not
+  // an integer there is looked at closely, and may widen the scale.
   accumulate(values, p, acc, count) {
     if (p > 22) throw DOES_NOT_FIT;
-    let s = POW10[p];
     const n = Math.min(values.length, count);
-    for (let i = 0; i < n; i++) {
+    for (let i = addAtScale(values, 0, n, POW10[p], acc); i < n; i = addAtScale(values, i + 1, n, POW10[p], acc)) {
       const x = values[i];
-      let k = s === 1 ? Math.round(x) : Math.round(x * s);
-      if (!((s === 1 ? k === x : k / s === x) && k < SHOWN_DIGITS_BOUND && k > -SHOWN_DIGITS_BOUND)) {
-        const q = placesOfShown(x); // throws for a value with no scale in doubles (or not a number)
-        if (q > p) {
-          widen(acc, POW10[q - p]);
-          p = q;
-          s = POW10[q];
-        }
-        k = scaledAt(x, s);
+      const q = placesOfShown(x); // throws for a value with no scale in doubles (or not a number)
+      if (q > p) {
+        widen(acc, POW10[q - p]);
+        p = q;
       }
-      const total = acc[i] + k;
-      if (!(total < SAFE && total > -SAFE)) throw DOES_NOT_FIT;
-      acc[i] = total;
+      acc[i] = fits(acc[i] + scaledAt(x, POW10[p]));
     }
     return p;
   },
