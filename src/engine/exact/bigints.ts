@@ -1,7 +1,7 @@
 import type { Calculator } from "./calculator";
 import { DOES_NOT_FIT, doubles } from "./doubles";
 import { sumShownColumns } from "./limbs";
-import { decimalScale, POW10, readShown, reading, SAFE, shown } from "./scaled";
+import { decimalScale, fewestReadPlaces, POW10, readShown, reading, SAFE, shown } from "./scaled";
 
 /** The decimal digits and exponent of the shortest string that reads back as x. */
 export function decimalParts(x: number): { digits: bigint; exponent: number } {
@@ -22,14 +22,7 @@ const POWERS: bigint[] = Array.from({ length: 40 }, (_, p) => 10n ** BigInt(p));
 const power10 = (p: number): bigint => (p < POWERS.length ? POWERS[p] : 10n ** BigInt(p));
 
 function placesOfOne(value: number): number {
-  if (readShown(value)) {
-    let { digits, places } = reading;
-    while (places > 0 && digits % 10 === 0) {
-      digits /= 10; // exact: a multiple of 10 below 2^53
-      places--;
-    }
-    return places;
-  }
+  if (readShown(value)) return fewestReadPlaces();
   const x = shown(value);
   if (Math.round(x) === x && x < SAFE && x > -SAFE) return 0;
   const p = decimalScale(x);

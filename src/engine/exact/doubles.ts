@@ -1,6 +1,6 @@
 import type { Calculator } from "./calculator";
 import { mulDivInto, MULDIV_MAX_DIVISOR } from "./mulDiv";
-import { decimalScale, POW10, SAFE, shown, SHOWN_DIGITS_BOUND } from "./scaled";
+import { fewestReadPlaces, POW10, readShown, SAFE, shown, SHOWN_DIGITS_BOUND } from "./scaled";
 
 /** The signal (a single object, thrown and caught, never shown) that a double result would not be exact. */
 export const DOES_NOT_FIT: Error = new Error("exact arithmetic: does not fit in doubles");
@@ -38,13 +38,14 @@ function scaled(x: number, p: number): number {
   return scaledAt(x, POW10[p]);
 }
 
-/** The decimal places of the value Excel shows, when it has a scale in doubles. */
+/**
+ * The decimal places of the value Excel shows, when its digits are below 10^15 (else the BigInt path
+ * takes it). One 15-digit reading and at most four divisibility tests: a computed cell (17 digits)
+ * used to cost two scale searches of a dozen steps each.
+ */
 function placesOfShown(x: number): number {
-  const p = decimalScale(x);
-  if (p >= 0 && Math.abs(Math.round(x * POW10[p])) < SHOWN_DIGITS_BOUND) return p;
-  const q = decimalScale(shown(x));
-  if (q < 0) throw DOES_NOT_FIT;
-  return q;
+  if (!readShown(x)) throw DOES_NOT_FIT;
+  return fewestReadPlaces();
 }
 
 /**

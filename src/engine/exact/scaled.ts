@@ -264,3 +264,26 @@ export function readShown(x: number): boolean {
   reading.places = q;
   return Math.abs(reading.digits) < SHOWN_DIGITS_BOUND;
 }
+
+/**
+ * The fewest places of the last `readShown` (its digits without trailing zeros), by steps of 8, 4, 2
+ * and 1 digits: at most four exact divisibility tests (floor(d/10^j)·10^j is a multiple of 10^j within
+ * 2^53), instead of a remainder per zero. Also drops those zeros from reading.digits.
+ */
+export function fewestReadPlaces(): number {
+  let { digits, places } = reading;
+  if (digits === 0) return (reading.places = 0);
+  for (let j = 8; j >= 1; j >>= 1) {
+    if (places < j) continue;
+    const step = POW10[j];
+    const quotient = Math.floor(digits / step);
+    if (quotient * step === digits) {
+      digits = quotient;
+      places -= j;
+    }
+  }
+  reading.digits = digits;
+  reading.places = places;
+  return places;
+}
+
