@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import { SocinvError } from "./errors";
 import { exact, toNumber, ZERO } from "./exact/decimal";
-import { exactly, inDoubles, type Calculator, type Scalar, type Vector } from "./exact/calculator";
+import { bigints, DOES_NOT_FIT, exactly, inDoubles, type Calculator, type Scalar, type Vector } from "./exact/calculator";
 import { checkFinite, checkMatrix, checkSeries } from "./money";
 
 /**
@@ -31,13 +31,31 @@ export function fundProjection(
   repayments: SeriesOrMatrix,
   other?: readonly number[],
 ): FundProjection {
-  // The fast path gives up on any cell that is not a finite number; only then is every cell checked,
-  // for the precise error, before the BigInt path runs.
+  // The fast path gives up on any cell that is not a finite number, and so does the BigInt path's
+  // summing of the matrices (their cells are most of the work of a check); only when one gives up is
+  // every cell checked, in the arguments' order, for the precise error.
   const shaped = shapeFundInputs(opening, contributions, disbursements, repayments, other);
-  return (
-    fundProjectionFast(shaped) ??
-    fundProjectionReference(checkFundInputs(opening, contributions, disbursements, repayments, other))
-  );
+  const fast = fundProjectionFast(shaped);
+  if (fast !== null) return fast;
+  const vetted = seriesAreFinite(shaped) ? fundProjectionVettingMatrices(shaped) : null;
+  return vetted ?? fundProjectionReference(checkFundInputs(opening, contributions, disbursements, repayments, other));
+}
+
+const isFiniteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+function allFinite(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!isFiniteNumber(values[i])) return false; // holes too, unlike every()
+  return true;
+}
+const seriesAreFinite = (inputs: FundInputs): boolean => isFiniteNumber(inputs.opening) && allFinite(inputs.contributions) && allFinite(inputs.other);
+
+/** Exact (BigInt) with the matrices' cells unchecked: null when the summing meets one that is not a finite number. */
+function fundProjectionVettingMatrices(inputs: FundInputs): FundProjection | null {
+  try {
+    return fundProjectionWith(bigints, inputs);
+  } catch (e) {
+    if (e === DOES_NOT_FIT) return null;
+    throw e;
+  }
 }
 
 const asRows = (argument: string, value: unknown): readonly (readonly number[])[] => {

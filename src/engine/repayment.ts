@@ -3,6 +3,7 @@ import { SocinvError } from "./errors";
 import { exactly, inDoubles, type Calculator, type Scalar, type Vector } from "./exact/calculator";
 import { exact, toNumber, ZERO } from "./exact/decimal";
 import { roundDivide, YearSplit } from "./exact/split";
+import { capInUnits, repaymentInUnits } from "./repaymentInUnits";
 import {
   checkDecimals,
   checkFinite,
@@ -52,8 +53,11 @@ export function repayment(
   // Savings cells are checked by the fast path itself (it gives up on anything not a finite number);
   // only when it gives up is every cell checked, for the precise error, before the BigInt path.
   const shaped = checkRepaymentInputs(disbursements, savings, options, "savings", false);
-  return repaymentFast(shaped) ?? repaymentReference(checkRepaymentInputs(disbursements, savings, options));
+  return repaymentFast(shaped) ?? repaymentExact(checkRepaymentInputs(disbursements, savings, options));
 }
+
+/** Off the fast path: computed cells in (whole, rest) pairs of doubles when they fit, else BigInt. */
+const repaymentExact = (inputs: RepaymentInputs): number[][] => repaymentInUnits(inputs) ?? repaymentReference(inputs);
 
 export function checkRepaymentInputs(
   disbursements: readonly number[],
@@ -164,8 +168,9 @@ export class RepaymentBuffers {
 /**
  * Savings, share, cashable shares and cap become integers; the eligible amount is
  * share·cashable·saving at scale P0 = p_share + p_cashable + p_savings, and everything is carried at a
- * common scale P = max(P0, p_cap, decimals), with unit = 10^(P − decimals). In a year the cap does not
- * bind, part b is e_b / unit; in the year it binds, payment·e_b / (E·unit).
+ * common scale P = max(P0, decimals), with unit = 10^(P − decimals) (the cap, rounded down to
+ * `decimals`, is a whole number of units). In a year the cap does not bind, part b is e_b / unit; in
+ * the year it binds, payment·e_b / (E·unit).
  */
 function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInputs, buffers?: RepaymentBuffers): number[][] {
   const { savings, horizon, start, decimals } = inputs;
@@ -184,21 +189,11 @@ function repaymentWith<T extends Scalar>(c: Calculator<T>, inputs: RepaymentInpu
   }
   const pShare = c.placesOf([inputs.share]);
   const pCashable = c.placesOf(inputs.cashableShares);
-  let pCap: number;
-  let capScaled: T;
-  if (inputs.cap === null) {
-    pCap = c.placesOf(inputs.disbursements);
-    capScaled = c.zero;
-    for (const x of inputs.disbursements) capScaled = c.add(capScaled, c.scaled(x, pCap));
-  } else {
-    pCap = c.placesOf([inputs.cap]);
-    capScaled = c.scaled(inputs.cap, pCap);
-  }
   const p0 = pShare + pCashable + pSavings;
-  const p = Math.max(p0, pCap, decimals);
+  const p = Math.max(p0, decimals);
   const unit = c.power10(p - decimals);
   // FUNCTIONS.md: the cap is first rounded down to `decimals`, so the rounded total never exceeds it.
-  const cap = c.multiply(c.floorDivide(c.multiply(capScaled, c.power10(p - pCap)), unit), unit);
+  const cap = c.multiply(capInUnits(c, inputs), unit);
   const shareFactor = c.multiply(c.scaled(inputs.share, pShare), c.power10(p - p0));
   // Eligible amounts year-major (year t's rows contiguous at t·rows), from the first repayment year.
   const years = horizon - start;
@@ -257,8 +252,8 @@ export function compareRiskBearers(
   }
   const horizon = Math.max(plannedInputs.horizon, realisedInputs.horizon);
   const pad = (m: number[][]) => m.map((row) => row.concat(new Array<number>(horizon - row.length).fill(0)));
-  const planned = pad(repaymentFast(plannedInputs) ?? repaymentReference(plannedInputs));
-  const realised = pad(repaymentFast(realisedInputs) ?? repaymentReference(realisedInputs));
+  const planned = pad(repaymentFast(plannedInputs) ?? repaymentExact(plannedInputs));
+  const realised = pad(repaymentFast(realisedInputs) ?? repaymentExact(realisedInputs));
   const share = exact(plannedInputs.share);
   const fundShortfall: number[] = [];
   for (let t = 0; t < horizon; t++) {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import DecimalJs from "decimal.js";
 import { bigints, doubles } from "../../src/engine/exact/calculator";
 import { sumShownColumns } from "../../src/engine/exact/limbs";
-import { shown } from "../../src/engine/exact/scaled";
+import { shown, shownPlacesOf } from "../../src/engine/exact/scaled";
 import { anyDouble, computedCell, matrix, nearHalf, RUNS } from "./moneyArbitraries";
 
 // Wide enough for any sum here (decimal.js rounds to 20 significant digits by default).
@@ -59,6 +59,29 @@ describe("limb sums: computed cells summed exactly without a BigInt per cell", (
         } catch {
           // did not fit in doubles
         }
+      }),
+      RUNS,
+    );
+  });
+
+  test("sums past 2^53 stay exact (TwoSum's error term): 20,000 rows of 15-digit cells", () => {
+    // Σ digits ≈ 20,000 · 8.6·10^14 ≈ 1.7·10^19 > 2^53 ≈ 9·10^15, so the pair's hi alone would round.
+    const rows = Array.from({ length: 20_000 }, (_, r) => [(6_000_000_000 + r) / 7, -(r + 1) / 3]);
+    const got = sumShownColumns(rows, 2, 0);
+    expect(got).not.toBeNull();
+    const want = columnSums(rows, 2);
+    expect(got!.sums.map((s) => new Decimal(s.toString()).div(new Decimal(10).pow(got!.places)).toString())).toEqual(want.map((d) => d.toString()));
+  });
+
+  test("property: the places of 15 significant digits from the binary exponent equal the decimal exponent's (normal doubles)", () => {
+    const decade = (m: number) => Number(m.toExponential().split("e")[1]); // exact, unlike Math.log10 next to powers of ten
+    const nearPowers = fc.tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -3, max: 3 })).map(([e, ulps]) => {
+      const x = Number(`1e${e}`);
+      return x + ulps * x * 2 ** -52;
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 2 ** -1022, max: 1.7e308, noNaN: true }), nearPowers), (m) => {
+        expect(shownPlacesOf(m)).toBe(14 - decade(m));
       }),
       RUNS,
     );

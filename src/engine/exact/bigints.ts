@@ -1,6 +1,7 @@
 import type { Calculator } from "./calculator";
+import { DOES_NOT_FIT, doubles } from "./doubles";
 import { sumShownColumns } from "./limbs";
-import { decimalScale, POW10, readShown, reading, SAFE, shown } from "./scaled";
+import { decimalScale, fewestReadPlaces, POW10, readShown, reading, SAFE, shown } from "./scaled";
 
 /** The decimal digits and exponent of the shortest string that reads back as x. */
 export function decimalParts(x: number): { digits: bigint; exponent: number } {
@@ -21,14 +22,7 @@ const POWERS: bigint[] = Array.from({ length: 40 }, (_, p) => 10n ** BigInt(p));
 const power10 = (p: number): bigint => (p < POWERS.length ? POWERS[p] : 10n ** BigInt(p));
 
 function placesOfOne(value: number): number {
-  if (readShown(value)) {
-    let { digits, places } = reading;
-    while (places > 0 && digits % 10 === 0) {
-      digits /= 10; // exact: a multiple of 10 below 2^53
-      places--;
-    }
-    return places;
-  }
+  if (readShown(value)) return fewestReadPlaces();
   const x = shown(value);
   if (Math.round(x) === x && x < SAFE && x > -SAFE) return 0;
   const p = decimalScale(x);
@@ -56,7 +50,20 @@ function floorDivide(a: bigint, b: bigint): bigint {
   return a < 0n && q * b !== a ? q - 1n : q;
 }
 
-/** BigInt: always exact. Its inputs have been validated (only the double path meets raw cells). */
+/** Σ rows in the double calculator at the fewest places, or null when that does not fit. */
+function sumRowsInDoubles(rows: readonly ArrayLike<number>[], count: number): { sums: Float64Array; places: number } | null {
+  const sums = new Float64Array(count);
+  try {
+    return { sums, places: doubles.sumRows(rows, 0, sums, count) };
+  } catch (e) {
+    if (e === DOES_NOT_FIT) return null;
+    throw e;
+  }
+}
+
+const isFiniteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+
+/** BigInt: always exact. Its inputs have been validated (only the double path meets raw cells), but for sumRows'. */
 export const bigints: Calculator<bigint> = {
   zero: 0n,
   one: 1n,
@@ -98,10 +105,23 @@ export const bigints: Calculator<bigint> = {
     for (let i = 0; i < Math.min(values.length, count); i++) acc[i] += scaled(values[i], q);
     return q;
   },
-  // Computed cells: limb sums in doubles (./limbs.ts), one BigInt per column; cells with no limb form cell by cell.
+  // One matrix at a time, the cheapest way that is exact: in doubles when its sums fit (a matrix of
+  // öre beside one of computed cells), else by TwoSum pairs (./limbs.ts), else cell by cell. The
+  // one method that takes unchecked cells: each way rejects one that is not a finite number
+  // (DOES_NOT_FIT), so a caller may check cells only when that happens (FUNDBALANCE).
   sumRows(rows, p, acc, count) {
+    // In doubles at the matrix's own scale (the common one may be too fine for them), then scaled up.
+    const small = sumRowsInDoubles(rows, count);
+    if (small !== null) {
+      const q = Math.max(p, small.places);
+      const factor = power10(q - p);
+      const up = power10(q - small.places);
+      for (let i = 0; i < acc.length; i++) acc[i] = acc[i] * factor + (i < count && small.sums[i] !== 0 ? BigInt(small.sums[i]) * up : 0n);
+      return q;
+    }
     const limbs = sumShownColumns(rows, count, p);
     if (limbs === null) {
+      for (const row of rows) for (let i = 0; i < Math.min(row.length, count); i++) if (!isFiniteNumber(row[i])) throw DOES_NOT_FIT;
       for (const row of rows) p = bigints.accumulate(row, p, acc, count);
       return p;
     }

@@ -30,9 +30,9 @@ export function invariant(ok: boolean, name: string, detail: () => string): void
 
 /**
  * Orders candidates[0..count) so that the `take` best come first. Best: the larger key (high, then
- * low: a fraction (high·L + low) / (H·L) too wide for one value), then the larger tie, then the
- * earlier index: a total order, so the choice is deterministic. Linear on average: a selection
- * (Hoare's partition, median of three), not a sort.
+ * low: a fraction (high·L + low) / (H·L) too wide for one value), then the larger tie (ties, then
+ * tiesLow when given: a tie too wide for one value), then the earlier index: a total order, so the
+ * choice is deterministic. Linear on average: a selection (Hoare's partition, median of three), not a sort.
  */
 export function selectBest<T extends Scalar>(
   candidates: Int32Array,
@@ -42,6 +42,7 @@ export function selectBest<T extends Scalar>(
   low: Vector<T>,
   ties: Vector<T>,
   tiesOffset: number,
+  tiesLow: Vector<T> | null = null,
 ): void {
   invariant(Number.isInteger(take) && take >= 0 && take <= count, "units to hand out ∈ [0, parts with a remainder]", () => `${take} of ${count}`);
   if (take === 0 || take === count) return;
@@ -51,7 +52,13 @@ export function selectBest<T extends Scalar>(
     if (low[i] !== low[j]) return low[i] > low[j];
     const ti = ties[tiesOffset + i];
     const tj = ties[tiesOffset + j];
-    return ti !== tj ? ti > tj : i < j;
+    if (ti !== tj) return ti > tj;
+    if (tiesLow !== null) {
+      const li = tiesLow[tiesOffset + i];
+      const lj = tiesLow[tiesOffset + j];
+      if (li !== lj) return li > lj;
+    }
+    return i < j;
   };
   let lo = 0;
   let hi = count - 1;

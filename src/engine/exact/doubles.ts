@@ -1,6 +1,6 @@
 import type { Calculator } from "./calculator";
 import { mulDivInto, MULDIV_MAX_DIVISOR } from "./mulDiv";
-import { decimalScale, POW10, SAFE, shown, SHOWN_DIGITS_BOUND } from "./scaled";
+import { fewestReadPlaces, POW10, readShown, SAFE, shown, SHOWN_DIGITS_BOUND } from "./scaled";
 
 /** The signal (a single object, thrown and caught, never shown) that a double result would not be exact. */
 export const DOES_NOT_FIT: Error = new Error("exact arithmetic: does not fit in doubles");
@@ -38,13 +38,33 @@ function scaled(x: number, p: number): number {
   return scaledAt(x, POW10[p]);
 }
 
-/** The decimal places of the value Excel shows, when it has a scale in doubles. */
+/**
+ * The decimal places of the value Excel shows, when its digits are below 10^15 (else the BigInt path
+ * takes it). One 15-digit reading and at most four divisibility tests: a computed cell (17 digits)
+ * used to cost two scale searches of a dozen steps each.
+ */
 function placesOfShown(x: number): number {
-  const p = decimalScale(x);
-  if (p >= 0 && Math.abs(Math.round(x * POW10[p])) < SHOWN_DIGITS_BOUND) return p;
-  const q = decimalScale(shown(x));
-  if (q < 0) throw DOES_NOT_FIT;
-  return q;
+  if (!readShown(x)) throw DOES_NOT_FIT;
+  return fewestReadPlaces();
+}
+
+/**
+ * The hot loop of `accumulate`: acc[i] += values[i]·s from `from` on while each value is an integer at
+ * scale s below the bound; returns the index of the first that is not (for a closer look), or n. Its
+ * constants are locals: imported ones are a property load each time in CommonJS.
+ */
+function addAtScale(values: ArrayLike<number>, from: number, n: number, s: number, acc: ArrayLike<number> & { [index: number]: number }): number {
+  const bound = SHOWN_DIGITS_BOUND;
+  const safe = SAFE;
+  for (let i = from; i < n; i++) {
+    const x = values[i];
+    const k = Math.round(x * s);
+    if (!(k / s === x && k < bound && k > -bound)) return i;
+    const total = acc[i] + k;
+    if (!(total < safe && total > -safe)) throw DOES_NOT_FIT;
+    acc[i] = total;
+  }
+  return n;
 }
 
 /** acc[i]·factor for every i: exact integer products, checked to stay below 2^53. */
@@ -106,27 +126,19 @@ export const doubles: Calculator<number> = {
   },
   // Sums of exact integers: an addition whose true result is below 2^53 is exact, and one whose true
   // result is not gives a computed one that is not either (rounding is monotone), so checking every
-  // partial sum proves them all exact. A cell is read at the scale found so far (no division at scale
-  // 0); only one that is not an integer there is looked at closely, and may widen the scale.
+  // partial sum proves them all exact. A cell is read at the scale found so far; only one that is not
+  // an integer there is looked at closely, and may widen the scale.
   accumulate(values, p, acc, count) {
     if (p > 22) throw DOES_NOT_FIT;
-    let s = POW10[p];
     const n = Math.min(values.length, count);
-    for (let i = 0; i < n; i++) {
+    for (let i = addAtScale(values, 0, n, POW10[p], acc); i < n; i = addAtScale(values, i + 1, n, POW10[p], acc)) {
       const x = values[i];
-      let k = s === 1 ? Math.round(x) : Math.round(x * s);
-      if (!((s === 1 ? k === x : k / s === x) && k < SHOWN_DIGITS_BOUND && k > -SHOWN_DIGITS_BOUND)) {
-        const q = placesOfShown(x); // throws for a value with no scale in doubles (or not a number)
-        if (q > p) {
-          widen(acc, POW10[q - p]);
-          p = q;
-          s = POW10[q];
-        }
-        k = scaledAt(x, s);
+      const q = placesOfShown(x); // throws for a value with no scale in doubles (or not a number)
+      if (q > p) {
+        widen(acc, POW10[q - p]);
+        p = q;
       }
-      const total = acc[i] + k;
-      if (!(total < SAFE && total > -SAFE)) throw DOES_NOT_FIT;
-      acc[i] = total;
+      acc[i] = fits(acc[i] + scaledAt(x, POW10[p]));
     }
     return p;
   },

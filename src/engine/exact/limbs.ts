@@ -1,68 +1,91 @@
-import { POW10, readShown, reading } from "./scaled";
+import { POW10, readShown, reading, SHOWN_DIGITS_BOUND, shownDigits, shownPlacesOf } from "./scaled";
 
 /**
  * Column sums of cells read as Excel shows them (15 significant digits), exact, without a BigInt per
  * cell: the BigInt path's sum for computed cells (=x/7), whose common scale makes every integer too
- * wide for a double. Each shown value is digits·10^−places (|digits| < 10^15, places ≤ 22); at the
- * fixed scale 10^24 it is split into base-10^8 limbs (each < 10^8 in magnitude) added into per-column
- * double sums: with fewer than 2^53 / 10^8 ≈ 9·10^7 rows every limb sum is an exact integer. One
- * BigInt per column and limb at the end puts the limbs together.
+ * wide for a double. Each shown value is digits·10^−places (|digits| < 10^15, places ≤ 22). The
+ * digits are added, per column and per number of places, into a pair of doubles (hi, lo) by Knuth's
+ * TwoSum, which is error-free: hi + lo is the exact sum. Every term is an integer, so hi and each
+ * rounding error are integers; with fewer than 9·10^7 rows, |hi| < 2^77, each error is at most
+ * ulp(hi)/2 ≤ 2^24 and lo, their sum, stays below 2^51: exact. Two BigInts per column and number of
+ * places in use, at the end, put the pairs together.
  */
 
-const FIXED = 24;
-const LIMBS = 6; // 10^24 · 10^15 < 10^(8·6)
-const BASE = 1e8;
+const MAX_PLACES = 22;
 const MAX_ROWS = 9e7;
-
-/** floor(a / d) for integers 0 ≤ a < 2^53, 1 ≤ d ≤ 10^8: the double quotient is within one. */
-function floorBy(a: number, d: number): number {
-  const q = Math.floor(a / d);
-  const r = a - q * d;
-  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
-}
-
-/** The fewest places ≥ `from` at which the last reading is whole. */
-function fewestPlaces(from: number): number {
-  const { digits, places } = reading;
-  for (let q = from; q < places; q++) if (digits % POW10[places - q] === 0) return q;
-  return places;
-}
 
 /**
  * Σ over rows of rows[r][t] (t < count; missing cells 0), exact, as integers at the fewest common
- * places ≥ `minPlaces`: { sums, places }, or null when some cell has no limb form (the caller's slow path).
+ * places ≥ `minPlaces`: { sums, places }, or null when some cell has no such reading (the caller's
+ * slow path).
  */
 export function sumShownColumns(rows: readonly ArrayLike<number>[], count: number, minPlaces: number): { sums: bigint[]; places: number } | null {
-  if (rows.length >= MAX_ROWS || minPlaces > FIXED) return null;
-  const limbs = new Float64Array(count * LIMBS);
-  let common = minPlaces;
+  if (rows.length >= MAX_ROWS || minPlaces > MAX_PLACES) return null;
+  // pairs[q]: for the digits read at q places, per column t the pair (hi, lo) at 2t, 2t + 1; made when first needed.
+  const pairs: Float64Array[] = [];
+  // needed[q]: the fewest places (≥ minPlaces, ≤ q) at which every digits read at q places so far is whole; −1: none read.
+  const needed = new Int8Array(MAX_PLACES + 1).fill(-1);
   for (const row of rows) {
     const n = Math.min(row.length, count);
     for (let t = 0; t < n; t++) {
-      if (!readShown(row[t])) return null;
-      const { digits, places } = reading;
-      if (digits === 0) continue;
-      if (places > common) common = fewestPlaces(common);
-      const shift = FIXED - places;
-      const offset = shift & 7; // digits·10^offset fills limbs from index shift >> 3
-      const at = t * LIMBS + (shift >> 3);
-      const magnitude = digits < 0 ? -digits : digits;
-      const lowSize = POW10[8 - offset];
-      const high = floorBy(magnitude, lowSize);
-      const low = (magnitude - high * lowSize) * POW10[offset]; // < 10^8
-      const middle = floorBy(high, BASE);
-      const sign = digits < 0 ? -1 : 1;
-      limbs[at] += sign * low;
-      limbs[at + 1] += sign * (high - middle * BASE);
-      limbs[at + 2] += sign * middle; // < 10^7: 10^15 / 10^8
+      // readShown's steps, inlined for the common cases (this loop is the whole cost of a computed matrix).
+      const x = row[t];
+      let digits: number;
+      let places: number;
+      if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
+        if (x === 0) continue;
+        digits = x;
+        places = 0;
+      } else {
+        if (typeof x !== "number") return null;
+        const magnitude = x < 0 ? -x : x;
+        places = shownPlacesOf(magnitude);
+        const k = shownDigits(magnitude, places);
+        if (k >= 0) digits = x < 0 ? -k : k;
+        else {
+          if (!readShown(x)) return null;
+          ({ digits, places } = reading);
+          if (digits === 0) continue;
+        }
+      }
+      const need = needed[places];
+      if (need < places && (need < 0 || !wholeAt(digits, places - need))) needed[places] = fewestPlaces(digits, places, need < 0 ? minPlaces : need);
+      const pair = pairs[places] ?? (pairs[places] = new Float64Array(2 * count));
+      const a = pair[2 * t];
+      const sum = a + digits;
+      const back = sum - a;
+      pair[2 * t] = sum;
+      pair[2 * t + 1] += a - (sum - back) + (digits - back); // TwoSum's exact error
     }
   }
-  const sums = new Array<bigint>(count);
-  const divisor = 10n ** BigInt(FIXED - common);
-  for (let t = 0; t < count; t++) {
-    let total = 0n;
-    for (let j = LIMBS - 1; j >= 0; j--) total = total * 100000000n + BigInt(limbs[t * LIMBS + j]);
-    sums[t] = total / divisor; // exact: every value has at most `common` places
+  let common = minPlaces;
+  for (let q = 0; q <= MAX_PLACES; q++) if (needed[q] > common) common = needed[q];
+  const sums = new Array<bigint>(count).fill(0n);
+  for (let q = 0; q <= MAX_PLACES; q++) {
+    if (needed[q] < 0) continue;
+    // At q places each bucket is a multiple of 10^(q − needed[q]); at `common` places, 10^(common − q) times itself.
+    const up = common >= q ? 10n ** BigInt(common - q) : 1n;
+    const down = common < q ? 10n ** BigInt(q - common) : 1n;
+    const pair = pairs[q];
+    for (let t = 0; t < count; t++) {
+      const hi = pair[2 * t];
+      const lo = pair[2 * t + 1];
+      if (hi === 0 && lo === 0) continue;
+      const total = BigInt(hi) + BigInt(lo);
+      sums[t] += down === 1n ? total * up : total / down; // exact: every digits here is whole at `common` ≥ needed[q] places
+    }
   }
   return { sums, places: common };
+}
+
+/** Whether digits (an integer, |digits| < 2^53) is a multiple of 10^j: exact, as floor·10^j is a multiple within 2^53. */
+function wholeAt(digits: number, j: number): boolean {
+  const step = POW10[j];
+  return Math.floor(digits / step) * step === digits;
+}
+
+/** The fewest places ≥ `from` (at most `places`) at which digits·10^−places is whole. */
+function fewestPlaces(digits: number, places: number, from: number): number {
+  for (let q = from; q < places; q++) if (wholeAt(digits, places - q)) return q;
+  return places;
 }

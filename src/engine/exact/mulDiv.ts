@@ -44,11 +44,12 @@ export function mulDivFits(aMax: number, bMax: number, c: number): boolean {
   return aMax < 2 ** 53 && bMax < 2 ** 53 && c >= 1 && c <= MULDIV_MAX_DIVISOR && (aMax * bMax) / c < MULDIV_MAX_QUOTIENT / 2;
 }
 
+const SCRATCH = new Float64Array(2);
+
 /** floor(a·b / c). See the domain above. */
 export function mulDivFloor(a: number, b: number, c: number): number {
-  const quotient = new Float64Array(1);
-  mulDivInto(a, Float64Array.of(b), 0, 1, c, quotient, new Float64Array(1));
-  return quotient[0];
+  mulDivAt(a, b, c, SCRATCH, SCRATCH, 0, 1);
+  return SCRATCH[0];
 }
 
 /** The remainder a·b − q·c of q = mulDivFloor(a, b, c), in [0, c). */
@@ -56,19 +57,21 @@ export const mulDivRemainder = (a: number, b: number, c: number, q: number): num
 
 /** quotients[b] = floor(x·y[yOffset + b] / den) and remainders[b] the remainder, b < n: mulDivFloor over a vector. */
 export function mulDivInto(x: number, y: Float64Array, yOffset: number, n: number, den: number, quotients: Float64Array, remainders: Float64Array): void {
-  for (let b = 0; b < n; b++) {
-    const v = y[yOffset + b];
-    let q = Math.floor((x * v) / den);
-    let r = exactDifference(x, v, q, den);
-    while (r < 0) {
-      q -= 1;
-      r += den;
-    }
-    while (r >= den) {
-      q += 1;
-      r -= den;
-    }
-    quotients[b] = q;
-    remainders[b] = r;
+  for (let b = 0; b < n; b++) mulDivAt(x, y[yOffset + b], den, quotients, remainders, b, b);
+}
+
+/** quotients[at] = floor(a·b / c) and remainders[remainderAt] its remainder: one mulDivFloor, no allocation. */
+export function mulDivAt(a: number, b: number, c: number, quotients: Float64Array, remainders: Float64Array, at: number, remainderAt: number): void {
+  let q = Math.floor((a * b) / c);
+  let r = exactDifference(a, b, q, c);
+  while (r < 0) {
+    q -= 1;
+    r += c;
   }
+  while (r >= c) {
+    q += 1;
+    r -= c;
+  }
+  quotients[at] = q;
+  remainders[remainderAt] = r;
 }

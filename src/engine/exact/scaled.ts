@@ -188,15 +188,36 @@ export function shownDigits(m: number, p: number): number {
   if (!(p >= 0 && p <= 22 && m >= 1e-7)) return -1;
   const s = POW10[p];
   const y = m * s;
-  if (!(y >= SHOWN_DIGITS_BOUND / 10 && y < SHOWN_DIGITS_BOUND - 1)) return -1; // log10 misjudged the decade
+  if (!(y >= SHOWN_DIGITS_BOUND / 10 && y < SHOWN_DIGITS_BOUND - 1)) return -1; // the decade was misjudged
   const floor = Math.floor(y);
   const d = y - floor - 0.5;
   if (d > 0.0625 || d < -0.0625) return Math.round(y);
   return d + productError(m, s, y) >= 0 ? floor + 1 : floor;
 }
 
-/** The places at which `shownDigits` reads m: 15 significant digits. */
-export const shownPlacesOf = (m: number): number => 14 - Math.floor(Math.log10(m));
+/**
+ * The places at which `shownDigits` reads a normal double m > 0 (never a subnormal): 15 significant
+ * digits, 14 − floor(log10 m), found from m's binary exponent e instead of a logarithm (one of the
+ * costliest steps of a cell's reading):
+ * m ∈ [2^e, 2^(e+1)) ⊂ [10^d, 2·10^(d+1)) for d = floor(e·log10 2), so its decade is d, or d + 1 when
+ * m ≥ 10^(d+1). Where the double 10^(d+1) is inexact (d > 21) the decade may be misjudged; shownDigits
+ * then sees y outside [10^14, 10^15) and the caller takes the string way.
+ */
+export function shownPlacesOf(m: number): number {
+  EXPONENT_OF[0] = m;
+  const e = (EXPONENT_BITS[HIGH_WORD] >>> 20) & 0x7ff;
+  return PLACES_AT_EXPONENT[e] - (m >= NEXT_DECADE_AT_EXPONENT[e] ? 1 : 0);
+}
+const EXPONENT_OF = new Float64Array(1);
+const EXPONENT_BITS = new Uint32Array(EXPONENT_OF.buffer);
+const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0; // little-endian: the second word
+const PLACES_AT_EXPONENT = new Int16Array(2048);
+const NEXT_DECADE_AT_EXPONENT = new Float64Array(2048);
+for (let biased = 0; biased < 2048; biased++) {
+  const d = Math.floor((biased - 1023) * Math.log10(2));
+  PLACES_AT_EXPONENT[biased] = 14 - d;
+  NEXT_DECADE_AT_EXPONENT[biased] = Number(`1e${d + 1}`);
+}
 
 /**
  * FUNCTIONS.md: money is read as the number Excel shows, the value rounded to 15 significant digits
@@ -216,7 +237,6 @@ export function shown(x: number): number {
 
 /** The last `readShown`: the shown value is digits·10^−places (places not necessarily the fewest). */
 export const reading = { digits: 0, places: 0 };
-let lastPlaces = 0;
 
 /**
  * Reads x as Excel shows it into `reading`, with no string and no BigInt; false when x is not a finite
@@ -230,13 +250,7 @@ export function readShown(x: number): boolean {
   }
   if (typeof x !== "number" || !Number.isFinite(x)) return false;
   const magnitude = Math.abs(x);
-  // Neighbouring cells mostly share a decade: the last one's places, moved to this one's, skip a log10.
-  let p = lastPlaces;
-  const y = magnitude * POW10[p];
-  if (y < 1e14 && y >= 1e13 && p < 22) p++;
-  else if (y >= 1e15 && y < 1e16 && p > 0) p--;
-  else if (!(y >= 1e14 && y < 1e15)) p = shownPlacesOf(magnitude);
-  lastPlaces = p;
+  const p = shownPlacesOf(magnitude);
   const k = shownDigits(magnitude, p);
   if (k >= 0) {
     reading.digits = x < 0 ? -k : k;
@@ -250,3 +264,26 @@ export function readShown(x: number): boolean {
   reading.places = q;
   return Math.abs(reading.digits) < SHOWN_DIGITS_BOUND;
 }
+
+/**
+ * The fewest places of the last `readShown` (its digits without trailing zeros), by steps of 8, 4, 2
+ * and 1 digits: at most four exact divisibility tests (floor(d/10^j)·10^j is a multiple of 10^j within
+ * 2^53), instead of a remainder per zero. Also drops those zeros from reading.digits.
+ */
+export function fewestReadPlaces(): number {
+  let { digits, places } = reading;
+  if (digits === 0) return (reading.places = 0);
+  for (let j = 8; j >= 1; j >>= 1) {
+    if (places < j) continue;
+    const step = POW10[j];
+    const quotient = Math.floor(digits / step);
+    if (quotient * step === digits) {
+      digits = quotient;
+      places -= j;
+    }
+  }
+  reading.digits = digits;
+  reading.places = places;
+  return places;
+}
+

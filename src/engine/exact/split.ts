@@ -71,31 +71,66 @@ export class YearSplit<T extends Scalar> {
     } catch (e) {
       const c = this.calculator;
       if (e !== DOES_NOT_FIT || (c as unknown) === bigints) throw e;
-      const big = new YearSplit(bigints, this.rows);
-      const b = c.toBigInt;
       const ys = new Array<bigint>(this.rows);
+      for (let i = 0; i < this.rows; i++) ys[i] = c.toBigInt(y[yOffset + i]);
+      this.yearExactly(c.toBigInt(x), ys, c.toBigInt(den), c.toBigInt(unit), c.toBigInt(target), true);
+    }
+  }
+
+  /**
+   * One year split in BigInt whatever this split's calculator: the drifts go over, the units (each
+   * at most the year's target) come back, and with `keepDrifts` the drifts too (they must fit this
+   * calculator: a last year, whose drifts nobody reads, may skip them).
+   */
+  yearExactly(x: bigint, ys: bigint[], den: bigint, unit: bigint, target: bigint, keepDrifts: boolean): void {
+    const c = this.calculator;
+    const big = new YearSplit(bigints, this.rows);
+    for (let i = 0; i < this.rows; i++) {
+      big.driftHigh[i] = c.toBigInt(this.driftHigh[i]);
+      big.driftLow[i] = c.toBigInt(this.driftLow[i]);
+    }
+    big.driftDen = c.toBigInt(this.driftDen);
+    big.year(x, ys, 0, den, unit, target);
+    for (let i = 0; i < this.rows; i++) this.units[i] = c.fromBigInt(big.units[i]);
+    if (keepDrifts) {
       for (let i = 0; i < this.rows; i++) {
-        ys[i] = b(y[yOffset + i]);
-        big.driftHigh[i] = b(this.driftHigh[i]);
-        big.driftLow[i] = b(this.driftLow[i]);
-      }
-      big.driftDen = b(this.driftDen);
-      big.year(b(x), ys, 0, b(den), b(unit), b(target));
-      for (let i = 0; i < this.rows; i++) {
-        this.units[i] = c.fromBigInt(big.units[i]);
         this.driftHigh[i] = c.fromBigInt(big.driftHigh[i]);
         this.driftLow[i] = c.fromBigInt(big.driftLow[i]);
       }
       this.driftDen = c.fromBigInt(big.driftDen);
-      this.count = -1; // nothing to reuse
     }
+    this.count = -1; // nothing to reuse
+  }
+
+  /**
+   * A year whose parts come already divided (den 1): part b is whole[at + b] + rest[at + b]/unit with
+   * 0 ≤ rest < unit, ties by the exact part (whole, then rest). REPAYMENT on computed cells, whose
+   * eligible amounts are too wide for one double but not as a whole and a rest.
+   */
+  yearOfDivided(whole: Vector<T>, rest: Vector<T>, at: number, unit: T, target: T): void {
+    const c = this.calculator;
+    const { floors, high, low, candidates, rows } = this;
+    let count = 0;
+    for (let b = 0; b < rows; b++) {
+      floors[b] = whole[at + b];
+      high[b] = rest[at + b];
+      low[b] = c.zero;
+      if (!c.isZero(high[b])) candidates[count++] = b;
+    }
+    this.count = -1;
+    this.settle(c.one, unit, target, count, whole, at, rest);
   }
 
   private yearIn(x: T, y: Vector<T>, yOffset: number, den: T, unit: T, target: T, sameParts: boolean): void {
     const c = this.calculator;
-    const { units, floors, high, low, candidates, rows } = this;
-    if (!sameParts || this.count < 0) this.count = c.divideParts(x, y, yOffset, rows, den, unit, floors, high, low, candidates);
-    const count = this.count;
+    if (!sameParts || this.count < 0) this.count = c.divideParts(x, y, yOffset, this.rows, den, unit, this.floors, this.high, this.low, this.candidates);
+    this.settle(den, unit, target, this.count, y, yOffset, null);
+  }
+
+  /** The year's remainders (high, low) over den are in place: adds the drifts, rounds up the best, moves the drifts on. */
+  private settle(den: T, unit: T, target: T, count: number, ties: Vector<T>, tiesOffset: number, tiesLow: Vector<T> | null): void {
+    const c = this.calculator;
+    const { units, floors, high, low, rows } = this;
     if (den !== this.driftDen) {
       for (let b = 0; b < rows; b++) invariant(c.isZero(this.driftLow[b]), "a drift's denominator changes only while it is whole", () => `row ${b}`);
       this.driftDen = den;
@@ -106,8 +141,8 @@ export class YearSplit<T extends Scalar> {
     invariant(take >= 0 && take <= count, "a year's parts add up to its rounded total", () => `${take} units missing, ${count} parts with a remainder`);
     // selectBest reorders its list: a copy, so that the candidates can be reused next year.
     const order = this.order;
-    order.set(candidates.subarray(0, count));
-    selectBest(order, count, take, this.keyHigh, this.keyLow, y, yOffset);
+    order.set(this.candidates.subarray(0, count));
+    selectBest(order, count, take, this.keyHigh, this.keyLow, ties, tiesOffset, tiesLow);
     for (let i = 0; i < take; i++) {
       const b = order[i];
       units[b] = c.add(units[b], c.one);
