@@ -97,24 +97,45 @@ describe("the sheet written and read back", () => {
     expect(() => readUncertaintySheet(values, table)).toThrow(new UncertaintySheetError(`C${layout.effectRow0 + 1}:E${layout.effectRow0 + 1}`, "orderProblem"));
   });
 
-  test("through the workbook double: written, edited by the user, read back; a changed grade is applied on the next write", async () => {
+  test("through the workbook double: written, edited by the user, read back; the next write keeps what was typed and applies a changed grade", async () => {
     const { workbook } = installOfficeStandIn({ displayLanguage: "en-US" });
     const en = exampleAnswers("en");
-    expect(await readUncertainty(en, "en")).toBeNull();
-    expect(await writeUncertaintySheet(en, "en")).toBe("Uncertainty");
+    const target = { answers: en, resultsSheet: "Results" };
+    expect(await readUncertainty(target, "en")).toBeNull();
+    expect(await writeUncertaintySheet(target, "en")).toBe("Uncertainty");
     const layout = uncertaintyLayout(4, 3, 11);
     const sheet = workbook.sheets.find((s) => s.name === "Uncertainty")!;
     sheet.ensure(layout.projectRow0 + 1, 1).value = 1; // Fotosyntes: grade 1 (typed by the user)
     sheet.ensure(layout.rateRow, 2).value = 0.02; // the rate's lowest value
-    const edited = (await readUncertainty(en, "en"))!;
+    sheet.ensure(layout.projectRow0 + 2, 3).value = 0.15; // the third project's overrun, most likely: typed
+    const edited = (await readUncertainty(target, "en"))!;
     expect(edited.rate).toEqual({ low: 0.02, mode: 0.035, high: 0.035 });
     expect(edited.projects[1].overrun).toEqual({ low: 0.1, mode: 0.2, high: 0.31 }); // not yet applied
-    await writeUncertaintySheet(en, "en");
-    const applied = (await readUncertainty(en, "en"))!;
+    expect(edited.projects[2].overrun).toEqual({ low: 0.1, mode: 0.15, high: 0.31 });
+    await writeUncertaintySheet(target, "en");
+    const applied = (await readUncertainty(target, "en"))!;
     expect(applied.projects[1]).toMatchObject({ grade: 1, overrun: { low: 0, mode: 0, high: 0.1 } });
     expect(applied.effects.filter((e) => e.project === 1).every((e) => e.scale.low === 0.9 && e.scale.high === 1)).toBe(true);
-    expect(workbook.sheets.filter((s) => s.name === "Uncertainty")).toHaveLength(1);
+    // What the user typed stays: the rate and the third project's overrun (not the defaults of any grade).
+    expect(applied.rate).toEqual({ low: 0.02, mode: 0.035, high: 0.035 });
+    expect(applied.projects[2].overrun).toEqual({ low: 0.1, mode: 0.15, high: 0.31 });
+    expect(workbook.sheets.filter((s) => s.name === "Uncertainty")).toEqual([sheet]); // rewritten in place
   });
+
+  test("each model has its own sheets, and a sheet of that name the pane did not write is left alone", async () => {
+    const { workbook } = installOfficeStandIn({ displayLanguage: "en-US" });
+    const budget = { ...exampleAnswers("en"), name: "Budget" };
+    const theirs = workbook.addSheet("Uncertainty Budget (2)");
+    theirs.ensure(0, 0).value = "My own notes";
+    const target = { answers: budget, resultsSheet: "Results Budget (2)" };
+    expect(await writeUncertaintySheet(target, "en")).toBe("Uncertainty Budget (2) (2)");
+    expect(theirs.ensure(0, 0).value).toBe("My own notes");
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1", "Uncertainty Budget (2)", "Uncertainty Budget (2) (2)"]);
+    // Written again: into its own sheet, found by its title.
+    expect(await writeUncertaintySheet(target, "en")).toBe("Uncertainty Budget (2) (2)");
+    expect(workbook.sheets).toHaveLength(3);
+  });
+
 });
 
 describe("the run and the Simulering sheet", () => {

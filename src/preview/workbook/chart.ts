@@ -9,9 +9,12 @@ import type { RangeProxy } from "./range";
 import type { ChartDouble, ChartSeriesDouble } from "./state";
 import type { WorksheetProxy } from "./worksheet";
 
+/** A chart as a loaded collection lists it: what was loaded, and delete. */
+type LoadedChart = { name: string; title: { text: string }; delete(): void };
+
 export class ChartCollectionProxy extends ProxyBase {
   protected readonly defaultProperties = ["items"];
-  private _items: { name: string; title: { text: string } }[] = [];
+  private _items: LoadedChart[] = [];
 
   constructor(
     ctx: RequestContextDouble,
@@ -20,12 +23,12 @@ export class ChartCollectionProxy extends ProxyBase {
     super(ctx);
   }
 
-  get items(): { name: string; title: { text: string } }[] {
+  get items(): LoadedChart[] {
     return this.need("items", this._items);
   }
 
   protected snapshot(): void {
-    this._items = this.worksheet.sheet().charts.map((c) => ({ name: c.name, title: { text: c.title } }));
+    this._items = this.worksheet.sheet().charts.map((c) => ({ name: c.name, title: { text: c.title }, delete: () => new ChartProxy(this.ctx, () => c).delete() }));
   }
 
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {

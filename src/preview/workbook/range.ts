@@ -7,7 +7,7 @@ import { enterText } from "./coercion";
 import { assertSheetEditable, type SheetChange } from "./protection";
 import { ProxyBase } from "./proxy";
 import { ConditionalFormatCollectionProxy, DataValidationProxy } from "./rules";
-import { cellKey, type CellDouble, type CellValue, type SheetDouble } from "./state";
+import { type CellDouble, type CellValue, type SheetDouble } from "./state";
 import type { WorksheetProxy } from "./worksheet";
 
 type Grid<T> = T[][];
@@ -218,8 +218,14 @@ export class RangeProxy extends ProxyBase {
 
   clear(): void {
     this.ctx.enqueue("range.clear", () => {
-      assertSheetEditable(this.worksheet.sheet(), "cells");
-      this.eachCell((sheet, row, column) => sheet.cells.delete(cellKey(row, column)));
+      const sheet = this.worksheet.sheet();
+      assertSheetEditable(sheet, "cells");
+      // Over the cells the sheet holds, not every address: a whole sheet's range has 17 billion.
+      const a = this.area();
+      for (const key of [...sheet.cells.keys()]) {
+        const [row, column] = key.split(",").map(Number);
+        if (row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns) sheet.cells.delete(key);
+      }
     });
   }
 

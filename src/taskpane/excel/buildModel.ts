@@ -166,6 +166,18 @@ export function modelSheetName(key: SheetKey, language: Language, modelName: str
   return `${base} ${name}`.slice(0, SHEET_NAME_MAX).trim();
 }
 
+/**
+ * A sheet the pane adds beside a model later (Osäkerhet, Simulering), named as the model's own sheets
+ * are: its name and the free-name suffix its Resultat sheet got ("Resultat Budget (2)" → "Simulering
+ * Budget (2)"), so that each model has its own and a call can find the one of its linked model.
+ */
+export function companionSheetName(key: "uncertainty" | "simulation", language: Language, modelName: string | undefined, resultsSheet: string | null | undefined): string {
+  const name = modelSheetName(key, language, modelName);
+  if (!resultsSheet) return name;
+  const base = (["sv", "en"] as const).map((l) => modelSheetName("results", l, modelName)).find((b) => resultsSheet.toLowerCase().startsWith(b.toLowerCase()));
+  return base === undefined ? name : `${name}${resultsSheet.slice(base.length)}`;
+}
+
 /** The model's sheet and table names: the model's names where free (its own names in `own` count as free), else the next free ones. */
 export function freeLayout(answers: ModelAnswers, language: Language, state: WorkbookState, own: ReadonlySet<string> = new Set()): ModelLayout {
   const takenSheets = new Set(state.sheetNames.map((n) => n.toLowerCase()).filter((n) => !own.has(n)));

@@ -14,7 +14,7 @@ import { linkedRowPieces, type LinkedModel } from "../model/call/linkedModel";
 import { SHEET_ORDER } from "../model/keys";
 import { chanceCellIn, repaymentLink, unitFactor } from "../model/call/linkedModel";
 import { UNITS } from "../model/answers";
-import { freeSheetName, modelSheetName } from "./buildModel";
+import { companionSheetName, freeSheetName } from "./buildModel";
 import { presentModels, recordsInSettings, type RecordedModel } from "./records";
 import { sheetSteps } from "./writeSheet";
 
@@ -248,14 +248,9 @@ function sheetOf(m: RecordedModel, key: "results" | "repayment", byLower: Readon
 }
 
 function simulationSheetOf(m: RecordedModel, results: string, byLower: ReadonlyMap<string, string>): string | null {
-  const modelName = m.name ?? m.answers?.name;
-  const languages: Language[] = [m.language, m.language === "sv" ? "en" : "sv"];
-  const base = languages.map((l) => modelSheetName("results", l, modelName)).find((b) => results.toLowerCase().startsWith(b.toLowerCase()));
-  if (base === undefined) return null;
-  const suffix = results.slice(base.length);
   // The uncertainty section names the sheet in the pane's language, which may not be the model's.
-  for (const language of languages) {
-    const name = byLower.get(`${modelSheetName("simulation", language, modelName)}${suffix}`.toLowerCase());
+  for (const language of [m.language, m.language === "sv" ? "en" : "sv"] as const) {
+    const name = byLower.get(companionSheetName("simulation", language, m.name ?? m.answers?.name, results).toLowerCase());
     if (name) return name;
   }
   return null;

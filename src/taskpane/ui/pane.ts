@@ -149,7 +149,7 @@ export class Pane {
           ),
         ]
         : null,
-      uncertaintySection(this.language, () => this.builtAnswers),
+      uncertaintySection(this.language, { answers: () => this.builtAnswers, sheets: () => this.existing?.sheets ?? null }),
       this.existing ? followUpCard({ language: this.language, model: () => this.builtAnswers, sheets: () => this.existing?.sheets ?? null }) : null,
       this.call.render(this.language),
       shareCard(this.language, this.existing?.sheets ?? null),

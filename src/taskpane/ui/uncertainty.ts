@@ -6,7 +6,8 @@ import type { ModelAnswers } from "../model/answers";
 import { simulationSheet } from "../model/uncertainty/results";
 import { UncertaintySheetError } from "../model/uncertainty/sheet";
 import { defaultTable, toSimulation } from "../model/uncertainty/table";
-import { readUncertainty, replaceSheet, writeUncertaintySheet } from "../uncertainty/excel";
+import { readUncertainty, replaceSheet, simulationSheetName, writeUncertaintySheet, type UncertaintyTarget } from "../uncertainty/excel";
+import { SHEET_ORDER } from "../model/keys";
 import { runSimulationInWorker, SimulationCancelled, type RunningSimulation } from "../uncertainty/runner";
 import { fill, h } from "./dom";
 
@@ -29,13 +30,21 @@ class UncertaintySection {
   private iterations = "10000";
   private sampling: Sampling = "latinHypercube";
 
-  constructor(private getAnswers: () => ModelAnswers | null) {}
+  constructor(private getModel: ModelSource) {}
 
-  show(language: Language, getAnswers: () => ModelAnswers | null): HTMLElement {
+  show(language: Language, getModel: ModelSource): HTMLElement {
     this.language = language;
-    this.getAnswers = getAnswers;
+    this.getModel = getModel;
     this.render();
     return this.element;
+  }
+
+  /** The model simulated: its answers and its Resultat sheet's name (the pane's model record lists its sheets in SHEET_ORDER). */
+  private target(): UncertaintyTarget | null {
+    const answers = this.getModel.answers();
+    if (!answers) return null;
+    const sheets = this.getModel.sheets();
+    return { answers, resultsSheet: sheets?.length === SHEET_ORDER.length ? sheets[SHEET_ORDER.indexOf("results")] : null };
   }
 
   private get t(): UncertaintyText {
@@ -78,19 +87,21 @@ class UncertaintySection {
   }
 
   private async writeSheet(): Promise<void> {
-    const answers = this.getAnswers();
-    if (!answers) return this.say("error", (t) => t.noModel);
+    const target = this.target();
+    if (!target) return this.say("error", (t) => t.noModel);
     try {
-      const name = await writeUncertaintySheet(answers, this.language);
+      const name = await writeUncertaintySheet(target, this.language);
       this.say("success", (t) => t.sheetWritten(name));
     } catch (error) {
+      if (error instanceof UncertaintySheetError) return this.say("error", (t) => t.badCell(error.address, t[error.problem]));
       this.say("error", (t) => t.failed(messageOf(error)));
     }
   }
 
   private async run(): Promise<void> {
-    const answers = this.getAnswers();
-    if (!answers) return this.say("error", (t) => t.noModel);
+    const target = this.target();
+    if (!target) return this.say("error", (t) => t.noModel);
+    const { answers } = target;
     const iterations = wholeNumber(this.iterations, this.language);
     const seed = wholeNumber(this.seed, this.language);
     if (iterations === null || iterations < 1 || iterations > MAX_ITERATIONS) return this.say("error", (t) => t.badIterations);
@@ -98,7 +109,7 @@ class UncertaintySection {
     const language = this.language;
     let table;
     try {
-      table = (await readUncertainty(answers, language)) ?? defaultTable(answers);
+      table = (await readUncertainty(target, language)) ?? defaultTable(answers);
     } catch (error) {
       if (error instanceof UncertaintySheetError) return this.say("error", (t) => t.badCell(error.address, t[error.problem]));
       return this.say("error", (t) => t.failed(messageOf(error)));
@@ -112,10 +123,11 @@ class UncertaintySection {
     this.render();
     try {
       const analysis = await this.running.result;
-      const { plan } = simulationSheet(answers, analysis, { version: productPackage.version, date: new Date().toISOString().slice(0, 10) }, language);
-      await replaceSheet(plan);
+      const stamp = { version: productPackage.version, date: new Date().toISOString().slice(0, 10) };
+      const { plan } = simulationSheet(answers, analysis, stamp, language, simulationSheetName(target, language));
+      const written = await replaceSheet(plan);
       this.running = null;
-      this.say("success", (t) => t.resultsWritten(plan.name, analysis.iterations));
+      this.say("success", (t) => t.resultsWritten(written, analysis.iterations));
     } catch (error) {
       this.running = null;
       if (error instanceof SimulationCancelled) this.say("info", (t) => t.cancelled);
@@ -148,7 +160,13 @@ function wholeNumber(text: string, language: Language): number | null {
 let section: UncertaintySection | null = null;
 
 /** The section, in `language`, for the model `getAnswers` returns (null: no model built yet). */
-export function uncertaintySection(language: Language, getAnswers: () => ModelAnswers | null): HTMLElement {
-  section ??= new UncertaintySection(getAnswers);
-  return section.show(language, getAnswers);
+/** Where the section finds the pane's model: its answers, and its sheets as the model record lists them. */
+export interface ModelSource {
+  answers: () => ModelAnswers | null;
+  sheets: () => readonly string[] | null;
+}
+
+export function uncertaintySection(language: Language, model: ModelSource): HTMLElement {
+  section ??= new UncertaintySection(model);
+  return section.show(language, model);
 }

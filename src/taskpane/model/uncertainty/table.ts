@@ -103,6 +103,31 @@ export function defaultTable(answers: ModelAnswers, projectGrades: readonly numb
   };
 }
 
+const sameTriple = (a: Triple, b: Triple) => a.low === b.low && a.mode === b.mode && a.high === b.high;
+
+/**
+ * The sheet written again over what it holds now: every value the user typed is kept, and a project
+ * whose ranges are still the defaults of one of the grade table's grades (its overrun and every effect
+ * scale) takes the ranges of the grade it has now — the way to apply a changed grade or grade table
+ * without losing a range someone typed.
+ */
+export function followGrades(current: UncertaintyTable): UncertaintyTable {
+  const fresh = (grade: number) => {
+    const row = gradeOf(current.grades, grade);
+    return { overrun: row?.overrun ?? point(0), scale: row?.scale ?? point(1) };
+  };
+  const defaults = [...current.grades, { overrun: point(0), scale: point(1) }];
+  const untouched = current.projects.map((project, p) => {
+    const effects = current.effects.filter((e) => e.project === p);
+    return defaults.some((g) => sameTriple(project.overrun, g.overrun) && effects.every((e) => sameTriple(e.scale, g.scale)));
+  });
+  return {
+    ...current,
+    projects: current.projects.map((project, p) => (untouched[p] ? { ...project, overrun: fresh(project.grade).overrun } : project)),
+    effects: current.effects.map((e) => (untouched[e.project] ? { ...e, scale: fresh(current.projects[e.project].grade).scale } : e)),
+  };
+}
+
 /** The engine's inputs: the plan from the answers (as the model sheets compute it), what varies from the table. */
 export function toSimulation(answers: ModelAnswers, table: UncertaintyTable): { base: BaseModel; uncertainty: Uncertainty } {
   const actors = orderedActors(answers);
