@@ -130,6 +130,10 @@ export interface WorkbookState {
   sheetIds: Set<string>;
   /** The sheets' ids in the order of sheetNames (undefined where the host has none). */
   sheetIdList: (string | undefined)[];
+  /** The sheets' visibility in the order of sheetNames ("Visible", "Hidden", "VeryHidden"). */
+  sheetVisibility: string[];
+  /** The active sheet's id (its name where the host has no ids). */
+  activeSheet: string | undefined;
   tableAndDefinedNames: string[];
   settings: { key: string; value: unknown }[];
   structureProtected: boolean;
@@ -137,7 +141,9 @@ export interface WorkbookState {
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
   const workbook = context.workbook;
-  workbook.worksheets.load("items/name,items/id");
+  workbook.worksheets.load("items/name,items/id,items/visibility");
+  const active = workbook.worksheets.getActiveWorksheet();
+  active.load("name,id");
   workbook.tables.load("items/name");
   workbook.names.load("items/name");
   workbook.settings.load("items");
@@ -149,6 +155,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     sheetNames: workbook.worksheets.items.map((s) => s.name),
     sheetIds: new Set(workbook.worksheets.items.map((s) => s.id).filter((id): id is string => typeof id === "string")),
     sheetIdList: workbook.worksheets.items.map((s) => (typeof s.id === "string" ? s.id : undefined)),
+    sheetVisibility: workbook.worksheets.items.map((s) => String(s.visibility ?? "Visible")),
+    activeSheet: typeof active.id === "string" ? active.id : active.name,
     tableAndDefinedNames: [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)],
     settings: workbook.settings.items.map((s) => ({ key: s.key, value: s.value })),
     structureProtected: protection?.protected === true,
