@@ -5,6 +5,7 @@ import { excelText } from "../../i18n/ui";
 import { contains, parseArea, areaAddress, type Area } from "../model/a1";
 import { validateAnswers, type ModelAnswers } from "../model/answers";
 import { SHEET_ORDER } from "../model/keys";
+import { followRenames, type Renames } from "../model/change";
 import { buildPlan, type ModelPlan } from "../model/plan";
 import { formulaAreas, inputLayout, layoutAreas, readBack, type InputArea } from "../model/readBack";
 import { cellMeanings, relink } from "../model/relink";
@@ -41,6 +42,8 @@ export interface UpdateOptions {
   now?: () => Date;
   requestBudgetBytes?: number;
   updateId?: string;
+  /** Projects and actors renamed in the form (see followRenames). */
+  renames?: Renames;
 }
 
 type Changeable = RecordedModel & Required<Pick<RecordedModel, "answers" | "layout" | "id">>;
@@ -185,7 +188,9 @@ export async function updateModel(
       throw refuse((l) => livingTexts[l].unreadableInputs(current.problems.map((p) => `${p.where}: ${p.message}`).join(" ")));
     }
     if (foreign.length > 0) throw refuse((l) => livingTexts[l].userContent(listed(foreign)));
-    const next = change(current.answers);
+    // Rows renamed in the form are the same rows: their values and the links to them follow the new name.
+    const following = followRenames(current.answers, options.renames);
+    const next = change(following);
     if (next.unit !== current.answers.unit) throw refuse((l) => livingTexts[l].unitChanged);
     const problemsIn = (l: Language) => [...validateAnswers(next, l), ...unsafeNameProblems(next, l)];
     if (problemsIn(language).length > 0) {
@@ -200,7 +205,7 @@ export async function updateModel(
     const layout: ModelLayout = (next.name ?? "") === (record.name ?? "") ? record.layout : freeLayout(next, language, state, own);
     const plan = buildPlan(next, language, layout);
     // The user's links, each to the cell of the same meaning in the new layout (or #REF! and reported).
-    const before = cellMeanings(buildPlan(current.answers, language, record.layout));
+    const before = cellMeanings(buildPlan(following, language, record.layout));
     const after = cellMeanings(plan);
     const renamed = new Map(SHEET_ORDER.map((k) => [record.layout.sheets[k].toLowerCase(), layout.sheets[k]]));
     const links: Link[] = found.map((link) => {
