@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { installOfficeStandIn, type StandIn, type WorkbookDouble } from "../../src/preview/workbookDouble";
-import { buildModel, findExistingModel, MODEL_RECORD_PREFIX } from "../../src/taskpane/excel/buildModel";
+import { buildModel, findExistingModel, MODEL_RECORD_PREFIX, modelTableName } from "../../src/taskpane/excel/buildModel";
 import { readModel, updateModel } from "../../src/taskpane/excel/updateModel";
 import { goToModel, removeModel } from "../../src/taskpane/excel/models";
 import { removeLeftovers } from "../../src/taskpane/excel/leftovers";
@@ -310,6 +310,27 @@ describe("an update is all or nothing (item 2)", () => {
 });
 
 describe("several models, named (item 4)", () => {
+  test("a table's name after its model: valid for Excel, unique, the plain name without a model name", async () => {
+    expect(modelTableName("parameters", "sv", "Budget 2026")).toBe("Parametrar_Budget_2026");
+    expect(modelTableName("actors", "en", "Öst-län 2.0")).toBe("Actors_Öst_län_2.0");
+    expect(modelTableName("parameters", "sv", " !! ")).toBe("Parametrar");
+    expect(modelTableName("parameters", "sv", undefined)).toBe("Parametrar");
+    const excelTableName = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (name) => {
+        const table = modelTableName("projects", "sv", name);
+        expect(table).toMatch(excelTableName);
+        expect(table.startsWith("Projekt")).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    // Two models of one name: the second's tables get the next free name.
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    await buildModel({ ...base(), name: "Budget" }, "sv");
+    await buildModel({ ...base(), name: "Budget" }, "sv", { allowAnotherModel: true });
+    expect(standIn.workbook.allTables().map((t) => t.name).filter((n) => n.startsWith("Parametrar"))).toEqual(["Parametrar_Budget", "Parametrar_Budget2"]);
+  });
+
   test("a named second model gets named sheets; go to one; remove one removes only its sheets and record", async () => {
     const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
     standIn.workbook.addSheet("Mitt blad", [[1]]);
@@ -318,6 +339,10 @@ describe("several models, named (item 4)", () => {
     const names = standIn.workbook.sheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(["Parametrar Budget 2026", "Resultat Plan B", "Återföring Budget 2026"]));
     expect(names.some((n) => n.includes("(2)"))).toBe(false);
+    // Tables named after their model too (Excel's rules: no spaces; the double refuses an invalid name).
+    const tables = standIn.workbook.allTables().map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(["Parametrar_Budget_2026", "Parametrar_Plan_B", "Effekter_Plan_B"]));
+    expect(tables.some((n) => /\d$/.test(n) && !/_2026$/.test(n))).toBe(false);
     expect(String(standIn.workbook.sheet("Fond Plan B")!.get("A1")!.value)).toBe("Sociala investeringar – modell – Plan B – Fond");
     const listed = await findExistingModel();
     expect(listed!.models.map((m) => m.name)).toEqual(["Budget 2026", "Plan B"]);

@@ -174,6 +174,20 @@ export function modelSheetName(key: SheetKey, language: Language, modelName: str
   return `${base} ${name}`.slice(0, SHEET_NAME_MAX).trim();
 }
 
+/** Excel's limit on a table name. */
+const TABLE_NAME_MAX = 255;
+
+/**
+ * A table's name in a named model: "Parametrar_Budget_2026". Excel's rules for a table name: letters,
+ * digits, _ and . only (so spaces and other signs become _), a letter or _ first (the localized base
+ * name gives it), not a cell address (the "_" after the base rules that out), at most 255 characters.
+ */
+export function modelTableName(key: TableKey, language: Language, modelName: string | undefined): string {
+  const base = tableName(key, language);
+  const name = (modelName ?? "").replace(/[^\p{L}\p{N}_.]+/gu, "_").replace(/^[_.]+|_+$/g, "");
+  return name === "" ? base : `${base}_${name}`.slice(0, TABLE_NAME_MAX);
+}
+
 /** The model's sheet and table names: the model's names where free (its own names in `own` count as free), else the next free ones. */
 export function freeLayout(answers: ModelAnswers, language: Language, state: WorkbookState, own: ReadonlySet<string> = new Set()): ModelLayout {
   const takenSheets = new Set(state.sheetNames.map((n) => n.toLowerCase()).filter((n) => !own.has(n)));
@@ -186,7 +200,7 @@ export function freeLayout(answers: ModelAnswers, language: Language, state: Wor
   }
   const tables: Partial<Record<TableKey, string>> = {};
   for (const key of TABLE_KEYS) {
-    const name = freeTableName(tableName(key, language), takenTables);
+    const name = freeTableName(modelTableName(key, language, answers.name), takenTables);
     takenTables.add(name.toLowerCase());
     tables[key] = name;
   }
