@@ -214,12 +214,18 @@ describe("an update is all or nothing (item 2)", () => {
   test("a failure at any operation before the commit restores the workbook exactly; after it, the change is finished", async () => {
     // One model built once; every run starts from a copy of it (same next sheet id, so the finished states compare).
     const { standIn: original, id } = await prepared();
+    // Links that move with the added actor (Återföring's per-actor block starts lower), in a cell and a defined name.
+    original.workbook.sheet("Mitt blad")!.ensure(0, 2).formula = "=Återföring!B41";
+    original.workbook.names.set("Återföringen", "=Återföring!$B$41:$E$41");
     const probe = installOfficeStandIn({ displayLanguage: "sv-SE", workbook: original.workbook.clone() });
     const first = probe.operationCount();
     await updateModel(id, addActor, "sv", { updateId: "u1", now: () => new Date(0) });
     const total = probe.operationCount() - first;
     const finished = probe.workbook.snapshot();
     const before = original.workbook.snapshot();
+    // The links moved: 3 actors → 4, so each project's block in Återföring's three sections above is a row longer (2 × 3 = 6 rows).
+    expect(probe.workbook.sheet("Mitt blad")!.content("C1")).toBe("=Återföring!B47");
+    expect(probe.workbook.names.get("Återföringen")).toBe("=Återföring!$B$47:$E$47");
     // Every operation of the first request step (marker, renames aside, new sheets, hiding) and of the last
     // (links, commit, deletions); every 7th of the sheet writes between, which are all of one kind.
     const structural = 60;

@@ -65,6 +65,10 @@ test("links into Kostnader, Återföring and Resultat keep their project, actor 
   await buildModel(base(), "sv");
   const id = modelId(standIn.workbook);
   const mine = standIn.workbook.addSheet("Mitt blad", [links(base())]);
+  // A defined name into the model follows like a cell's link (the same target as A1's, absolute).
+  const named = (a: ModelAnswers) => links(a)[0].replace(/^=Kostnader!([A-Z]+)(\d+)\*1000$/, "=Kostnader!$$$1$$$2");
+  expect(named(base())).toBe("=Kostnader!$E$15");
+  standIn.workbook.names.set("Besparingen", named(base()));
   // By hand: P2 × Utb's saving in 2027 is 5 (× 1000 = 5000), its four years sum to 4 × 5 = 20.
   expect(values(standIn.workbook).slice(0, 2)).toEqual([5000, 20]);
   const addProject = (a: ModelAnswers) =>
@@ -82,6 +86,7 @@ test("links into Kostnader, Återföring and Resultat keep their project, actor 
     expect(report.lostLinks).toEqual([]);
     const now = await readModel(id, "sv");
     expect(mine.contents()[0]).toEqual(links(now));
+    expect(standIn.workbook.names.get("Besparingen")).toBe(named(now));
     // Each of them moves these cells, except the year added at the end.
     if (change !== nextBudgetYear) expect(mine.contents()[0]).not.toEqual(before);
   }
@@ -89,7 +94,8 @@ test("links into Kostnader, Återföring and Resultat keep their project, actor 
   expect(values(standIn.workbook).slice(0, 2)).toEqual([5000, 20]);
   // P2 removed: its links read #REF! and are reported; the others still point at their cells.
   const report = await updateModel(id, (a) => carryValues(a, { ...a, projects: a.projects.filter((p) => p.name !== "P2"), effects: a.effects!.filter((e) => e.project !== "P2") }), "sv");
-  expect(report.lostLinks).toEqual(["'Mitt blad'!A1", "'Mitt blad'!B1", "'Mitt blad'!F1", "'Mitt blad'!H1"]);
+  expect(report.lostLinks).toEqual(["'Mitt blad'!A1", "'Mitt blad'!B1", "'Mitt blad'!F1", "'Mitt blad'!H1", "Besparingen"]);
+  expect(standIn.workbook.names.get("Besparingen")).toBe("=#REF!");
   const row = mine.contents()[0];
   expect([row[0], row[1], row[5], row[7]]).toEqual(["=#REF!*1000", "=SUM(#REF!)", "=#REF!", "=#REF!"]);
   const kept = links(await readModel(id, "sv"));

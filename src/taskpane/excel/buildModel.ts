@@ -135,6 +135,8 @@ export interface WorkbookState {
   /** The active sheet's id (its name where the host has no ids). */
   activeSheet: string | undefined;
   tableAndDefinedNames: string[];
+  /** The workbook's defined names and their formulas. */
+  names: { name: string; formula: string }[];
   settings: { key: string; value: unknown }[];
   structureProtected: boolean;
 }
@@ -145,7 +147,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const active = workbook.worksheets.getActiveWorksheet();
   active.load("name,id");
   workbook.tables.load("items/name");
-  workbook.names.load("items/name");
+  workbook.names.load("items/name,items/formula");
   workbook.settings.load("items");
   // ExcelApi 1.7; read in the same round trip. Hosts without it (older doubles) count as unprotected.
   const protection = (workbook as Partial<Excel.Workbook>).protection;
@@ -158,6 +160,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     sheetVisibility: workbook.worksheets.items.map((s) => String(s.visibility ?? "Visible")),
     activeSheet: typeof active.id === "string" ? active.id : active.name,
     tableAndDefinedNames: [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)],
+    names: workbook.names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") })),
     settings: workbook.settings.items.map((s) => ({ key: s.key, value: s.value })),
     structureProtected: protection?.protected === true,
   };

@@ -9,6 +9,7 @@ import { followRenames, type Renames } from "../model/change";
 import { buildPlan, type ModelPlan } from "../model/plan";
 import { formulaAreas, inputLayout, layoutAreas, readBack, type InputArea } from "../model/readBack";
 import { cellMeanings, relink } from "../model/relink";
+import { sheetMentions } from "../model/sheetReferences";
 import { excel, freeLayout, inBoth, messageOf, ModelBuildError, readWorkbook, recordedAnswers, SentWrites, type WorkbookState } from "./buildModel";
 import { isChangeable, MODEL_RECORD_PREFIX, newBuildId, RECORD_VERSION, type ModelLayout, type RecordedModel } from "./records";
 import { retiredSheetName } from "./leftovers";
@@ -34,7 +35,7 @@ export interface UpdateReport {
   /** Round trips that wrote (the target: at most 3). */
   writeSyncs: number;
   answers: ModelAnswers;
-  /** The user's cells whose link pointed at a model cell that the change removed (they now read #REF!), e.g. 'Mitt blad'!A1. */
+  /** The user's cells (and defined names) whose link pointed at a model cell that the change removed (they now read #REF!), e.g. 'Mitt blad'!A1. */
   lostLinks: string[];
 }
 
@@ -97,14 +98,19 @@ function userContent(plan: ModelPlan, used: Map<string, { address: string; formu
   return found;
 }
 
+/** True for a formula that refers to one of `sheets`. */
+const mentionsSheets = (sheets: readonly string[]) => {
+  const names = new Set(sheets.map((n) => n.toLowerCase()));
+  return (formula: string) => sheetMentions(formula).some((m) => names.has(m.sheet.toLowerCase()));
+};
+
 /**
  * The user's formulas elsewhere in the workbook that refer to one of the model's sheets. Excel would
  * make them #REF! when the old sheet is deleted, so the update writes each again, relinked, once the new
  * sheets carry the names.
  */
 function referencesToModel(others: { sheet: string; address: string; formulas: unknown[][] }[], modelSheets: readonly string[]): { sheet: string; address: string; formula: string }[] {
-  const mentions = (formula: string) =>
-    modelSheets.some((name) => formula.includes(`'${name.replace(/'/g, "''")}'!`) || new RegExp(`(^|[^A-Za-z0-9_.'])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`).test(formula));
+  const mentions = mentionsSheets(modelSheets);
   return others.flatMap(({ sheet, address, formulas }) => {
     const origin = parseArea(address.slice(address.lastIndexOf("!") + 1));
     return formulas.flatMap((row, r) =>
@@ -166,6 +172,14 @@ interface Link {
   lost: boolean;
 }
 
+/** A defined name of the user's that refers to the model, likewise. */
+interface NameLink {
+  name: string;
+  formula: string;
+  relinked: string;
+  lost: boolean;
+}
+
 /** Changes the model `id` in place: `change` maps its current answers (read from its sheets) to the new ones. */
 export async function updateModel(
   id: string,
@@ -211,6 +225,11 @@ export async function updateModel(
     const links: Link[] = found.map((link) => {
       const moved = relink(link.formula, renamed, before, after);
       return { ...link, relinked: moved.formula, lost: moved.lost };
+    });
+    // The user's defined names into the model, the same way (Excel would make them #REF! too).
+    const names: NameLink[] = state.names.filter((n) => mentionsSheets(oldSheets)(n.formula)).map((n) => {
+      const moved = relink(n.formula, renamed, before, after);
+      return { ...n, relinked: moved.formula, lost: moved.lost };
     });
     const changeId = options.updateId ?? newBuildId();
     const backupTable = (i: number) => `socinvOld_${changeId}_${i + 1}`;
@@ -261,6 +280,7 @@ export async function updateModel(
         bytes: 0,
         queue: () => {
           for (const link of links) context.workbook.worksheets.getItem(link.sheet).getRange(link.address).formulas = [[link.relinked]];
+          for (const n of names) context.workbook.names.getItem(n.name).formula = n.relinked;
           worksheets[0]?.activate();
           context.workbook.settings.add(key, recordValue);
           context.workbook.settings.getItem(marker).delete();
@@ -268,13 +288,13 @@ export async function updateModel(
         },
       },
     ];
-    const lostLinks = links.filter((l) => l.lost).map((l) => `'${l.sheet.replace(/'/g, "''")}'!${l.address}`);
+    const lostLinks = [...links.filter((l) => l.lost).map((l) => `'${l.sheet.replace(/'/g, "''")}'!${l.address}`), ...names.filter((n) => n.lost).map((n) => n.name)];
     const report = (writeSyncs: number): UpdateReport => ({ sheets: recordValue.sheets, syncs: syncs + writeSyncs, writeSyncs, answers: next, lostLinks });
     const sent = new SentWrites();
     try {
       await sent.send(context, steps, worksheets, options.requestBudgetBytes);
     } catch (error) {
-      const outcome = await undoUpdate(context, { changeId, key, created, old, oldTables, backupTable, links, activeSheet: state.activeSheet }, state.sheetIds, sent.knownIds);
+      const outcome = await undoUpdate(context, { changeId, key, created, old, oldTables, backupTable, links, names, activeSheet: state.activeSheet }, state.sheetIds, sent.knownIds);
       const detail = messageOf(error);
       if (outcome === "completed") return report(sent.syncs);
       throw new ModelBuildError(
@@ -296,6 +316,7 @@ interface UpdateInFlight {
   oldTables: readonly string[];
   backupTable: (i: number) => string;
   links: readonly Link[];
+  names: readonly NameLink[];
   activeSheet: string | undefined;
 }
 
@@ -346,6 +367,7 @@ async function undoUpdate(
       if (tableNames.has(u.backupTable(i).toLowerCase())) workbook.tables.getItem(u.backupTable(i)).name = name;
     });
     for (const link of u.links) workbook.worksheets.getItem(link.sheet).getRange(link.address).formulas = [[link.formula]];
+    for (const n of u.names) workbook.names.getItem(n.name).formula = n.formula;
     if (u.activeSheet !== undefined) workbook.worksheets.getItem(u.activeSheet).activate();
     marker.delete();
     await context.sync();
