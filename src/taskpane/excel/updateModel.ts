@@ -180,6 +180,18 @@ interface NameLink {
   lost: boolean;
 }
 
+/** Rewrites a formula's references from the old plan's cells to the new plan's (their meanings are worked out only when there is something to rewrite). */
+function relinker(needed: boolean, oldPlan: () => ModelPlan, newPlan: ModelPlan, oldLayout: ModelLayout, newLayout: ModelLayout) {
+  if (!needed) return (formula: string) => ({ relinked: formula, lost: false });
+  const before = cellMeanings(oldPlan());
+  const after = cellMeanings(newPlan);
+  const renamed = new Map(SHEET_ORDER.map((k) => [oldLayout.sheets[k].toLowerCase(), newLayout.sheets[k]]));
+  return (formula: string) => {
+    const result = relink(formula, renamed, before, after);
+    return { relinked: result.formula, lost: result.lost };
+  };
+}
+
 /** Changes the model `id` in place: `change` maps its current answers (read from its sheets) to the new ones. */
 export async function updateModel(
   id: string,
@@ -218,19 +230,11 @@ export async function updateModel(
     const own = new Set([...oldSheets, ...oldTables].map((n) => n.toLowerCase()));
     const layout: ModelLayout = (next.name ?? "") === (record.name ?? "") ? record.layout : freeLayout(next, language, state, own);
     const plan = buildPlan(next, language, layout);
-    // The user's links, each to the cell of the same meaning in the new layout (or #REF! and reported).
-    const before = cellMeanings(buildPlan(following, language, record.layout));
-    const after = cellMeanings(plan);
-    const renamed = new Map(SHEET_ORDER.map((k) => [record.layout.sheets[k].toLowerCase(), layout.sheets[k]]));
-    const links: Link[] = found.map((link) => {
-      const moved = relink(link.formula, renamed, before, after);
-      return { ...link, relinked: moved.formula, lost: moved.lost };
-    });
-    // The user's defined names into the model, the same way (Excel would make them #REF! too).
-    const names: NameLink[] = state.names.filter((n) => mentionsSheets(oldSheets)(n.formula)).map((n) => {
-      const moved = relink(n.formula, renamed, before, after);
-      return { ...n, relinked: moved.formula, lost: moved.lost };
-    });
+    // The user's links and defined names, each to the cell of the same meaning in the new layout (or #REF! and reported).
+    const userNames = state.names.filter((n) => mentionsSheets(oldSheets)(n.formula));
+    const moved = relinker(found.length + userNames.length > 0, () => buildPlan(following, language, record.layout), plan, record.layout, layout);
+    const links: Link[] = found.map((link) => ({ ...link, ...moved(link.formula) }));
+    const names: NameLink[] = userNames.map((n) => ({ ...n, ...moved(n.formula) }));
     const changeId = options.updateId ?? newBuildId();
     const backupTable = (i: number) => `socinvOld_${changeId}_${i + 1}`;
     const created: CreatedSheet[] = plan.sheets.map((s, i) => ({ planned: s.name, temporary: `~socinv ${changeId} ${i + 1}` }));
