@@ -310,8 +310,13 @@ describe("an update is all or nothing (item 2)", () => {
   test("the user's own sheet is untouched", async () => {
     const { standIn, id } = await prepared();
     const mine = JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents());
+    // A sheet of the user's after the model's: the model keeps its place among the tabs.
+    standIn.workbook.addSheet("Efter");
+    const order = standIn.workbook.sheets.map((s) => s.name);
+    expect(order.slice(-2)).toEqual(["Enhetskostnader", "Efter"]);
     await updateModel(id, addActor, "sv");
     expect(JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents())).toBe(mine);
+    expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(order);
   });
 });
 

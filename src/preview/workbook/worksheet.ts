@@ -152,6 +152,17 @@ export class WorksheetProxy extends ProxyBase {
   get position(): number {
     return this.need("position", this._position);
   }
+  /** Moves the sheet to this place among the tabs (0-based, hidden sheets counted), as Excel does. */
+  set position(value: number) {
+    this.ctx.enqueue("worksheet.position", () => {
+      const wb = this.ctx.engine.workbook;
+      const s = this.sheet();
+      assertStructureEditable(wb);
+      if (!Number.isInteger(value) || value < 0 || value >= wb.sheets.length) fail("InvalidArgument", `The position ${value} is not valid.`);
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      wb.sheets.splice(value, 0, s);
+    }, value);
+  }
 
   get visibility(): string {
     return this.need("visibility", this._visibility);

@@ -243,6 +243,7 @@ export async function updateModel(
       const i = indexOf.get(name.toLowerCase())!;
       return { name, id: state.sheetIdList[i], visibility: state.sheetVisibility[i] };
     });
+    const firstPosition = Math.min(...oldSheets.map((name) => indexOf.get(name.toLowerCase())!));
     const recordValue = {
       ...raw,
       version: RECORD_VERSION,
@@ -276,6 +277,10 @@ export async function updateModel(
             sheet(o).name = retiredSheetName(changeId, i);
           });
           worksheets.push(...queueCreatedSheets(context, created));
+          // The new sheets where the model's tabs were (before the old ones, which go): the model keeps its place among the user's sheets.
+          worksheets.forEach((w, i) => {
+            w.position = firstPosition + i;
+          });
           for (const o of old) if (o.visibility === "Visible") sheet(o).visibility = "Hidden" as Excel.SheetVisibility;
         },
       },
