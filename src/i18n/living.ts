@@ -25,6 +25,8 @@ export interface LivingTexts {
   confirmRemove: (name: string, sheets: string) => string;
   removed: (name: string) => string;
   updated: (name: string, syncs: number) => string;
+  /** The user's cells whose link pointed at something the change removed. */
+  lostLinks: (places: string) => string;
   nameCharacters: string;
 }
 
@@ -52,6 +54,7 @@ const sv: LivingTexts = {
   confirmRemove: (name, sheets) => `Ta bort modellen ${name} och dess blad (${sheets})? Andra blad ändras inte.`,
   removed: (name) => `Modellen ${name} är borttagen.`,
   updated: (name, syncs) => `Modellen ${name} är ändrad (${syncs} anrop till Excel).`,
+  lostLinks: (places) => `Länkar till det som togs bort visar nu #REF!: ${places}.`,
   nameCharacters: "Namnet får inte innehålla : \\ / ? * [ ] eller börja eller sluta med '.",
 };
 
@@ -79,6 +82,7 @@ const en: LivingTexts = {
   confirmRemove: (name, sheets) => `Remove the model ${name} and its sheets (${sheets})? No other sheet changes.`,
   removed: (name) => `The model ${name} is removed.`,
   updated: (name, syncs) => `The model ${name} is changed (${syncs} requests to Excel).`,
+  lostLinks: (places) => `Links to what was removed now show #REF!: ${places}.`,
   nameCharacters: "The name may not contain : \\ / ? * [ ] or begin or end with '.",
 };
 

@@ -6,9 +6,10 @@
  */
 import fc from "fast-check";
 import { installOfficeStandIn, type StandIn, type WorkbookDouble } from "../../src/preview/workbookDouble";
-import { buildModel, findExistingModel, MODEL_RECORD_PREFIX } from "../../src/taskpane/excel/buildModel";
+import { buildModel, findExistingModel, MODEL_RECORD_PREFIX, modelTableName } from "../../src/taskpane/excel/buildModel";
 import { readModel, updateModel } from "../../src/taskpane/excel/updateModel";
 import { goToModel, removeModel } from "../../src/taskpane/excel/models";
+import { removeLeftovers } from "../../src/taskpane/excel/leftovers";
 import { carryValues, nextBudgetYear } from "../../src/taskpane/model/change";
 import { inputLayout, layoutAreas } from "../../src/taskpane/model/readBack";
 import type { ModelAnswers } from "../../src/taskpane/model/answers";
@@ -16,28 +17,7 @@ import { PRINCIPALS } from "../../src/engine/vocabulary";
 import { principalLabel } from "../../src/i18n/model";
 import { KPI_YEARS } from "../../src/taskpane/model/unitCosts";
 import { createSocinvWorkbook } from "../support/hyperformula";
-import { smallModel } from "../support/modelWorkbook";
-
-const base = (): ModelAnswers =>
-  smallModel({
-    actors: [
-      { name: "Soc", principal: "kommun", cashableShare: 1, frame: 1000 },
-      { name: "Utb", principal: "kommun", cashableShare: 0.8, frame: 2000 },
-      { name: "Region", principal: "region", cashableShare: 1 },
-    ],
-    projects: [
-      { name: "P1", owner: "Soc", disbursements: [100, 100, 0, 0], cofinancingShare: 0 },
-      { name: "P2", owner: "Utb", disbursements: [50, 0, 0, 0], cofinancingShare: 0.2 },
-    ],
-    // Every kind of effect, so every entry table of Kostnader has a row: a unit cost linked to
-    // Enhetskostnader and one typed in.
-    effects: [
-      { kind: "costs", project: "P1", actor: "Soc", baseline: [10, 20, 30, 40], intervention: [1, 2, 3, 4] },
-      { kind: "volume", project: "P1", actor: "Region", volume: [0, 30, 90, 90], unitCost: "sisTreatmentOpen" },
-      { kind: "saving", project: "P2", actor: "Utb", saving: [5, 5, 5, 5] },
-      { kind: "volume", project: "P2", actor: "Soc", volume: [1, 2, 3, 4], unitCost: 2.5 },
-    ],
-  });
+import { livingModel as base } from "../support/livingModel";
 
 const modelId = (workbook: WorkbookDouble) => [...workbook.settings.keys()].find((k) => k.startsWith(MODEL_RECORD_PREFIX))!.slice(MODEL_RECORD_PREFIX.length);
 
@@ -231,35 +211,71 @@ describe("an update is all or nothing (item 2)", () => {
   }
   const addActor = (a: ModelAnswers) => carryValues(a, { ...a, actors: [...a.actors, { name: "Stat", principal: "stat", cashableShare: 1 }] });
 
-  test("at every failing operation of the write, the workbook is exactly as before or exactly the finished change", async () => {
-    // The operations of a successful update, counted once.
-    const probe = await prepared();
-    const start = probe.standIn.operationCount();
-    await updateModel(probe.id, addActor, "sv", { updateId: "u1", now: () => new Date(0) });
-    const total = probe.standIn.operationCount() - start;
-    const finished = probe.standIn.workbook.snapshot();
-    let restored = 0;
-    let completed = 0;
-    for (let failAt = 0; failAt < total; failAt += Math.max(1, Math.floor(total / 60))) {
-      const { standIn, id } = await prepared();
-      const before = standIn.workbook.snapshot();
-      standIn.failAfter(failAt);
+  test("a failure at any operation before the commit restores the workbook exactly; after it, the change is finished", async () => {
+    // One model built once; every run starts from a copy of it (same next sheet id, so the finished states compare).
+    const { standIn: original, id } = await prepared();
+    // Links that move with the added actor (Återföring's per-actor block starts lower), in a cell and a defined name.
+    original.workbook.sheet("Mitt blad")!.ensure(0, 2).formula = "=Återföring!B41";
+    original.workbook.names.set("Återföringen", "=Återföring!$B$41:$E$41");
+    const probe = installOfficeStandIn({ displayLanguage: "sv-SE", workbook: original.workbook.clone() });
+    const first = probe.operationCount();
+    await updateModel(id, addActor, "sv", { updateId: "u1", now: () => new Date(0) });
+    const total = probe.operationCount() - first;
+    const finished = probe.workbook.snapshot();
+    const before = original.workbook.snapshot();
+    // The links moved: 3 actors → 4, so each project's block in Återföring's three sections above is a row longer (2 × 3 = 6 rows).
+    expect(probe.workbook.sheet("Mitt blad")!.content("C1")).toBe("=Återföring!B47");
+    expect(probe.workbook.names.get("Återföringen")).toBe("=Återföring!$B$47:$E$47");
+    // Every operation of the first request step (marker, renames aside, new sheets, hiding) and of the last
+    // (links, commit, deletions); every 7th of the sheet writes between, which are all of one kind.
+    const structural = 60;
+    const points = Array.from({ length: total }, (_, n) => n).filter((n) => n < structural || n >= total - structural || n % 7 === 0);
+    const outcomes: string[] = [];
+    for (const failAfter of points) {
+      const standIn = installOfficeStandIn({ displayLanguage: "sv-SE", workbook: original.workbook.clone() });
+      standIn.failAfter(failAfter);
       const result = await updateModel(id, addActor, "sv", { updateId: "u1", now: () => new Date(0) }).then(
         () => "completed",
         (e: { rolledBack: boolean }) => (e.rolledBack ? "restored" : "failed"),
       );
-      if (result === "restored") {
-        expect(standIn.workbook.snapshot()).toEqual(before);
-        restored++;
-      } else {
-        expect(result).toBe("completed");
-        expect(standIn.workbook.snapshot()).toEqual(finished);
-        completed++;
-      }
+      expect(standIn.workbook.snapshot()).toEqual(result === "restored" ? before : finished);
+      outcomes.push(result === "restored" ? "R" : result === "completed" ? "C" : "F");
     }
-    expect(restored).toBeGreaterThan(0);
-    expect(completed).toBeGreaterThan(0);
-  }, 300_000);
+    // Restored up to the record, finished after it: the marker's removal and the eight deletions follow the commit.
+    expect(outcomes.join("")).toMatch(/^R+C{9}$/);
+    console.log(`update: ${total} operations, ${points.length} failure points (${outcomes.filter((o) => o === "R").length} restored, ${outcomes.filter((o) => o === "C").length} finished)`);
+  }, 600_000);
+
+  test("the final deletions failing twice leave a complete, recorded model and hidden old sheets, which the next open deletes", async () => {
+    const { standIn: original, id } = await prepared();
+    const done = installOfficeStandIn({ displayLanguage: "sv-SE", workbook: original.workbook.clone() });
+    const first = done.operationCount();
+    await updateModel(id, addActor, "sv", { updateId: "u1", now: () => new Date(0) });
+    const total = done.operationCount() - first;
+    const finished = done.workbook.snapshot();
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE", workbook: original.workbook.clone() });
+    // The 4th of the 8 deletions fails, and so does the undo's own deletion request (reads 1–2, write 3, undo 4–5).
+    standIn.failAfter(total - 5);
+    standIn.failAtSync(5);
+    const report = await updateModel(id, addActor, "sv", { updateId: "u1", now: () => new Date(0) });
+    expect(report.answers.actors.map((a) => a.name)).toContain("Stat");
+    const left = standIn.workbook.sheets.filter((s) => s.name.startsWith("socinvOld_"));
+    expect(left.map((s) => [s.name, s.visibility])).toEqual([4, 5, 6, 7, 8].map((n) => [`socinvOld_u1_${n}`, "Hidden"]));
+    expect((standIn.workbook.settings.get(`${MODEL_RECORD_PREFIX}${id}`) as { changeId: string }).changeId).toBe("u1");
+    expect((await readModel(id, "sv")).actors.map((a) => a.name)).toContain("Stat");
+    await expect(removeLeftovers()).resolves.toEqual([4, 5, 6, 7, 8].map((n) => `socinvOld_u1_${n}`));
+    expect(standIn.workbook.snapshot()).toEqual(finished);
+    await expect(removeLeftovers()).resolves.toEqual([]);
+  });
+
+  test("a co-author's change still in flight keeps its hidden sheets", async () => {
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    standIn.workbook.addSheet("socinvOld_ab12_1").visibility = "Hidden";
+    standIn.workbook.settings.set("socinv.building.ab12", true);
+    await expect(removeLeftovers()).resolves.toEqual([]);
+    standIn.workbook.settings.delete("socinv.building.ab12");
+    await expect(removeLeftovers()).resolves.toEqual(["socinvOld_ab12_1"]);
+  });
 
   test("a failing request (before or after it lands) leaves the workbook as before or finished", async () => {
     for (const afterApplying of [false, true]) {
@@ -294,12 +310,38 @@ describe("an update is all or nothing (item 2)", () => {
   test("the user's own sheet is untouched", async () => {
     const { standIn, id } = await prepared();
     const mine = JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents());
+    // A sheet of the user's after the model's: the model keeps its place among the tabs.
+    standIn.workbook.addSheet("Efter");
+    const order = standIn.workbook.sheets.map((s) => s.name);
+    expect(order.slice(-2)).toEqual(["Enhetskostnader", "Efter"]);
     await updateModel(id, addActor, "sv");
     expect(JSON.stringify(standIn.workbook.sheet("Mitt blad")!.contents())).toBe(mine);
+    expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(order);
   });
 });
 
 describe("several models, named (item 4)", () => {
+  test("a table's name after its model: valid for Excel, unique, the plain name without a model name", async () => {
+    expect(modelTableName("parameters", "sv", "Budget 2026")).toBe("Parametrar_Budget_2026");
+    expect(modelTableName("actors", "en", "Öst-län 2.0")).toBe("Actors_Öst_län_2.0");
+    expect(modelTableName("parameters", "sv", " !! ")).toBe("Parametrar");
+    expect(modelTableName("parameters", "sv", undefined)).toBe("Parametrar");
+    const excelTableName = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (name) => {
+        const table = modelTableName("projects", "sv", name);
+        expect(table).toMatch(excelTableName);
+        expect(table.startsWith("Projekt")).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    // Two models of one name: the second's tables get the next free name.
+    const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
+    await buildModel({ ...base(), name: "Budget" }, "sv");
+    await buildModel({ ...base(), name: "Budget" }, "sv", { allowAnotherModel: true });
+    expect(standIn.workbook.allTables().map((t) => t.name).filter((n) => n.startsWith("Parametrar"))).toEqual(["Parametrar_Budget", "Parametrar_Budget2"]);
+  });
+
   test("a named second model gets named sheets; go to one; remove one removes only its sheets and record", async () => {
     const standIn = installOfficeStandIn({ displayLanguage: "sv-SE" });
     standIn.workbook.addSheet("Mitt blad", [[1]]);
@@ -308,6 +350,10 @@ describe("several models, named (item 4)", () => {
     const names = standIn.workbook.sheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(["Parametrar Budget 2026", "Resultat Plan B", "Återföring Budget 2026"]));
     expect(names.some((n) => n.includes("(2)"))).toBe(false);
+    // Tables named after their model too (Excel's rules: no spaces; the double refuses an invalid name).
+    const tables = standIn.workbook.allTables().map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(["Parametrar_Budget_2026", "Parametrar_Plan_B", "Effekter_Plan_B"]));
+    expect(tables.some((n) => /\d$/.test(n) && !/_2026$/.test(n))).toBe(false);
     expect(String(standIn.workbook.sheet("Fond Plan B")!.get("A1")!.value)).toBe("Sociala investeringar – modell – Plan B – Fond");
     const listed = await findExistingModel();
     expect(listed!.models.map((m) => m.name)).toEqual(["Budget 2026", "Plan B"]);

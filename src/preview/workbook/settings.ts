@@ -117,6 +117,11 @@ export class NamedItemCollectionProxy extends ProxyBase {
     });
   }
 
+  /** A defined name whose formula can be read and written (Excel's NamedItem.formula). */
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, name);
+  }
+
   getItemOrNullObject(name: string): { isNullObject: boolean; formula: string; load: () => void } {
     const ctx = this.ctx;
     const state = { isNullObject: true, formula: "" };
@@ -138,8 +143,47 @@ export class NamedItemCollectionProxy extends ProxyBase {
   }
 }
 
+export class NamedItemProxy extends ProxyBase {
+  protected readonly defaultProperties = ["name", "formula"];
+  private _formula = "";
+
+  constructor(
+    ctx: RequestContextDouble,
+    private readonly itemName: string,
+  ) {
+    super(ctx);
+  }
+
+  private key(): string {
+    const lower = this.itemName.toLowerCase();
+    return [...this.ctx.engine.workbook.names.keys()].find((n) => n.toLowerCase() === lower) ?? fail("ItemNotFound", `The name '${this.itemName}' does not exist.`);
+  }
+
+  protected snapshot(): void {
+    this._formula = this.ctx.engine.workbook.names.get(this.key())!;
+    this.loaded.add("name");
+    this.loaded.add("formula");
+  }
+
+  get name(): string {
+    return this.need("name", this.itemName);
+  }
+  // Office.js types it `any`; a name's formula is text starting with "=".
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get formula(): any {
+    return this.need("formula", this._formula);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  set formula(value: any) {
+    this.ctx.enqueue("namedItem.formula", () => {
+      this.ctx.engine.workbook.names.set(this.key(), String(value));
+    }, value);
+  }
+}
+
 // Compile-time ties to Office.js: a member the real Excel lacks does not compile (see Conforms).
 const settingsConform: Conforms<SettingCollectionProxy, Excel.SettingCollection> = true;
 const settingConforms: Conforms<SettingProxy, Excel.Setting, "markLoaded"> = true;
 const namesConform: Conforms<NamedItemCollectionProxy, Excel.NamedItemCollection> = true;
-void [settingsConform, settingConforms, namesConform];
+const nameConforms: Conforms<NamedItemProxy, Excel.NamedItem> = true;
+void [settingsConform, settingConforms, namesConform, nameConforms];

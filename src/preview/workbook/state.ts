@@ -7,6 +7,7 @@
 import { parseArea, type Area } from "../../taskpane/model/a1";
 import { defaultPageLayout, type PageLayoutDouble } from "./pageLayout";
 import { changesOnEntry } from "./coercion";
+import { retarget } from "../../taskpane/model/sheetReferences";
 
 export type CellValue = string | number | boolean | null;
 
@@ -211,6 +212,24 @@ export class WorkbookDouble {
     return sheet;
   }
 
+  /**
+   * What Excel does when the sheet `from` is renamed to `to` (or deleted: null): every formula, defined
+   * name and chart series that names it follows (or becomes #REF!), in every sheet.
+   */
+  retargetReferences(from: string, to: string | null): void {
+    const follow = (text: string) => retarget(text, from, to);
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) if (cell.formula !== null) cell.formula = follow(cell.formula);
+      for (const chart of sheet.charts) {
+        for (const series of chart.series) {
+          if (series.values !== null) series.values = follow(series.values);
+          if (series.categories !== null) series.categories = follow(series.categories);
+        }
+      }
+    }
+    for (const [name, formula] of this.names) this.names.set(name, follow(formula));
+  }
+
   allTables(): TableDouble[] {
     return this.sheets.flatMap((s) => s.tables);
   }
@@ -218,6 +237,32 @@ export class WorkbookDouble {
   table(name: string): TableDouble | undefined {
     const lower = name.toLowerCase();
     return this.allTables().find((t) => t.name.toLowerCase() === lower);
+  }
+
+  /** An independent copy that goes on exactly as this one would (same next sheet id): to repeat one step from one state. */
+  clone(): WorkbookDouble {
+    const copy = new WorkbookDouble();
+    const deep = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+    for (const s of this.sheets) {
+      const t = new SheetDouble(s.name, s.id);
+      for (const [k, c] of s.cells) t.cells.set(k, deep(c));
+      t.tables.push(...deep(s.tables));
+      t.charts.push(...deep(s.charts));
+      t.conditionalFormats.push(...deep(s.conditionalFormats));
+      t.protection = deep(s.protection);
+      t.frozen = { ...s.frozen };
+      for (const [k, w] of s.columnWidths) t.columnWidths.set(k, w);
+      t.visibility = s.visibility;
+      t.tabColor = s.tabColor;
+      t.pageLayout = deep(s.pageLayout);
+      copy.sheets.push(t);
+    }
+    for (const [k, v] of this.settings) copy.settings.set(k, deep(v));
+    for (const [k, v] of this.names) copy.names.set(k, v);
+    copy.activeSheet = this.activeSheet;
+    copy.structureProtected = this.structureProtected;
+    copy.sheetsCreated = this.sheetsCreated;
+    return copy;
   }
 
   /** A deep copy of everything, for "nothing changed" assertions. */
@@ -233,7 +278,12 @@ export class WorkbookDouble {
         tables: s.tables.map((t) => ({ ...t })),
         charts: s.charts.map((c) => JSON.parse(JSON.stringify(c))),
         frozen: { ...s.frozen },
+        visibility: s.visibility,
+        tabColor: s.tabColor,
+        columnWidths: [...s.columnWidths.entries()],
+        pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
       })),
+      activeSheet: this.activeSheet,
       settings: [...this.settings.entries()].map(([k, v]) => [k, JSON.stringify(v)]),
       names: [...this.names.entries()],
     };

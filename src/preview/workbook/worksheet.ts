@@ -146,6 +146,7 @@ export class WorksheetProxy extends ProxyBase {
         fail("ItemAlreadyExists", `A sheet named '${value}' already exists.`);
       }
       if (wb.activeSheet === s.name) wb.activeSheet = value;
+      wb.retargetReferences(s.name, value);
       s.name = value;
     }, value);
   }
@@ -153,9 +154,33 @@ export class WorksheetProxy extends ProxyBase {
   get position(): number {
     return this.need("position", this._position);
   }
+  /** Moves the sheet to this place among the tabs (0-based, hidden sheets counted), as Excel does. */
+  set position(value: number) {
+    this.ctx.enqueue("worksheet.position", () => {
+      const wb = this.ctx.engine.workbook;
+      const s = this.sheet();
+      assertStructureEditable(wb);
+      if (!Number.isInteger(value) || value < 0 || value >= wb.sheets.length) fail("InvalidArgument", `The position ${value} is not valid.`);
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      wb.sheets.splice(value, 0, s);
+    }, value);
+  }
 
   get visibility(): string {
     return this.need("visibility", this._visibility);
+  }
+  /** Hidden or visible; like Excel, the last visible sheet cannot be hidden, and hiding the active sheet activates the first visible one. */
+  set visibility(value: string) {
+    this.ctx.enqueue("worksheet.visibility", () => {
+      const wb = this.ctx.engine.workbook;
+      const s = this.sheet();
+      assertStructureEditable(wb);
+      if (value !== "Visible" && s.visibility === "Visible" && wb.sheets.filter((x) => x.visibility === "Visible").length <= 1) {
+        fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = value;
+      if (value !== "Visible" && wb.activeSheet?.toLowerCase() === s.name.toLowerCase()) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible")?.name ?? null;
+    }, value);
   }
 
   get tabColor(): string {
@@ -187,7 +212,9 @@ export class WorksheetProxy extends ProxyBase {
 
   activate(): void {
     this.ctx.enqueue("worksheet.activate", () => {
-      this.ctx.engine.workbook.activeSheet = this.sheet().name;
+      const s = this.sheet();
+      if (s.visibility !== "Visible") fail("InvalidOperation", "A hidden worksheet cannot be activated.");
+      this.ctx.engine.workbook.activeSheet = s.name;
     });
   }
 
@@ -196,11 +223,12 @@ export class WorksheetProxy extends ProxyBase {
       const wb = this.ctx.engine.workbook;
       const s = this.sheet();
       assertStructureEditable(wb);
-      if (wb.sheets.filter((x) => x.visibility === "Visible").length <= 1) {
+      if (s.visibility === "Visible" && wb.sheets.filter((x) => x.visibility === "Visible").length <= 1) {
         fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
-      if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets[0]?.name ?? null;
+      wb.retargetReferences(s.name, null);
+      if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible")?.name ?? null;
     });
   }
 }

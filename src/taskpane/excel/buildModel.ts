@@ -130,16 +130,24 @@ export interface WorkbookState {
   sheetIds: Set<string>;
   /** The sheets' ids in the order of sheetNames (undefined where the host has none). */
   sheetIdList: (string | undefined)[];
+  /** The sheets' visibility in the order of sheetNames ("Visible", "Hidden", "VeryHidden"). */
+  sheetVisibility: string[];
+  /** The active sheet's id (its name where the host has no ids). */
+  activeSheet: string | undefined;
   tableAndDefinedNames: string[];
+  /** The workbook's defined names and their formulas. */
+  names: { name: string; formula: string }[];
   settings: { key: string; value: unknown }[];
   structureProtected: boolean;
 }
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
   const workbook = context.workbook;
-  workbook.worksheets.load("items/name,items/id");
+  workbook.worksheets.load("items/name,items/id,items/visibility");
+  const active = workbook.worksheets.getActiveWorksheet();
+  active.load("name,id");
   workbook.tables.load("items/name");
-  workbook.names.load("items/name");
+  workbook.names.load("items/name,items/formula");
   workbook.settings.load("items");
   // ExcelApi 1.7; read in the same round trip. Hosts without it (older doubles) count as unprotected.
   const protection = (workbook as Partial<Excel.Workbook>).protection;
@@ -149,7 +157,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     sheetNames: workbook.worksheets.items.map((s) => s.name),
     sheetIds: new Set(workbook.worksheets.items.map((s) => s.id).filter((id): id is string => typeof id === "string")),
     sheetIdList: workbook.worksheets.items.map((s) => (typeof s.id === "string" ? s.id : undefined)),
+    sheetVisibility: workbook.worksheets.items.map((s) => String(s.visibility ?? "Visible")),
+    activeSheet: typeof active.id === "string" ? active.id : active.name,
     tableAndDefinedNames: [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)],
+    names: workbook.names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") })),
     settings: workbook.settings.items.map((s) => ({ key: s.key, value: s.value })),
     structureProtected: protection?.protected === true,
   };
@@ -178,6 +189,20 @@ export function companionSheetName(key: "uncertainty" | "simulation", language: 
   return base === undefined ? name : `${name}${resultsSheet.slice(base.length)}`;
 }
 
+/** Excel's limit on a table name. */
+const TABLE_NAME_MAX = 255;
+
+/**
+ * A table's name in a named model: "Parametrar_Budget_2026". Excel's rules for a table name: letters,
+ * digits, _ and . only (so spaces and other signs become _), a letter or _ first (the localized base
+ * name gives it), not a cell address (the "_" after the base rules that out), at most 255 characters.
+ */
+export function modelTableName(key: TableKey, language: Language, modelName: string | undefined): string {
+  const base = tableName(key, language);
+  const name = (modelName ?? "").replace(/[^\p{L}\p{N}_.]+/gu, "_").replace(/^[_.]+|_+$/g, "");
+  return name === "" ? base : `${base}_${name}`.slice(0, TABLE_NAME_MAX);
+}
+
 /** The model's sheet and table names: the model's names where free (its own names in `own` count as free), else the next free ones. */
 export function freeLayout(answers: ModelAnswers, language: Language, state: WorkbookState, own: ReadonlySet<string> = new Set()): ModelLayout {
   const takenSheets = new Set(state.sheetNames.map((n) => n.toLowerCase()).filter((n) => !own.has(n)));
@@ -190,7 +215,7 @@ export function freeLayout(answers: ModelAnswers, language: Language, state: Wor
   }
   const tables: Partial<Record<TableKey, string>> = {};
   for (const key of TABLE_KEYS) {
-    const name = freeTableName(tableName(key, language), takenTables);
+    const name = freeTableName(modelTableName(key, language, answers.name), takenTables);
     takenTables.add(name.toLowerCase());
     tables[key] = name;
   }

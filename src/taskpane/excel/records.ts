@@ -55,6 +55,8 @@ export interface RecordedModel extends Omit<ModelSummary, "name" | "changeable">
   answers?: ModelAnswers;
   layout?: ModelLayout;
   updatedAt?: string;
+  /** The id of the change in place that wrote this record: writing it is the change's commit (updateModel). */
+  changeId?: string;
   tables: string[];
   charts: string[];
   repaymentModel: ModelAnswers["repaymentModel"];

@@ -91,6 +91,36 @@ export function carryValues(current: ModelAnswers, next: ModelAnswers): ModelAns
   return { ...rest, projects, effects, optimismBias, ...(unitCostTable ? { unitCostTable } : {}), ...(assumedYears.length > 0 ? { assumedYears } : {}) };
 }
 
+/** Projects and actors renamed in the form: each pair is [the name in the sheets, the new name]. */
+export interface Renames {
+  actors?: readonly (readonly [string, string])[];
+  projects?: readonly (readonly [string, string])[];
+}
+
+/**
+ * The model as read from its sheets with the form's renames applied (issue 10, renames in the form): a
+ * project or actor renamed in the form is the same row, so carryValues (which matches by name) carries
+ * its typed values, and its effects and optimism bias go with it. A row whose name a rename takes over
+ * (removed in the form, its name given to another) gets a name no answer has, so nothing of it carries;
+ * the rows stay where they are, so the layout is the sheets' still.
+ */
+export function followRenames(current: ModelAnswers, renames: Renames = {}): ModelAnswers {
+  const follow = (pairs: readonly (readonly [string, string])[] = []) => {
+    const to = new Map(pairs.filter(([from, name]) => from !== name));
+    const taken = new Set(to.values());
+    return (name: string) => to.get(name) ?? (taken.has(name) ? `\u0000${name}` : name);
+  };
+  const actor = follow(renames.actors);
+  const project = follow(renames.projects);
+  return {
+    ...current,
+    actors: current.actors.map((a) => ({ ...a, name: actor(a.name) })),
+    projects: current.projects.map((p) => ({ ...p, name: project(p.name), owner: actor(p.owner) })),
+    ...(current.effects ? { effects: current.effects.map((e) => ({ ...e, project: project(e.project), actor: actor(e.actor) })) } : {}),
+    ...(current.optimismBias ? { optimismBias: current.optimismBias.map((o) => ({ ...o, project: project(o.project) })) } : {}),
+  };
+}
+
 /**
  * Next budget year (issue 10 item 3): the model one year longer, the new last year's inputs carried
  * forward from the year before (disbursements, every effect series; a typed outcome is not

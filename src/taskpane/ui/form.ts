@@ -2,6 +2,7 @@ import type { Language } from "../../i18n/language";
 import { livingTexts } from "../../i18n/living";
 import type { UiText } from "../../i18n/ui";
 import type { ModelAnswers, RepaymentModel, Timing, Unit, ActorAnswer, ProjectAnswer } from "../model/answers";
+import type { Renames } from "../model/change";
 import { PRINCIPALS, REPAYMENT_MODELS, type Principal } from "../../engine/vocabulary";
 import { h, fieldId, type Child } from "./dom";
 import { groupError, radioGroup, section, selectField, wrapField } from "./fields";
@@ -28,6 +29,8 @@ export class ModelForm {
   /** Problems found while parsing typed text, by field path (localized). */
   readonly parseProblems = new Map<string, string>();
   private readonly onEdit = (): void => this.events.onEdit();
+  /** Each actor's and project's name when the form was filled: a row keeps its identity when renamed (see renames). */
+  private origin = new WeakMap<object, string>();
 
   constructor(
     public answers: ModelAnswers,
@@ -37,7 +40,23 @@ export class ModelForm {
   ) {
     this.element = h("form", { class: "model-form", novalidate: true, "aria-labelledby": "new-model-heading" });
     this.element.addEventListener("submit", (event) => event.preventDefault());
+    this.remember();
     this.render();
+  }
+
+  private remember(): void {
+    this.origin = new WeakMap();
+    for (const row of [...this.answers.actors, ...this.answers.projects]) this.origin.set(row, row.name);
+  }
+
+  /** The actors and projects renamed since the form was filled, as [name then, name now]: a rename, not a removal and an addition. */
+  renames(): Renames {
+    const renamed = (rows: readonly { name: string }[]) =>
+      rows.flatMap((row) => {
+        const was = this.origin.get(row);
+        return was !== undefined && was !== row.name ? [[was, row.name] as const] : [];
+      });
+    return { actors: renamed(this.answers.actors), projects: renamed(this.answers.projects) };
   }
 
   /** Replaces the answers (e.g. the defaults in another language) and forgets typed text. */
@@ -47,6 +66,7 @@ export class ModelForm {
     this.text = text;
     this.typed.clear();
     this.parseProblems.clear();
+    this.remember();
     this.render();
   }
 

@@ -7,7 +7,8 @@ import { exampleAnswers } from "../model/example";
 import { buildModel, findExistingModel, ModelBuildError, type BuildReport, type ExistingModel, type ModelSummary } from "../excel/buildModel";
 import { goToModel, removeModel } from "../excel/models";
 import { readModel, updateModel } from "../excel/updateModel";
-import { carryValues, nextBudgetYear } from "../model/change";
+import { removeLeftovers } from "../excel/leftovers";
+import { carryValues, nextBudgetYear, type Renames } from "../model/change";
 import { livingTexts } from "../../i18n/living";
 import { modelsSection, type ModelActions } from "./models";
 import { unsafeNameProblems } from "../excel/unsafeText";
@@ -66,6 +67,8 @@ export class Pane {
     document.documentElement.lang = this.language;
     this.renderHeader();
     this.content.replaceChildren(h("p", { class: "muted" }, this.text.loading));
+    // Old sheets a change in place could not delete at its end (hidden) go first (excel/leftovers.ts).
+    await removeLeftovers().catch(() => []);
     this.existing = await findExistingModel().catch(() => null);
     // A workbook with a model opens on it: the form filled from what its sheets hold now (issue 10 item 1).
     const newest = this.existing?.models[this.existing.models.length - 1];
@@ -108,7 +111,7 @@ export class Pane {
         ? h("section", { class: "card change-model", "aria-labelledby": "new-model-heading" },
           h("h2", { id: "new-model-heading" }, `${livingTexts[this.language].change}: ${this.editing.name || livingTexts[this.language].unnamed}`),
           this.form.element,
-          h("button", { type: "button", class: "button primary", id: "update-model", onclick: () => this.runOnModel(this.editing!, (current) => carryValues(current, this.form.normalizedAnswers())) }, livingTexts[this.language].change),
+          h("button", { type: "button", class: "button primary", id: "update-model", onclick: () => this.runOnModel(this.editing!, (current) => carryValues(current, this.form.normalizedAnswers()), this.form.renames()) }, livingTexts[this.language].change),
         )
         : null,
       h("section", { class: "card status", id: "workbook-status", "aria-labelledby": "workbook-status-text" },
@@ -186,14 +189,15 @@ export class Pane {
   }
 
   /** A change in place (the form's answers or the next budget year), then the list again. */
-  private async runOnModel(model: ModelSummary, change: (current: ModelAnswers) => ModelAnswers): Promise<void> {
+  private async runOnModel(model: ModelSummary, change: (current: ModelAnswers) => ModelAnswers, renames?: Renames): Promise<void> {
     if (this.busy) return;
     this.setBusy(true);
     try {
       let changed: ModelAnswers | null = null;
-      const report = await updateModel(model.id ?? "", (current) => (changed = change(current)), this.language);
+      const report = await updateModel(model.id ?? "", (current) => (changed = change(current)), this.language, { renames });
       this.builtAnswers = changed;
-      this.showMessage("success", (_t, language) => ({ title: livingTexts[language].updated(model.name || livingTexts[language].unnamed, report.syncs) }));
+      const lost = report.lostLinks.join(", ");
+      this.showMessage("success", (_t, language) => ({ title: livingTexts[language].updated(model.name || livingTexts[language].unnamed, report.syncs) + (lost ? ` ${livingTexts[language].lostLinks(lost)}` : "") }));
       this.editing = null;
       this.existing = await findExistingModel().catch(() => this.existing);
       this.render();
