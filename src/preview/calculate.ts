@@ -8,7 +8,7 @@ import { parseArea } from "../taskpane/model/a1";
 import { GRID_MAX_COLUMNS, GRID_MAX_ROWS, type GridCell, type GridSheet } from "./grid";
 import { moveFormula } from "./relative";
 import { changesOnEntry } from "./workbook/coercion";
-import { createSocinvWorkbook } from "./socinvHyperFormula";
+import { asHyperFormulaReads, createSocinvWorkbook } from "./socinvHyperFormula";
 
 const isFormulaContent = (content: unknown): boolean => typeof content === "string" && content.startsWith("=");
 
@@ -25,7 +25,9 @@ export function loadSocinvWorkbook(sheets: Record<string, unknown[][]>, config: 
   const hf = createSocinvWorkbook(constants, config);
   hf.batch(() => {
     for (const [name, rows] of Object.entries(sheets)) {
-      if (rows.some((row) => row.some(isFormulaContent))) hf.setCellContents({ sheet: hf.getSheetId(name)!, row: 0, col: 0 }, rows as never);
+      if (!rows.some((row) => row.some(isFormulaContent))) continue;
+      const readable = rows.map((row) => row.map((cell) => (isFormulaContent(cell) ? asHyperFormulaReads(cell as string) : cell)));
+      hf.setCellContents({ sheet: hf.getSheetId(name)!, row: 0, col: 0 }, readable as never);
     }
   });
   return hf;

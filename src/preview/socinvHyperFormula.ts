@@ -223,6 +223,14 @@ export const socinvFunctionNames = FUNCTIONS.map((fn) => ({ id: `SOCINV.${fn.id}
  * Constants are entered first and formulas after,
  * so that size predictions that need a constant (REPAYMENTPLAN's years) can see it.
  */
+/**
+ * A formula as HyperFormula can read it: Excel keeps the address after a deleted sheet's reference
+ * (=#REF!C8), which HyperFormula cannot parse; it evaluates as the error alone (#REF!).
+ */
+export function asHyperFormulaReads(formula: string): string {
+  return formula.includes("#REF!") ? formula.replace(/#REF!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/g, "#REF!") : formula;
+}
+
 export function createSocinvWorkbook(sheets: Record<string, unknown[][]>, config: Partial<ConfigParams> = {}): HyperFormula {
   registerOnce();
   const constants: Record<string, unknown[][]> = {};
@@ -236,7 +244,7 @@ export function createSocinvWorkbook(sheets: Record<string, unknown[][]>, config
       const sheet = hf.getSheetId(name)!;
       rows.forEach((row, r) =>
         row.forEach((cell, c) => {
-          if (isFormula(cell)) hf.setCellContents({ sheet, row: r, col: c }, cell as string);
+          if (isFormula(cell)) hf.setCellContents({ sheet, row: r, col: c }, asHyperFormulaReads(cell as string));
         }),
       );
     }

@@ -7,6 +7,7 @@
 import "../support/customFunctions";
 import { HyperFormula } from "hyperformula";
 import { calculateSheets, loadSocinvWorkbook } from "../../src/preview/calculate";
+import { createSocinvWorkbook } from "../../src/preview/socinvHyperFormula";
 import { moveFormula } from "../../src/preview/relative";
 import { cellText, type GridCell, type GridSheet } from "../../src/preview/grid";
 import { gridSheetsOf } from "../../src/preview/grid-source";
@@ -182,5 +183,17 @@ describe("loading sheets into HyperFormula in bulk", () => {
     expect(bulk.getAllSheetsValues()).toEqual(one.getAllSheetsValues());
     bulk.destroy();
     one.destroy();
+  });
+});
+
+describe("a reference into a deleted sheet", () => {
+  test("=#REF!$B$14, as Excel leaves it, evaluates as #REF! (ISNUMBER false), in bulk and one by one", () => {
+    const sheets = { Ansökningar: [["=IF(ISNUMBER(#REF!$B$14),1,\"ej simulerad\")", "=SUM(#REF!A1:B2)"]] };
+    for (const hf of [loadSocinvWorkbook(sheets), createSocinvWorkbook(sheets)]) {
+      const [[chance, sum]] = hf.getSheetValues(0);
+      expect(chance).toBe("ej simulerad");
+      expect((sum as { value: string }).value).toBe("#REF!");
+      hf.destroy();
+    }
   });
 });
