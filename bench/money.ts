@@ -230,6 +230,13 @@ moneyBenchmarks.push(
     reference: () => repaymentInFloats(computedSavingsFlat, ROWS, YEARS, 0.5, 1e8, 100, repaymentOut),
   },
   {
+    name: "repaymentPlan annuity, computed cells (=x/3 amount, =x/7 key), 2 decimals",
+    group: "exact money",
+    target: TARGET,
+    run: () => repaymentPlan(50_000_000 / 3, computedWeights, YEARS, 0.035, 2),
+    reference: () => planInFloats(50_000_000 / 3, computedWeightsFlat, YEARS, 0.035, planOut),
+  },
+  {
     name: "fundProjection, computed cells (=x/7)",
     group: "exact money",
     target: TARGET,
