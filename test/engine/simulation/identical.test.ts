@@ -92,13 +92,19 @@ describe("the simulation's arithmetic is the same in every engine", () => {
     );
   });
 
-  test("the discount powers are correctly rounded: within ½ ulp of (1 + r)^−(t + τ) for τ = 0, ½, 1 (property)", () => {
+  test("the discount powers are correctly rounded but for near-ties: within ½ ulp (plus the double-double's 2^−50 ulp) of (1 + r)^−(t + τ) for τ = 0, ½, 1 (property)", () => {
     Decimal.set({ precision: 80 });
+    // A near-tie (found by CI): base = 1 − 2^−53, so 1/base = 1 + 2^−53 + 2^−106 + …, just above the tie
+    // between 1 and 1 + 2^−52. The double-double's one rounding lands on 1, 0.5 + 2^−53 ulp away: the
+    // last bit a double-double cannot decide; every engine still gets the same bits.
+    const nearTie = inversePowers(1 - 5.551115123125784e-17, 2, 0)[1];
+    expect(nearTie).toBe(1);
+    expect(ulps(nearTie, exactOf(1 - 5.551115123125784e-17).pow(-1))).toBeLessThan(0.5 + 2 ** -50);
     fc.assert(
       fc.property(fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.constantFrom(0, 0.5, 1), fc.integer({ min: 0, max: 59 }), (rate, timing, t) => {
         const base = 1 + rate;
         const factor = inversePowers(base, t + 1, timing)[t];
-        return ulps(factor, exactOf(base).pow(-(t + timing))) <= 0.5;
+        return ulps(factor, exactOf(base).pow(-(t + timing))) <= 0.5 + 2 ** -50;
       }),
       { numRuns: 1000 },
     );
