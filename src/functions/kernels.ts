@@ -43,6 +43,11 @@ export function plainRange(value: unknown): PlainRange | null {
 // range.ts's isBlank, restated here for the hot loops: a call through another module's export costs
 // up to 2× on DISCOUNT's 1,000×100 in the bench (ts-node's CommonJS); test/functions/kernels.test.ts
 // holds the two equal.
+//
+// NUMBER_BLOCKS: a range whose rows hold blanks mixes arrays of numbers with arrays of any values, so
+// V8 sees two array kinds at one load and checks the kind at every cell. Reading four cells, testing
+// them with one branch and adding them in the usual order lets it check once per four (DISCOUNT on
+// 1,000×100 in the bench: 1.65× the engine cell by cell, 1.2× in blocks). Results are unchanged.
 export const isBlankCell = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
 
 /**
@@ -54,8 +59,19 @@ export function presentValuesOfCells(rows: CellRows, factors: Float64Array): num
   const out = new Array<number>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
+    const m = row.length < n ? row.length : n; // cells past the end of a short row are blanks: 0
     let sum = 0;
-    for (let t = 0; t < n; t++) {
+    let t = 0;
+    // Four numbers at a time while they are numbers (NUMBER_BLOCKS), then cell by cell.
+    for (; t + 3 < m; t += 4) {
+      const a = row[t], b = row[t + 1], c = row[t + 2], d = row[t + 3];
+      if (typeof a !== "number" || typeof b !== "number" || typeof c !== "number" || typeof d !== "number") break;
+      sum += a * factors[t];
+      sum += b * factors[t + 1];
+      sum += c * factors[t + 2];
+      sum += d * factors[t + 3];
+    }
+    for (; t < m; t++) {
       const cell = row[t];
       if (typeof cell === "number") sum += cell * factors[t];
       else if (!isBlankCell(cell)) return null; // a blank adds 0·factor: nothing (sum is never −0)
@@ -159,44 +175,27 @@ export function netEffectOfCells(rows: CellRows, columns: number, scale: number,
  * as sumRows (appraisal.ts) adds them; null when a cell is not a number or blank, or a sum is not finite.
  */
 export function columnSumsOfCells(rows: CellRows, length: number): number[] | null {
-  const sums = new Float64Array(length);
+  // A plain array, not a Float64Array: allocating a typed array costs more than summing a small model.
+  const sums = new Array<number>(length).fill(0);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const n = row.length < length ? row.length : length;
-    for (let t = 0; t < n; t++) {
+    let t = 0;
+    // Four numbers at a time while they are numbers (NUMBER_BLOCKS), then cell by cell.
+    for (; t + 3 < n; t += 4) {
+      const a = row[t], b = row[t + 1], c = row[t + 2], d = row[t + 3];
+      if (typeof a !== "number" || typeof b !== "number" || typeof c !== "number" || typeof d !== "number") break;
+      sums[t] += a;
+      sums[t + 1] += b;
+      sums[t + 2] += c;
+      sums[t + 3] += d;
+    }
+    for (; t < n; t++) {
       const cell = row[t];
       if (typeof cell === "number") sums[t] += cell;
       else if (!isBlankCell(cell)) return null; // a blank adds 0: nothing
     }
   }
-  const out = new Array<number>(length);
-  for (let t = 0; t < length; t++) {
-    const s = sums[t];
-    if (!Number.isFinite(s)) return null;
-    out[t] = s;
-  }
-  return out;
-}
-
-/**
- * The cells in reading order (row by row, each row padded with zeros to `columns`) as one list, for
- * functions that take any shape of cells as a list (ALLOCATE's weights); null when a cell is not a
- * finite number or blank.
- */
-export function flatCells(rows: CellRows, columns: number): number[] | null {
-  const out = new Array<number>(rows.length * columns);
-  let probe = 0;
-  let k = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < columns; c++) {
-      const cell = row[c];
-      if (typeof cell === "number") {
-        probe += cell * 0; // NaN iff some cell is non-finite
-        out[k++] = cell;
-      } else if (isBlankCell(cell)) out[k++] = 0;
-      else return null;
-    }
-  }
-  return probe === 0 ? out : null;
+  for (let t = 0; t < length; t++) if (!Number.isFinite(sums[t])) return null;
+  return sums;
 }

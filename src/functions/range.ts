@@ -120,6 +120,11 @@ export function readGrid(argument: string, value: unknown): number[][] {
     const row: readonly unknown[] = Array.isArray(item) ? item : [item];
     let c = 0;
     if (row.length === columns) {
+      // Four at a time first: one kind check of the row per four cells (kernels.ts, NUMBER_BLOCKS).
+      while (c + 3 < columns) {
+        if (!(Number.isFinite(row[c]) && Number.isFinite(row[c + 1]) && Number.isFinite(row[c + 2]) && Number.isFinite(row[c + 3]))) break;
+        c += 4;
+      }
       while (c < columns) {
         if (!Number.isFinite(row[c])) break; // not a number, or NaN or ±Infinity (the fastest test in V8)
         c++;

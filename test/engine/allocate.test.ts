@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { allocate, allocateFast, allocateReference } from "../../src/engine/allocate";
+import { allocate, allocateFast, allocateReference, allocateRows } from "../../src/engine/allocate";
 import { SocinvError } from "../../src/engine/errors";
 import { decimals, fewDecimals, money, nonNegative, ore, RUNS, wholeKronor } from "./moneyArbitraries";
 
@@ -122,6 +122,29 @@ describe("allocate splits an amount by weights, rounded so the parts add up exac
 
 describe("allocate: properties (fast-check)", () => {
   const weights = (fallback: boolean) => fc.array(nonNegative(fallback), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0));
+
+  test("allocateRows splits a range in reading order: 100 over [[1, 1], [1]] → [[34, 33], [33]], as over [1, 1, 1]", () => {
+    expect(allocateRows(100, [[1, 1], [1]])).toEqual([[34, 33], [33]]);
+    expect(allocateRows(-10, [[1], [1, 1, 1, 2]])).toEqual([[-2], [-2, -2, -1, -3]]);
+  });
+
+  test("allocateRows reports a bad weight as allocate does on the same cells as one list", () => {
+    expect(() => allocateRows(100, [[1, 2], [-1]])).toThrow(expect.objectContaining({ problem: "notNegative" }));
+    expect(() => allocateRows(100, [[0], [0, 0]])).toThrow(expect.objectContaining({ problem: "weightsSum" }));
+  });
+
+  test("property: allocateRows over any cut of the weights into rows equals allocate over the list, cut the same way", () => {
+    fc.assert(
+      fc.property(money(), fc.oneof(weights(false), weights(true)), decimals, fc.array(fc.nat(12), { maxLength: 4 }), (amount, w, d, cuts) => {
+        const edges = [...new Set([0, ...cuts.map((k) => k % (w.length + 1)), w.length])].sort((x, y) => x - y);
+        const rows = edges.slice(1).map((end, i) => w.slice(edges[i], end));
+        const flat = allocate(amount, w, d);
+        const cut = edges.slice(1).map((end, i) => flat.slice(edges[i], end));
+        expect(allocateRows(amount, rows, d)).toEqual(cut);
+      }),
+      RUNS,
+    );
+  });
 
   test("property: the fast path and the decimal.js path give identical results", () => {
     let fast = 0;

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { sumRows } from "../../src/engine/appraisal";
 import {
   columnSumsOfCells,
-  flatCells,
   isBlankCell,
   lifecycleRowsOfCells,
   netEffectOfCells,
@@ -175,23 +174,6 @@ describe("columnSumsOfCells", () => {
           return [...sums, ...new Array<number>(extra).fill(0)];
         });
         const actual = columnSumsOfCells(cells, length);
-        if (expected === "throws") expect(actual).toBeNull();
-        else expectSame(actual, expected);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-});
-
-describe("flatCells", () => {
-  it("lists the cells row by row, short rows padded with zeros: [[1, blank], [2]] → [1, 0, 2, 0]", () => {
-    expect(flatCells([[1, null], [2]], 2)).toEqual([1, 0, 2, 0]);
-  });
-  it("equals the read grid flattened, and declines exactly when reading throws (property)", () => {
-    fc.assert(
-      fc.property(table, (cells) => {
-        const expected = ordinary(() => readGrid("weights", cells).flat());
-        const actual = flatCells(cells, widest(cells));
         if (expected === "throws") expect(actual).toBeNull();
         else expectSame(actual, expected);
       }),

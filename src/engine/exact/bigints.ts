@@ -167,10 +167,10 @@ export const bigints: Calculator<bigint> = {
       keyLow[b] = carry ? l - den : l;
     }
   },
-  toNumbers(units, n, decimals, negative) {
+  toNumbers(units, n, decimals, negative, from = 0) {
     const out = new Array<number>(n);
     for (let b = 0; b < n; b++) {
-      const part = bigints.toNumber(units[b], decimals);
+      const part = bigints.toNumber(units[from + b], decimals);
       out[b] = negative && part !== 0 ? -part : part;
     }
     return out;

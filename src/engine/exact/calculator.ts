@@ -73,8 +73,8 @@ export interface Calculator<T extends Scalar> {
    * keyLow in [0, den), b < n.
    */
   addDrift(high: Vector<T>, low: Vector<T>, driftHigh: Vector<T>, driftLow: Vector<T>, den: T, n: number, keyHigh: Vector<T>, keyLow: Vector<T>): void;
-  /** ±units[b]·10^−decimals for b < n, as doubles. */
-  toNumbers(units: Vector<T>, n: number, decimals: number, negative: boolean): number[];
+  /** ±units[from + b]·10^−decimals for b < n, as doubles. */
+  toNumbers(units: Vector<T>, n: number, decimals: number, negative: boolean, from?: number): number[];
   /** out[b][column] = ±units[b]·10^−decimals, b < n. */
   writeNumbers(units: Vector<T>, n: number, decimals: number, negative: boolean, out: number[][], column: number): void;
 }

@@ -169,11 +169,11 @@ export const doubles: Calculator<number> = {
       keyLow[b] = l;
     }
   },
-  toNumbers(units, n, decimals, negative) {
+  toNumbers(units, n, decimals, negative, from = 0) {
     const s = POW10[decimals];
     const out = new Array<number>(n);
     for (let b = 0; b < n; b++) {
-      const u = units[b];
+      const u = units[from + b];
       out[b] = u === 0 ? 0 : negative ? -u / s : u / s;
     }
     return out;

@@ -1,9 +1,8 @@
-import { allocate } from "../../engine/allocate";
+import { allocateRows } from "../../engine/allocate";
 import { fundProjection, type FundProjection } from "../../engine/fund";
 import { repayment } from "../../engine/repayment";
 import { repaymentPlan } from "../../engine/repaymentPlan";
 import { finiteRows } from "../adapters";
-import { flatCells, plainRange } from "../kernels";
 import { horizon, oriented, padRows, padSeries } from "../range";
 import { followOrientation, fundOrientation } from "../shapes";
 import type { FunctionSpec } from "./spec";
@@ -37,36 +36,12 @@ export const REPAYMENTPLAN: FunctionSpec = {
 export const ALLOCATE: FunctionSpec = {
   compute(a) {
     const amount = a.number("amount");
-    a.require("weights");
-    // The weights in reading order, read in one pass; the ordinary reader names a bad cell.
-    const range = plainRange(a.raw("weights"));
-    let flat = range === null ? null : flatCells(range.rows, range.columns);
-    let rowCount: number;
-    let columns: number;
-    if (flat !== null && range !== null) {
-      rowCount = range.rows.length;
-      columns = range.columns;
-    } else {
-      const grid = a.grid("weights");
-      rowCount = grid.length;
-      columns = grid[0].length;
-      flat = new Array<number>(rowCount * columns);
-      for (let r = 0; r < rowCount; r++) for (let c = 0; c < columns; c++) flat[r * columns + c] = grid[r][c];
-    }
-    const parts = allocate(amount, flat, a.number("decimals"));
-    const out: number[][] = new Array(rowCount);
-    let probe = 0;
-    for (let r = 0, k = 0; r < rowCount; r++) {
-      const row = new Array<number>(columns);
-      for (let c = 0; c < columns; c++, k++) {
-        const part = parts[k];
-        probe += part * 0; // NaN iff some part is not finite
-        row[c] = part;
-      }
-      out[r] = row;
-    }
-    if (probe !== 0) finiteRows("amount", out);
-    return out;
+    // The weights as rows (plain rows shared, not copied; the reader names a bad cell; a column is
+    // read as one series), split as one list in reading order and given back in the same layout.
+    const weights = a.matrix("weights");
+    const parts = allocateRows(amount, weights.rows, a.number("decimals"));
+    finiteRows("amount", parts);
+    return oriented(parts, weights.orientation);
   },
 };
 
