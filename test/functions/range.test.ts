@@ -38,6 +38,24 @@ describe("blanks count as 0", () => {
     ]);
   });
 
+  test("property: reading leaves the user's cells as they were, and rows with blanks or short rows come back as copies", () => {
+    const cell = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(null, undefined, ""));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 9 }), (cells) => {
+        const before = cells.map((row) => row.slice());
+        const grid = readGrid("savings", cells);
+        expect(cells).toEqual(before);
+        const width = Math.max(...cells.map((row) => row.length));
+        grid.forEach((row, r) => {
+          expect(row).toHaveLength(width);
+          row.forEach((x, c) => expect(x).toBe(typeof cells[r][c] === "number" ? cells[r][c] : 0));
+          if (cells[r].length < width || cells[r].some((x) => typeof x !== "number")) expect(row).not.toBe(cells[r]);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   test("a blank scalar takes the fallback, or is 'missing' without one", () => {
     expect(readScalar("timing", null, 0)).toBe(0);
     expect(readScalar("timing", [[""]], 0.5)).toBe(0.5);
