@@ -44,6 +44,28 @@ describe("limb sums: computed cells summed exactly without a BigInt per cell", (
     );
   });
 
+  test("property: cells on either side of a power of ten, read one after another (the remembered decade), sum as decimal.js sums them", () => {
+    // 10^k moved a few ulps, and the cells of a decade just inside and outside it: the decade remembered
+    // from one cell must not be applied to a neighbour across the edge.
+    const nearPowerOfTen = fc
+      .tuple(fc.integer({ min: -8, max: 15 }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(1, 3, 7, 9.5), fc.boolean())
+      .map(([k, ulps, scale, negative]) => {
+        const edge = Number(`1e${k}`) * (1 + ulps * Number.EPSILON);
+        const x = ulps === 0 ? edge / scale : edge;
+        return negative ? -x : x;
+      });
+    fc.assert(
+      fc.property(matrix(fc.oneof(nearPowerOfTen, computedCell), 6, 4), (rows) => {
+        const count = rows[0].length;
+        const got = sumShownColumns(rows, count, 0);
+        if (got === null) return;
+        expect(got.places).toBe(fewestPlaces(rows, 0));
+        expect(got.sums.map((s) => new Decimal(s.toString()).div(new Decimal(10).pow(got.places)).toString())).toEqual(columnSums(rows, count).map((d) => d.toString()));
+      }),
+      RUNS,
+    );
+  });
+
   test("property: the BigInt calculator's row sums (limbs or cell by cell) equal decimal.js, and the doubles' ones when they fit", () => {
     fc.assert(
       fc.property(matrix(fc.oneof(computedCell, anyDouble), 5, 4), (rows) => {

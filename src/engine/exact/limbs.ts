@@ -1,4 +1,4 @@
-import { POW10, readShown, reading, SHOWN_DIGITS_BOUND, shownDigits, shownPlacesOf } from "./scaled";
+import { DECADE_HIGH, DECADE_LOW, POW10, readShown, reading, SHOWN_DIGITS_BOUND, shownDigits, shownDigitsAt, shownPlacesOf } from "./scaled";
 
 /**
  * Column sums of cells read as Excel shows them (15 significant digits), exact, without a BigInt per
@@ -25,6 +25,13 @@ export function sumShownColumns(rows: readonly ArrayLike<number>[], count: numbe
   const pairs: Float64Array[] = [];
   // needed[q]: the fewest places (≥ minPlaces, ≤ q) at which every digits read at q places so far is whole; −1: none read.
   const needed = new Int8Array(MAX_PLACES + 1).fill(-1);
+  // The decade of the last cell read the fast way (neighbouring cells are often of one decade): a
+  // magnitude inside it has its places without shownPlacesOf. Only a hint: for a magnitude outside the
+  // decade, shownDigitsAt finds m·10^p without 15 digits and says −1 (then readShown). Empty at first.
+  let decadeLow = 1;
+  let decadeHigh = 0;
+  let decadePlaces = 0;
+  let decadeScale = 1;
   for (const row of rows) {
     const n = Math.min(row.length, count);
     for (let t = 0; t < n; t++) {
@@ -39,8 +46,21 @@ export function sumShownColumns(rows: readonly ArrayLike<number>[], count: numbe
       } else {
         if (typeof x !== "number") return null;
         const magnitude = x < 0 ? -x : x;
-        places = shownPlacesOf(magnitude);
-        const k = shownDigits(magnitude, places);
+        let k: number;
+        if (magnitude >= decadeLow && magnitude < decadeHigh) {
+          places = decadePlaces;
+          k = shownDigitsAt(magnitude, decadeScale);
+        } else {
+          places = shownPlacesOf(magnitude);
+          k = shownDigits(magnitude, places);
+          if (k >= 0) {
+            // Remembered only after a reading that worked: its places are in 0..22 and magnitude ≥ 1e-7.
+            decadePlaces = places;
+            decadeScale = POW10[places];
+            decadeLow = DECADE_LOW[places];
+            decadeHigh = DECADE_HIGH[places];
+          }
+        }
         if (k >= 0) digits = x < 0 ? -k : k;
         else {
           if (!readShown(x)) return null;

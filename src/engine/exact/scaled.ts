@@ -186,7 +186,14 @@ export const SHOWN_DIGITS_BOUND = 1e15;
  */
 export function shownDigits(m: number, p: number): number {
   if (!(p >= 0 && p <= 22 && m >= 1e-7)) return -1;
-  const s = POW10[p];
+  return shownDigitsAt(m, POW10[p]);
+}
+
+/**
+ * shownDigits for an m whose p (0..22, m ≥ 1e-7) is known, with s = 10^p: a caller reading many cells
+ * of one decade looks p and s up once (see DECADE_LOW).
+ */
+export function shownDigitsAt(m: number, s: number): number {
   const y = m * s;
   if (!(y >= SHOWN_DIGITS_BOUND / 10 && y < SHOWN_DIGITS_BOUND - 1)) return -1; // the decade was misjudged
   const floor = Math.floor(y);
@@ -208,6 +215,13 @@ export function shownPlacesOf(m: number): number {
   const e = (EXPONENT_BITS[HIGH_WORD] >>> 20) & 0x7ff;
   return PLACES_AT_EXPONENT[e] - (m >= NEXT_DECADE_AT_EXPONENT[e] ? 1 : 0);
 }
+/**
+ * The magnitudes shownPlacesOf reads at p places: [DECADE_LOW[p], DECADE_HIGH[p]), the doubles
+ * nearest 10^(14−p) and 10^(15−p), the same thresholds it compares with. So a magnitude inside the
+ * decade of the previous cell has the previous cell's places without reading its exponent.
+ */
+export const DECADE_LOW: readonly number[] = Array.from({ length: 23 }, (_, p) => Number(`1e${14 - p}`));
+export const DECADE_HIGH: readonly number[] = Array.from({ length: 23 }, (_, p) => Number(`1e${15 - p}`));
 const EXPONENT_OF = new Float64Array(1);
 const EXPONENT_BITS = new Uint32Array(EXPONENT_OF.buffer);
 const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0; // little-endian: the second word
