@@ -118,10 +118,16 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
-export function excel(): typeof Excel {
+/** Excel's API, or null outside Excel (the pane opened in a plain browser). */
+export function excelIfPresent(): typeof Excel | null {
   const scope = globalThis as unknown as { Excel?: typeof Excel };
-  if (!scope.Excel || typeof scope.Excel.run !== "function") throw new Error("Excel is not available");
-  return scope.Excel;
+  return scope.Excel && typeof scope.Excel.run === "function" ? scope.Excel : null;
+}
+
+export function excel(): typeof Excel {
+  const api = excelIfPresent();
+  if (api === null) throw new Error("Excel is not available");
+  return api;
 }
 
 /** What the first round trip learns. */
@@ -336,12 +342,8 @@ export async function buildModel(answers: ModelAnswers, language: Language, opti
  * the count and list of all such models; null when there is none.
  */
 export async function findExistingModel(): Promise<ExistingModel | null> {
-  let api: typeof Excel;
-  try {
-    api = excel();
-  } catch {
-    return null;
-  }
+  const api = excelIfPresent();
+  if (api === null) return null;
   return api.run(async (context) => {
     const settings = context.workbook.settings;
     settings.load("items");

@@ -10,11 +10,10 @@ import { stampSelection } from "../model/call/stamp";
 import type { SheetPlan } from "../model/planTypes";
 import { range } from "../model/a1";
 import { callTexts } from "../../i18n/call";
-import { linkedRowPieces, type LinkedModel } from "../model/call/linkedModel";
 import { SHEET_ORDER } from "../model/keys";
-import { chanceCellIn, repaymentLink, unitFactor } from "../model/call/linkedModel";
+import { chanceCellIn, linkedRowPieces, repaymentLink, unitFactor, type LinkedModel } from "../model/call/linkedModel";
 import { UNITS } from "../model/answers";
-import { companionSheetName, freeSheetName } from "./buildModel";
+import { companionSheetName, excel, freeSheetName } from "./buildModel";
 import { presentModels, recordsInSettings, type RecordedModel } from "./records";
 import { sheetSteps } from "./writeSheet";
 
@@ -47,12 +46,6 @@ export class CallError extends Error {
 }
 
 const inBoth = (text: (language: Language) => string) => new CallError({ sv: text("sv"), en: text("en") });
-
-function excel(): typeof Excel {
-  const scope = globalThis as unknown as { Excel?: typeof Excel };
-  if (!scope.Excel || typeof scope.Excel.run !== "function") throw new Error("Excel is not available");
-  return scope.Excel;
-}
 
 const isRecord = (value: unknown): value is CallRecord =>
   value !== null && typeof value === "object" && (value as CallRecord).version === 1 && typeof (value as CallRecord).sheets === "object";

@@ -1,4 +1,4 @@
-import { excel } from "./buildModel";
+import { excelIfPresent } from "./buildModel";
 import { buildMarkerKey } from "./rollback";
 
 /**
@@ -15,12 +15,8 @@ const RETIRED = /^socinvOld_([A-Za-z0-9]+)_\d+$/;
 
 /** Deletes the hidden old sheets of finished changes; returns their names. One read, one write only when there are some. */
 export async function removeLeftovers(): Promise<string[]> {
-  let api: typeof Excel;
-  try {
-    api = excel();
-  } catch {
-    return [];
-  }
+  const api = excelIfPresent();
+  if (api === null) return [];
   return api.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id,items/visibility");
