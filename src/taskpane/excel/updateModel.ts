@@ -2,7 +2,7 @@ import type { Language } from "../../i18n/language";
 import { livingTexts } from "../../i18n/living";
 import { answerMessages } from "../../i18n/model";
 import { excelText } from "../../i18n/ui";
-import { contains, parseArea, areaAddress, type Area } from "../model/a1";
+import { contains, parseArea, areaAddress, qualified, type Area } from "../model/a1";
 import { validateAnswers, type ModelAnswers } from "../model/answers";
 import { SHEET_ORDER } from "../model/keys";
 import { followRenames, type Renames } from "../model/change";
@@ -297,7 +297,7 @@ export async function updateModel(
         },
       },
     ];
-    const lostLinks = [...links.filter((l) => l.lost).map((l) => `'${l.sheet.replace(/'/g, "''")}'!${l.address}`), ...names.filter((n) => n.lost).map((n) => n.name)];
+    const lostLinks = [...links.filter((l) => l.lost).map((l) => qualified(l.sheet, l.address)), ...names.filter((n) => n.lost).map((n) => n.name)];
     const report = (writeSyncs: number): UpdateReport => ({ sheets: recordValue.sheets, syncs: syncs + writeSyncs, writeSyncs, answers: next, lostLinks });
     const sent = new SentWrites();
     try {

@@ -1,6 +1,6 @@
 import { columnIndex, columnLetter } from "./a1";
 import type { CellInput, CellRole, ModelPlan } from "./planTypes";
-import { needsQuotes, sheetMentions } from "./sheetReferences";
+import { sheetMentions, sheetPart } from "./sheetReferences";
 
 /**
  * A user's links into a model across a change in place (issue 10 item 2). Adding a project or an actor
@@ -164,12 +164,12 @@ export function relink(
     if (renamed === undefined) continue;
     const rest = formula.slice(mention.end + 1);
     const m = ADDRESS.exec(rest);
-    const sheetPart = mention.quoted || needsQuotes(renamed) ? `'${renamed.replace(/'/g, "''")}'` : renamed;
+    const renamedPart = sheetPart(renamed, mention.quoted);
     out += formula.slice(last, mention.start);
     last = mention.end + 1;
     if (!m) {
       // A whole column or row (C:C, 8:8): its sheet's new name, nothing to map.
-      out += `${sheetPart}!`;
+      out += `${renamedPart}!`;
       continue;
     }
     const corners = [[m[1], m[2], m[3], m[4]], ...(m[6] ? [[m[5], m[6], m[7], m[8]]] : [])].map(([dollarColumn, letters, dollarRow, digits]) => {
@@ -180,7 +180,7 @@ export function relink(
     if (corners.some((c) => c === undefined)) {
       lost = true;
       out += "#REF!";
-    } else out += `${sheetPart}!${corners.join(":")}`;
+    } else out += `${renamedPart}!${corners.join(":")}`;
     last += m[0].length;
   }
   return { formula: last === 0 ? formula : out + formula.slice(last), lost };

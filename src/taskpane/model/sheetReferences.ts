@@ -18,7 +18,8 @@ export function needsQuotes(name: string): boolean {
   return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr](\d*)[Cc](\d*)$/.test(name) || /^[RrCc]$/.test(name);
 }
 
-const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+/** A sheet's name as a reference writes it: quoted when the reference was (`wasQuoted`) or the name needs it. */
+export const sheetPart = (name: string, wasQuoted: boolean): string => (wasQuoted || needsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name);
 
 /** One sheet-qualified reference in a formula: where its sheet part starts and ends ("!" excluded), the sheet's name, quoted or not. */
 export interface SheetMention {
@@ -74,7 +75,7 @@ export function retarget(formula: string, from: string, to: string | null): stri
   let last = 0;
   for (const m of sheetMentions(formula)) {
     if (m.sheet.toLowerCase() !== lower) continue;
-    const replacement = to === null ? "#REF" : m.quoted || needsQuotes(to) ? quoted(to) : to;
+    const replacement = to === null ? "#REF" : sheetPart(to, m.quoted);
     out += formula.slice(last, m.start) + replacement;
     last = m.end;
   }
