@@ -95,14 +95,19 @@ export interface BuildOptions {
   buildId?: string;
 }
 
-/** The first of name, "name (2)", "name (3)" … not in `taken` (lower-case names). */
-export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name} (${n})`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+/** Of name, "name (2)", "name (3)" …: the ones in `taken` (lower-case names) before the first free one, and that one. */
+export function sheetNameSequence(name: string, taken: ReadonlySet<string>): { before: string[]; free: string } {
+  const before: string[] = [];
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    before.push(candidate);
+    candidate = `${name} (${n})`;
   }
+  return { before, free: candidate };
 }
+
+/** The first of name, "name (2)", "name (3)" … not in `taken` (lower-case names). */
+export const freeSheetName = (name: string, taken: ReadonlySet<string>): string => sheetNameSequence(name, taken).free;
 
 /** The first of name, name2, name3 … not in `taken` (table and defined names share one namespace). */
 export function freeTableName(name: string, taken: ReadonlySet<string>): string {

@@ -1,6 +1,6 @@
 import type { Language } from "../../i18n/language";
 import { uncertaintyText } from "../../i18n/uncertainty";
-import { companionSheetName } from "../excel/buildModel";
+import { companionSheetName, sheetNameSequence } from "../excel/buildModel";
 import { queueSheet } from "../excel/writeSheet";
 import type { ModelAnswers } from "../model/answers";
 import type { SheetPlan } from "../model/planTypes";
@@ -34,12 +34,8 @@ async function ownSheet(context: Excel.RequestContext, name: string, title: stri
   sheets.load("items/name");
   await context.sync();
   const byLower = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
-  const taken: Excel.Worksheet[] = [];
-  let freeName = name;
-  for (let n = 2; byLower.has(freeName.toLowerCase()); n++) {
-    taken.push(byLower.get(freeName.toLowerCase())!);
-    freeName = `${name} (${n})`;
-  }
+  const { before, free: freeName } = sheetNameSequence(name, new Set(byLower.keys()));
+  const taken = before.map((n) => byLower.get(n.toLowerCase())!);
   const titles = taken.map((s) => s.getRange("A1").load("values"));
   if (titles.length > 0) await context.sync();
   const own = taken.findIndex((_, i) => titles[i].values[0][0] === title);
