@@ -41,12 +41,12 @@ export function fundProjection(
   return vetted ?? fundProjectionReference(checkFundInputs(opening, contributions, disbursements, repayments, other));
 }
 
-const isFiniteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+// Number.isFinite is false for anything that is not a number.
 function allFinite(values: readonly unknown[]): boolean {
-  for (let i = 0; i < values.length; i++) if (!isFiniteNumber(values[i])) return false; // holes too, unlike every()
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false; // holes too, unlike every()
   return true;
 }
-const seriesAreFinite = (inputs: FundInputs): boolean => isFiniteNumber(inputs.opening) && allFinite(inputs.contributions) && allFinite(inputs.other);
+const seriesAreFinite = (inputs: FundInputs): boolean => Number.isFinite(inputs.opening) && allFinite(inputs.contributions) && allFinite(inputs.other);
 
 /** Exact (BigInt) with the matrices' cells unchecked: null when the summing meets one that is not a finite number. */
 function fundProjectionVettingMatrices(inputs: FundInputs): FundProjection | null {

@@ -61,8 +61,6 @@ function sumRowsInDoubles(rows: readonly ArrayLike<number>[], count: number): { 
   }
 }
 
-const isFiniteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
-
 /** BigInt: always exact. Its inputs have been validated (only the double path meets raw cells), but for sumRows'. */
 export const bigints: Calculator<bigint> = {
   zero: 0n,
@@ -121,7 +119,7 @@ export const bigints: Calculator<bigint> = {
     }
     const limbs = sumShownColumns(rows, count, p);
     if (limbs === null) {
-      for (const row of rows) for (let i = 0; i < Math.min(row.length, count); i++) if (!isFiniteNumber(row[i])) throw DOES_NOT_FIT;
+      for (const row of rows) for (let i = 0; i < Math.min(row.length, count); i++) if (!Number.isFinite(row[i])) throw DOES_NOT_FIT; // false for anything not a number
       for (const row of rows) p = bigints.accumulate(row, p, acc, count);
       return p;
     }
