@@ -31,12 +31,14 @@ function checkRateValue(rate: number, argument: string, index?: number): void {
  * The discount factor of each year t = 0..years−1.
  * A rate series must hold exactly one rate per year of the horizon.
  */
-export function discountFactors(rate: Rate, years: number, timing = 0, rateArgument = "rate"): Float64Array {
+export function discountFactors(rate: Rate, years: number, timing = 0, rateArgument = "rate"): number[] {
   if (!Number.isInteger(years) || years < 0 || years > MAX_CELLS) {
     throw new SocinvError("num", "years", "wholeNumber", { min: 0, max: MAX_CELLS });
   }
   checkTiming(timing);
-  const factors = new Float64Array(years);
+  // A plain array, not a Float64Array: a typed array of more than 8 numbers lives outside V8's heap,
+  // and allocating one cost 0.4–1.5 µs on this machine, more than discounting a 5×10 model.
+  const factors: number[] = [];
   if (typeof rate === "number") {
     checkRateValue(rate, rateArgument);
     // Correctly rounded powers (not a plain running product, whose error grows with t), so τ = 1

@@ -139,7 +139,7 @@ export function exp(x: number): number {
  * product (each step's error ~2^−104 relative), times base^timing, inverted in double-double and rounded
  * once. timing 0 and 1 are integer powers; ½ is √base; other timings take exp(timing·ln base), ~1 ulp.
  */
-export function inversePowers(base: number, years: number, timing: number, out: Float64Array = new Float64Array(years)): Float64Array {
+export function inversePowers(base: number, years: number, timing: number, out: number[] = []): number[] {
   let hi = timing === 0 ? 1 : timing === 1 ? base : timing === 0.5 ? Math.sqrt(base) : exp(timing * log(base));
   let lo = 0;
   if (timing === 0.5) {
@@ -163,6 +163,5 @@ export function inversePowers(base: number, years: number, timing: number, out: 
   return out;
 }
 
-const single = new Float64Array(1);
 /** base^−timing alone (see inversePowers). */
-export const inversePower = (base: number, timing: number): number => inversePowers(base, 1, timing, single)[0];
+export const inversePower = (base: number, timing: number): number => inversePowers(base, 1, timing)[0];

@@ -7,6 +7,7 @@ import {
   readScalar,
   readWholeNumber,
   requirePresent,
+  shapeOf,
   type Matrix,
   type Series,
   type Shape,
@@ -19,25 +20,33 @@ import { SIGNATURES, type FunctionId, type Parameter } from "./signatures";
  * Reading is on demand, in the order the computation asks, so fast paths can use the raw cells and
  * the first problem in the documented order is the one reported.
  */
+/** Each function's parameter positions by name, built once (a call looks names up several times). */
+const POSITIONS = new Map<FunctionId, ReadonlyMap<string, number>>(
+  (Object.keys(SIGNATURES) as FunctionId[]).map((id) => [id, new Map(SIGNATURES[id].parameters.map((p, i) => [p.name, i]))]),
+);
+
 export class Arguments {
   private readonly parameters: readonly Parameter[];
+  private readonly positions: ReadonlyMap<string, number>;
+  private argumentShapes: (Shape | undefined)[] | undefined;
 
   constructor(
     readonly id: FunctionId,
     private readonly values: readonly unknown[],
   ) {
     this.parameters = SIGNATURES[id].parameters;
+    this.positions = POSITIONS.get(id) as ReadonlyMap<string, number>;
   }
 
-  private parameter(name: string): { index: number; parameter: Parameter } {
-    const index = this.parameters.findIndex((p) => p.name === name);
-    if (index < 0) throw new Error(`SOCINV.${this.id} has no parameter ${name}`);
-    return { index, parameter: this.parameters[index] };
+  private index(name: string): number {
+    const index = this.positions.get(name);
+    if (index === undefined) throw new Error(`SOCINV.${this.id} has no parameter ${name}`);
+    return index;
   }
 
   /** The value as Excel handed it over. */
   raw(name: string): unknown {
-    return this.values[this.parameter(name).index];
+    return this.values[this.index(name)];
   }
 
   /** The argument as a range value (size, omitted, orientation, numbers on demand). */
@@ -45,19 +54,24 @@ export class Arguments {
     return new ExcelRange(name, this.raw(name));
   }
 
-  /** Each argument's rows × columns in parameter order; undefined where it is left out. */
-  shapes(): (Shape | undefined)[] {
-    return this.parameters.map((p, i) => {
-      const value = this.values[i];
-      return value === null || value === undefined ? undefined : new ExcelRange(p.name, value).shape;
-    });
+  /** Each argument's rows × columns in parameter order; undefined where it is left out. Scanned once per call. */
+  shapes(): readonly (Shape | undefined)[] {
+    if (this.argumentShapes === undefined) {
+      const shapes = new Array<Shape | undefined>(this.parameters.length);
+      for (let i = 0; i < shapes.length; i++) {
+        const value = this.values[i];
+        shapes[i] = value === null || value === undefined ? undefined : shapeOf(value);
+      }
+      this.argumentShapes = shapes;
+    }
+    return this.argumentShapes;
   }
 
   /** A single number of kind number, fraction or whole (with its default and range). */
   number(name: string): number {
-    const { index, parameter } = this.parameter(name);
+    const index = this.index(name);
     const value = this.values[index];
-    const type = parameter.type;
+    const type = this.parameters[index].type;
     switch (type.kind) {
       case "number":
         return readScalar(name, value, type.fallback);
@@ -77,8 +91,8 @@ export class Arguments {
 
   /** A discount rate: blank is the parameter's fallback, or an error when it has none. */
   rate(name: string): number | number[] {
-    const { index, parameter } = this.parameter(name);
-    const type = parameter.type;
+    const index = this.index(name);
+    const type = this.parameters[index].type;
     if (type.kind !== "rate") throw new Error(`SOCINV.${this.id}: ${name} is not a rate`);
     return type.fallback === undefined ? readRequiredRate(name, this.values[index]) : readRate(name, this.values[index], type.fallback);
   }

@@ -54,7 +54,7 @@ export const isBlankCell = (cell: unknown): boolean => cell === null || cell ===
  * Σ_t cell[r][t]·factors[t] for each row r, t < factors.length (presentValues on the read grid);
  * null when some cell is not a number or blank, or some sum is not finite.
  */
-export function presentValuesOfCells(rows: CellRows, factors: Float64Array): number[] | null {
+export function presentValuesOfCells(rows: CellRows, factors: readonly number[]): number[] | null {
   const n = factors.length;
   const out = new Array<number>(rows.length);
   for (let r = 0; r < rows.length; r++) {
@@ -91,7 +91,7 @@ export function presentValuesOfCells(rows: CellRows, factors: Float64Array): num
 export function lifecycleRowsOfCells(
   baseline: CellRows,
   intervention: CellRows,
-  factors: Float64Array,
+  factors: readonly number[],
 ): { rows: LifecycleRow[]; total: LifecycleRow } | null {
   const count = baseline.length;
   const n = factors.length;
@@ -170,6 +170,16 @@ export function netEffectOfCells(rows: CellRows, columns: number, scale: number,
   return out;
 }
 
+/** sums[t] += row[t] for t in [from, to); false when a cell is neither a number nor blank (a blank adds 0). */
+function addCells(sums: number[], row: readonly unknown[], from: number, to: number): boolean {
+  for (let t = from; t < to; t++) {
+    const cell = row[t];
+    if (typeof cell === "number") sums[t] += cell;
+    else if (!isBlankCell(cell)) return false;
+  }
+  return true;
+}
+
 /**
  * Column sums of rows of cells, `length` long (≥ the widest row; zeros beyond), added row by row
  * as sumRows (appraisal.ts) adds them; null when a cell is not a number or blank, or a sum is not finite.
@@ -181,20 +191,17 @@ export function columnSumsOfCells(rows: CellRows, length: number): number[] | nu
     const row = rows[r];
     const n = row.length < length ? row.length : length;
     let t = 0;
-    // Four numbers at a time while they are numbers (NUMBER_BLOCKS), then cell by cell.
+    // Four numbers at a time (NUMBER_BLOCKS); a block holding a blank is added cell by cell.
     for (; t + 3 < n; t += 4) {
       const a = row[t], b = row[t + 1], c = row[t + 2], d = row[t + 3];
-      if (typeof a !== "number" || typeof b !== "number" || typeof c !== "number" || typeof d !== "number") break;
-      sums[t] += a;
-      sums[t + 1] += b;
-      sums[t + 2] += c;
-      sums[t + 3] += d;
+      if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
+        sums[t] += a;
+        sums[t + 1] += b;
+        sums[t + 2] += c;
+        sums[t + 3] += d;
+      } else if (!addCells(sums, row, t, t + 4)) return null;
     }
-    for (; t < n; t++) {
-      const cell = row[t];
-      if (typeof cell === "number") sums[t] += cell;
-      else if (!isBlankCell(cell)) return null; // a blank adds 0: nothing
-    }
+    if (!addCells(sums, row, t, n)) return null;
   }
   for (let t = 0; t < length; t++) if (!Number.isFinite(sums[t])) return null;
   return sums;

@@ -18,11 +18,12 @@ const SPECS: Record<FunctionId, FunctionSpec> = { DISCOUNT, LIFECYCLE, NETEFFECT
  */
 function checkedPrediction(id: FunctionId, args: Arguments): ShapePrediction {
   const shapes = args.shapes();
-  SIGNATURES[id].parameters.forEach((parameter, i) => {
+  const parameters = SIGNATURES[id].parameters;
+  for (let i = 0; i < parameters.length; i++) {
     const shape = shapes[i];
     const count = shape ? shape.rows * shape.columns : 0;
-    if (count > MAX_CELLS) throw new SocinvError("value", parameter.name, "tooLarge", { count, max: MAX_CELLS });
-  });
+    if (count > MAX_CELLS) throw new SocinvError("value", parameters[i].name, "tooLarge", { count, max: MAX_CELLS });
+  }
   // REPAYMENTPLAN's width is a number, not a shape: read it first (it is checked against 1..1000).
   const prediction = SHAPE_RULES[id](shapes, id === "REPAYMENTPLAN" ? args.number("years") : undefined);
   const horizon = prediction.horizon;

@@ -107,7 +107,7 @@ export function evaluator(model: PreparedModel): Evaluator {
   const paidTotal = sum(disbursed.map((row) => sum(row.map(toUnits))));
   const contributions = Array.from(model.contributions);
   let cachedRate = NaN;
-  let factors: Float64Array = new Float64Array(0);
+  let factors: readonly number[] = [];
 
   /** The drawn series: views summed (unrounded), and each project's förvaltning savings (rounded) and cashable shares. */
   function apply(theta: Float64Array, money: boolean): void {
