@@ -66,6 +66,17 @@ describe("fundProjection: the ledger year by year", () => {
     expect(big.disbursements).toEqual([900_719_925_474_100.5]);
   });
 
+  test("whole kronor whose column sum passes 2^53 leave the doubles and stay exact (addWhole's check)", () => {
+    // Eleven rows of 900 000 000 000 001 kr: 9 900 000 000 000 011 > 2^53, which no double holds (odd above 2^53).
+    const rows = Array.from({ length: 11 }, () => [900_000_000_000_001]);
+    expect(() => doubles.sumRows(rows, 0, doubles.vector(1), 1)).toThrow(DOES_NOT_FIT);
+    const acc = bigints.vector(1);
+    expect(bigints.sumRows(rows, 0, acc, 1)).toBe(0);
+    expect(acc).toEqual([9_900_000_000_000_011n]);
+    // The ledger shows the sum Excel would: the nearest double, 9 900 000 000 000 012.
+    expect(fundProjection(0, [0], rows, [[0]]).disbursements).toEqual([9_900_000_000_000_012]);
+  });
+
   test("free capacity: closing minus disbursements already decided for later years", () => {
     const p = fundProjection(100, [0, 0, 0], [0], [0]);
     // committed 10, 20, 30 (year 0..2) and 5 beyond the horizon (year 3): year 0: 100 − (20 + 30 + 5) = 45

@@ -24,7 +24,7 @@ const power10 = (p: number): bigint => (p < POWERS.length ? POWERS[p] : 10n ** B
 function placesOfOne(value: number): number {
   if (readShown(value)) return fewestReadPlaces();
   const x = shown(value);
-  if (Math.round(x) === x && x < SAFE && x > -SAFE) return 0;
+  if (Math.floor(x) === x && x < SAFE && x > -SAFE) return 0;
   const p = decimalScale(x);
   return p >= 0 ? p : Math.max(0, -decimalParts(x).exponent);
 }
@@ -38,7 +38,7 @@ function scaled(value: number, p: number): bigint {
   }
   const x = shown(value);
   if (x === 0) return 0n;
-  if (Math.round(x) === x && x < SAFE && x > -SAFE) return BigInt(x) * power10(p);
+  if (Math.floor(x) === x && x < SAFE && x > -SAFE) return BigInt(x) * power10(p);
   const q = decimalScale(x);
   if (q >= 0 && q <= p) return BigInt(Math.round(x * POW10[q])) * power10(p - q);
   const { digits, exponent } = decimalParts(x);

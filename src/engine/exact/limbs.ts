@@ -39,7 +39,7 @@ export function sumShownColumns(rows: readonly ArrayLike<number>[], count: numbe
       const x = row[t];
       let digits: number;
       let places: number;
-      if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
+      if (Math.floor(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
         if (x === 0) continue;
         digits = x;
         places = 0;

@@ -67,7 +67,7 @@ function scaleInto(values: ArrayLike<number>, from: number, n: number, out: Floa
     // Scale 0, the common case of whole kronor: x is its own integer, no division needed.
     for (let i = from; i < n; i++) {
       const x = values[i];
-      if (Math.round(x) === x && x <= MAX_SCALED && x >= -MAX_SCALED) out[offset + i] = x;
+      if (Math.floor(x) === x && x <= MAX_SCALED && x >= -MAX_SCALED) out[offset + i] = x;
       else return i;
     }
     return -1;
@@ -180,7 +180,7 @@ export const SHOWN_DIGITS_BOUND = 1e15;
  * The 15 significant digits Excel shows of a magnitude m > 0, as an integer k with m shown = k·10^−p,
  * for p = shownPlacesOf(m); −1 when this fast way does not apply (the caller rounds the string way).
  * y = m·10^p has 15 digits before the point; fl(y) is within 2^−4 (half an ulp below 2^50) of the true
- * value, so away from a half Math.round(y) is the 15-digit rounding. Near a half the product's exact
+ * value, so away from a half the nearest integer to y is the 15-digit rounding. Near a half the product's exact
  * error e (Dekker: m·10^p = y + e) decides: the sign of (y − floor(y) − ½) + e, whose terms are exact, is
  * the sign of the true distance; a true half goes up, as toPrecision picks the larger of two nearest.
  */
@@ -197,8 +197,9 @@ export function shownDigitsAt(m: number, s: number): number {
   const y = m * s;
   if (!(y >= SHOWN_DIGITS_BOUND / 10 && y < SHOWN_DIGITS_BOUND - 1)) return -1; // the decade was misjudged
   const floor = Math.floor(y);
-  const d = y - floor - 0.5;
-  if (d > 0.0625 || d < -0.0625) return Math.round(y);
+  const d = y - floor - 0.5; // exact: y − floor(y) is y's fraction
+  if (d > 0.0625) return floor + 1; // Math.round(y), from the floor already taken
+  if (d < -0.0625) return floor;
   return d + productError(m, s, y) >= 0 ? floor + 1 : floor;
 }
 
@@ -240,7 +241,7 @@ for (let biased = 0; biased < 2048; biased++) {
  */
 export function shown(x: number): number {
   if (typeof x !== "number" || !Number.isFinite(x)) return NaN;
-  if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) return x;
+  if (Math.floor(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) return x;
   const magnitude = Math.abs(x);
   const p = shownPlacesOf(magnitude);
   const k = shownDigits(magnitude, p);
@@ -257,7 +258,7 @@ export const reading = { digits: 0, places: 0 };
  * number or its shown value has no such form (|digits| ≥ 10^15: a fraction at 10^15 or more, say).
  */
 export function readShown(x: number): boolean {
-  if (Math.round(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
+  if (Math.floor(x) === x && x < SHOWN_DIGITS_BOUND && x > -SHOWN_DIGITS_BOUND) {
     reading.digits = x;
     reading.places = 0;
     return true;
