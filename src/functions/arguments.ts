@@ -12,7 +12,12 @@ import {
   type Series,
   type Shape,
 } from "./range";
-import { SIGNATURES, type FunctionId, type Parameter } from "./signatures";
+import { FUNCTION_IDS, SIGNATURES, type FunctionId, type Parameter } from "./signatures";
+
+/** Each function's parameter positions by name, built once (a call looks names up several times). */
+const POSITIONS = new Map<FunctionId, ReadonlyMap<string, number>>(
+  FUNCTION_IDS.map((id) => [id, new Map(SIGNATURES[id].parameters.map((p, i) => [p.name, i]))]),
+);
 
 /**
  * One call's arguments as Excel handed them over, read by name according to each parameter's kind
@@ -20,11 +25,6 @@ import { SIGNATURES, type FunctionId, type Parameter } from "./signatures";
  * Reading is on demand, in the order the computation asks, so fast paths can use the raw cells and
  * the first problem in the documented order is the one reported.
  */
-/** Each function's parameter positions by name, built once (a call looks names up several times). */
-const POSITIONS = new Map<FunctionId, ReadonlyMap<string, number>>(
-  (Object.keys(SIGNATURES) as FunctionId[]).map((id) => [id, new Map(SIGNATURES[id].parameters.map((p, i) => [p.name, i]))]),
-);
-
 export class Arguments {
   private readonly parameters: readonly Parameter[];
   private readonly positions: ReadonlyMap<string, number>;
