@@ -163,5 +163,7 @@ export function inversePowers(base: number, years: number, timing: number, out: 
   return out;
 }
 
+// One value written over per call: a rate series discounts every year through inversePower, without an array each.
+const single: number[] = [0];
 /** base^−timing alone (see inversePowers). */
-export const inversePower = (base: number, timing: number): number => inversePowers(base, 1, timing)[0];
+export const inversePower = (base: number, timing: number): number => inversePowers(base, 1, timing, single)[0];
