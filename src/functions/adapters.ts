@@ -36,11 +36,16 @@ export function guard<T>(functionName: string, compute: () => T): T | CustomFunc
   try {
     return compute();
   } catch (error) {
-    if (error instanceof SocinvError) return toExcelError(error);
-    const text = error instanceof Error ? error.message || error.name : String(error);
-    const message = `SOCINV.${functionName}: ${problemText("internalError", { text: text.slice(0, 80) }, displayLanguage())}`;
-    return new CustomFunctions.Error(errorCode("value"), message);
+    return caughtAsExcelError(functionName, error);
   }
+}
+
+/** What guard() returns for an error it caught (for a caller with its own try, which saves a closure per call). */
+export function caughtAsExcelError(functionName: string, error: unknown): CustomFunctions.Error {
+  if (error instanceof SocinvError) return toExcelError(error);
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  const message = `SOCINV.${functionName}: ${problemText("internalError", { text: text.slice(0, 80) }, displayLanguage())}`;
+  return new CustomFunctions.Error(errorCode("value"), message);
 }
 
 /**

@@ -1,10 +1,13 @@
 import {
   ExcelRange,
   readFraction,
+  readGrid,
+  readMatrix,
   readOptionalScalar,
   readRate,
   readRequiredRate,
   readScalar,
+  readSeries,
   readWholeNumber,
   requirePresent,
   shapeOf,
@@ -14,10 +17,11 @@ import {
 } from "./range";
 import { FUNCTION_IDS, SIGNATURES, type FunctionId, type Parameter } from "./signatures";
 
-/** Each function's parameter positions by name, built once (a call looks names up several times). */
-const POSITIONS = new Map<FunctionId, ReadonlyMap<string, number>>(
-  FUNCTION_IDS.map((id) => [id, new Map(SIGNATURES[id].parameters.map((p, i) => [p.name, i]))]),
-);
+/**
+ * Each function's parameter names in order, built once. A call looks names up several times; a scan
+ * of at most seven names compares interned strings (a pointer each) and costs less than a Map's hashing.
+ */
+const NAMES = new Map<FunctionId, readonly string[]>(FUNCTION_IDS.map((id) => [id, SIGNATURES[id].parameters.map((p) => p.name)]));
 
 /**
  * One call's arguments as Excel handed them over, read by name according to each parameter's kind
@@ -27,7 +31,7 @@ const POSITIONS = new Map<FunctionId, ReadonlyMap<string, number>>(
  */
 export class Arguments {
   private readonly parameters: readonly Parameter[];
-  private readonly positions: ReadonlyMap<string, number>;
+  private readonly names: readonly string[];
   private argumentShapes: (Shape | undefined)[] | undefined;
 
   constructor(
@@ -35,13 +39,13 @@ export class Arguments {
     private readonly values: readonly unknown[],
   ) {
     this.parameters = SIGNATURES[id].parameters;
-    this.positions = POSITIONS.get(id) as ReadonlyMap<string, number>;
+    this.names = NAMES.get(id) as readonly string[];
   }
 
   private index(name: string): number {
-    const index = this.positions.get(name);
-    if (index === undefined) throw new Error(`SOCINV.${this.id} has no parameter ${name}`);
-    return index;
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+    throw new Error(`SOCINV.${this.id} has no parameter ${name}`);
   }
 
   /** The value as Excel handed it over. */
@@ -51,7 +55,8 @@ export class Arguments {
 
   /** The argument as a range value (size, omitted, orientation, numbers on demand). */
   range(name: string): ExcelRange {
-    return new ExcelRange(name, this.raw(name));
+    const index = this.index(name);
+    return new ExcelRange(name, this.values[index], this.shapes()[index]);
   }
 
   /** Each argument's rows × columns in parameter order; undefined where it is left out. Scanned once per call. */
@@ -97,17 +102,23 @@ export class Arguments {
     return type.fallback === undefined ? readRequiredRate(name, this.values[index]) : readRate(name, this.values[index], type.fallback);
   }
 
+  // The readers below go to range.ts directly with the shape already scanned (no ExcelRange per read).
   series(name: string): Series {
-    return this.range(name).series();
+    const index = this.index(name);
+    return readSeries(name, this.values[index], this.shapes()[index]);
   }
 
   matrix(name: string): Matrix {
-    return this.range(name).matrix();
+    const index = this.index(name);
+    return readMatrix(name, this.values[index], this.shapes()[index]);
   }
 
   /** The cells as they are (rows × columns), a required argument. */
   grid(name: string): number[][] {
-    return this.range(name).numbers();
+    const index = this.index(name);
+    const value = this.values[index];
+    requirePresent(name, value);
+    return readGrid(name, value, this.shapes()[index]);
   }
 
   /** Fails unless the required argument is present (null or undefined is "missing"). */

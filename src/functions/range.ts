@@ -96,9 +96,9 @@ export function dimensions(argument: string, value: unknown): Shape {
   return shapeOf(value);
 }
 
-/** The rows × columns of a range that is not empty and not larger than MAX_CELLS. */
-function checkedShape(argument: string, value: unknown): Shape {
-  const shape = shapeOf(value);
+/** The rows × columns of a range that is not empty and not larger than MAX_CELLS (`known`: its shapeOf, already scanned). */
+function checkedShape(argument: string, value: unknown, known?: Shape): Shape {
+  const shape = known ?? shapeOf(value);
   if (shape.rows === 0 || shape.columns === 0) throw new SocinvError("value", argument, "empty");
   const count = shape.rows * shape.columns;
   if (count > MAX_CELLS) throw new SocinvError("value", argument, "tooLarge", { count, max: MAX_CELLS });
@@ -111,8 +111,8 @@ function checkedShape(argument: string, value: unknown): Shape {
  * cells costs more than discounting them. Such rows are shared, so nobody may modify them (padRows
  * copies first). Every other cell is decided by cellNumber, in reading order.
  */
-export function readGrid(argument: string, value: unknown): number[][] {
-  const { rows: count, columns } = checkedShape(argument, value);
+export function readGrid(argument: string, value: unknown, known?: Shape): number[][] {
+  const { rows: count, columns } = checkedShape(argument, value, known);
   if (!Array.isArray(value)) return [[cellNumber(argument, value, 1, 1)]];
   const out = new Array<number[]>(count);
   for (let r = 0; r < count; r++) {
@@ -148,9 +148,9 @@ export function readGrid(argument: string, value: unknown): number[][] {
  * A series: a 1×N row or an N×1 column. A single number means "all in year 0".
  * A range with more than one row and more than one column is rejected.
  */
-export function readSeries(argument: string, value: unknown): Series {
+export function readSeries(argument: string, value: unknown, known?: Shape): Series {
   requirePresent(argument, value);
-  const grid = readGrid(argument, value);
+  const grid = readGrid(argument, value, known);
   const rows = grid.length;
   const columns = grid[0].length;
   if (rows === 1) return { values: grid[0].slice(), orientation: "row" };
@@ -168,9 +168,9 @@ const columnOf = (grid: readonly (readonly number[])[]): number[] => {
  * A matrix: R×N, one row per actor and one column per year. A single N×1 column (N > 1) is one
  * series with years down, read as a 1×N matrix with orientation "column".
  */
-export function readMatrix(argument: string, value: unknown): Matrix {
+export function readMatrix(argument: string, value: unknown, known?: Shape): Matrix {
   requirePresent(argument, value);
-  const grid = readGrid(argument, value);
+  const grid = readGrid(argument, value, known);
   if (grid.length > 1 && grid[0].length === 1) return { rows: [columnOf(grid)], orientation: "column" };
   return { rows: grid, orientation: "row" };
 }
@@ -182,9 +182,13 @@ export function readMatrix(argument: string, value: unknown): Matrix {
 export function readScalar(argument: string, value: unknown, fallback?: number): number {
   let cell = value;
   if (Array.isArray(value)) {
-    const { rows, columns } = checkedShape(argument, value);
-    if (rows !== 1 || columns !== 1) throw new SocinvError("value", argument, "notScalar", { rows, columns });
-    cell = Array.isArray(value[0]) ? value[0][0] : value[0];
+    const first: unknown = value[0];
+    if (value.length === 1 && Array.isArray(first) && first.length === 1) cell = first[0]; // a 1×1 range, the usual case
+    else {
+      const { rows, columns } = checkedShape(argument, value);
+      if (rows !== 1 || columns !== 1) throw new SocinvError("value", argument, "notScalar", { rows, columns });
+      cell = Array.isArray(first) ? first[0] : first;
+    }
   }
   if (isBlank(cell)) {
     if (fallback === undefined) throw new SocinvError("value", argument, "missing");
@@ -218,8 +222,9 @@ export function readWholeNumber(argument: string, value: unknown, min: number, m
  * series is exactly as long as the horizon and that no rate is −100 % or lower.
  */
 export function readRate(argument: string, value: unknown, fallback?: number): number | number[] {
-  const { rows, columns } = shapeOf(value);
-  if (rows > 1 || columns > 1) return readSeries(argument, value).values;
+  // More than one cell (shapeOf's rows or columns above 1), told without scanning: a rate is one cell or one row or column.
+  const first: unknown = Array.isArray(value) ? value[0] : undefined;
+  if (Array.isArray(value) && (value.length > 1 || (Array.isArray(first) && first.length > 1))) return readSeries(argument, value).values;
   return readScalar(argument, value, fallback);
 }
 
@@ -288,11 +293,13 @@ export function transpose<T>(rows: readonly (readonly T[])[]): T[][] {
 export class ExcelRange {
   readonly shape: Shape;
 
+  /** `known`: the value's shapeOf when the caller has scanned it already. */
   constructor(
     readonly argument: string,
     readonly value: unknown,
+    known?: Shape,
   ) {
-    this.shape = shapeOf(value);
+    this.shape = known ?? shapeOf(value);
   }
 
   get rows(): number {
@@ -315,15 +322,15 @@ export class ExcelRange {
 
   numbers(): number[][] {
     requirePresent(this.argument, this.value);
-    return readGrid(this.argument, this.value);
+    return readGrid(this.argument, this.value, this.shape);
   }
 
   series(): Series {
-    return readSeries(this.argument, this.value);
+    return readSeries(this.argument, this.value, this.shape);
   }
 
   matrix(): Matrix {
-    return readMatrix(this.argument, this.value);
+    return readMatrix(this.argument, this.value, this.shape);
   }
 
   scalar(fallback?: number): number {

@@ -53,11 +53,12 @@ export function fundOrientation(shapes: ArgumentShapes): Orientation {
   return anyColumn ? "column" : "row";
 }
 
-/** The longest of several (argument, years) pairs: the horizon where inputs meet. */
-function longest(...candidates: [string, number][]): ShapePrediction["horizon"] {
-  let best: [string, number] = candidates[0];
-  for (const c of candidates) if (c[1] > best[1]) best = c;
-  return { argument: best[0], years: best[1] };
+/**
+ * The longer of two (argument, years) pairs, the first on a tie: the horizon where inputs meet.
+ * Two plain pairs, no arrays: the size rule runs on every call, also of a 5×10 model.
+ */
+function longer(first: string, firstYears: number, second: string, secondYears: number): { readonly years: number; readonly argument: string } {
+  return secondYears > firstYears ? { argument: second, years: secondYears } : { argument: first, years: firstYears };
 }
 
 const cell = (rows: number, columns: number): Shape => ({ rows, columns });
@@ -65,7 +66,7 @@ const cell = (rows: number, columns: number): Shape => ({ rows, columns });
 /** The years and result shape of an appraisal (NETBENEFIT, BCR, PAYBACK): one number. */
 const appraisal = ([investment, savings]: ArgumentShapes): ShapePrediction => ({
   result: null,
-  horizon: longest(["investment", seriesLength(investment)], ["savings", matrixOf(savings).years]),
+  horizon: longer("investment", seriesLength(investment), "savings", matrixOf(savings).years),
 });
 
 /**
@@ -79,7 +80,7 @@ export const SHAPE_RULES: Record<FunctionId, (shapes: ArgumentShapes, years?: nu
       : { result: cell(1, 1), horizon: { argument: "values", years: seriesLength(values) } },
   LIFECYCLE: ([baseline, intervention]) => ({
     result: cell(matrixOf(baseline).rows + 1, 4),
-    horizon: longest(["baseline", matrixOf(baseline).years], ["intervention", matrixOf(intervention).years]),
+    horizon: longer("baseline", matrixOf(baseline).years, "intervention", matrixOf(intervention).years),
   }),
   NETEFFECT: ([gross]) => ({ result: gross ?? cell(1, 1), horizon: { argument: "gross", years: matrixOf(gross).years } }),
   NETBENEFIT: appraisal,
@@ -87,8 +88,8 @@ export const SHAPE_RULES: Record<FunctionId, (shapes: ArgumentShapes, years?: nu
   PAYBACK: appraisal,
   REPAYMENT: ([disbursements, savings]) => {
     const saved = matrixOf(savings);
-    const horizon = longest(["disbursements", seriesLength(disbursements)], ["savings", saved.years]);
-    const years = horizon?.years ?? 0;
+    const horizon = longer("disbursements", seriesLength(disbursements), "savings", saved.years);
+    const years = horizon.years;
     const result = followOrientation(savings, disbursements) === "column" ? cell(years, 1) : cell(saved.rows, years);
     return { result, resultArgument: "savings", horizon };
   },
@@ -98,13 +99,10 @@ export const SHAPE_RULES: Record<FunctionId, (shapes: ArgumentShapes, years?: nu
     const orientation = fundOrientation([contributions, disbursements, repayments, other]);
     // Years across: an R×1 range is R projects (or förvaltningar) in year 0.
     const yearsOf = (s: Shape | undefined) => (orientation === "column" ? seriesLength(s) : s ? s.columns : 0);
-    const horizon = longest(
-      ["contributions", seriesLength(contributions)],
-      ["disbursements", yearsOf(disbursements)],
-      ["repayments", yearsOf(repayments)],
-      ["other", seriesLength(other)],
-    );
-    const years = horizon?.years ?? 0;
+    const flows = longer("contributions", seriesLength(contributions), "disbursements", yearsOf(disbursements));
+    const withRepayments = longer(flows.argument, flows.years, "repayments", yearsOf(repayments));
+    const horizon = longer(withRepayments.argument, withRepayments.years, "other", seriesLength(other));
+    const years = horizon.years;
     return { result: orientation === "column" ? cell(years, 6) : cell(6, years), horizon };
   },
 };
