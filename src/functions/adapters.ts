@@ -71,7 +71,12 @@ export function finite(argument: string, x: number): number {
   return x;
 }
 
+export function rowsAreFinite(rows: readonly (readonly number[])[]): boolean {
+  for (const row of rows) for (let c = 0; c < row.length; c++) if (!Number.isFinite(row[c])) return false;
+  return true;
+}
+
 export function finiteRows(argument: string, rows: readonly (readonly number[])[]): void {
-  for (const row of rows) for (let c = 0; c < row.length; c++) if (!Number.isFinite(row[c])) finite(argument, row[c]);
+  if (!rowsAreFinite(rows)) throw new SocinvError("num", argument, "resultOverflow");
 }
 

@@ -1,4 +1,5 @@
 import { MAX_CELLS } from "../engine/limits";
+import { SAFE, SHOWN_DIGITS_BOUND } from "../engine/exact/scaled";
 import { settleShares, type LifecycleRow } from "../engine/lifecycle";
 
 /**
@@ -204,5 +205,33 @@ export function columnSumsOfCells(rows: CellRows, length: number): number[] | nu
     if (!addCells(sums, row, t, n)) return null;
   }
   for (let t = 0; t < length; t++) if (!Number.isFinite(sums[t])) return null;
+  return sums;
+}
+
+/**
+ * FUNDBALANCE's matrices as their yearly totals, read and added in one pass, when every cell is whole
+ * kronor or blank: `length` long (zeros beyond the widest row). Whole numbers whose partial sums stay
+ * below 2^53 add exactly in doubles, so these are the exact totals the engine's calculator forms, and
+ * the engine, given them as a series, computes the same ledger. Null (the ordinary path: range.ts and
+ * the engine) for any other cell, and for a total of 10^15 or more, which the engine would read as
+ * Excel shows it (15 significant digits) rather than as it is.
+ */
+export function wholeColumnSumsOfCells(rows: CellRows, length: number): number[] | null {
+  // Each |cell| below SAFE / rows keeps every partial sum below SAFE; below 10^15 it is read as it is.
+  const bound = Math.min(SHOWN_DIGITS_BOUND, SAFE / rows.length);
+  const sums = new Array<number>(length).fill(0);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const n = row.length < length ? row.length : length;
+    for (let t = 0; t < n; t++) {
+      const cell = row[t];
+      if (typeof cell === "number") {
+        // Math.floor(x) === x is false for NaN; ±Infinity fails the bound.
+        if (!(Math.floor(cell) === cell && cell < bound && cell > -bound)) return null;
+        sums[t] += cell;
+      } else if (!isBlankCell(cell)) return null;
+    }
+  }
+  for (let t = 0; t < length; t++) if (!(sums[t] < SHOWN_DIGITS_BOUND && sums[t] > -SHOWN_DIGITS_BOUND)) return null;
   return sums;
 }

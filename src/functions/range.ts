@@ -138,7 +138,11 @@ export function readGrid(argument: string, value: unknown, known?: Shape): numbe
     // generation after a collection, and then every copy costs ~10× (FUNDBALANCE, largest model, in
     // some bench processes). Cells past the end of a short row are appended in order: still packed.
     const copy = row.slice() as number[];
-    for (; c < columns; c++) if (!Number.isFinite(copy[c])) copy[c] = cellNumber(argument, copy[c], r + 1, c + 1);
+    for (; c < columns; c++) {
+      const cell: unknown = copy[c];
+      // A blank is told here, not by a call: rows of a budget sheet often start with blank years.
+      if (!Number.isFinite(cell)) copy[c] = isBlank(cell) ? 0 : cellNumber(argument, cell, r + 1, c + 1);
+    }
     out[r] = copy;
   }
   return out;

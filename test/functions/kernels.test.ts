@@ -7,6 +7,7 @@ import {
   netEffectOfCells,
   plainRange,
   presentValuesOfCells,
+  wholeColumnSumsOfCells,
 } from "../../src/functions/kernels";
 import { discountFactors, presentValues } from "../../src/engine/discount";
 import { netEffect } from "../../src/engine/effects";
@@ -176,6 +177,51 @@ describe("columnSumsOfCells", () => {
         const actual = columnSumsOfCells(cells, length);
         if (expected === "throws") expect(actual).toBeNull();
         else expectSame(actual, expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("wholeColumnSumsOfCells", () => {
+  it("adds whole kronor per year, blanks and missing cells as 0: [[1, blank], [2, 3, blank]] to 4 → [3, 3, 0, 0]", () => {
+    expect(wholeColumnSumsOfCells([[1, ""], [2, 3, null]], 4)).toEqual([3, 3, 0, 0]);
+  });
+  it("declines öre, non-finite numbers, text and logical values: the engine and the ordinary readers judge those", () => {
+    for (const bad of [0.5, -1.25, NaN, Infinity, -Infinity, "12", true, {}]) expect(wholeColumnSumsOfCells([[1, bad]], 2)).toBeNull();
+  });
+  it("declines a cell or a yearly total of 10^15 kr or more (the engine reads those as Excel shows them, 15 digits)", () => {
+    expect(wholeColumnSumsOfCells([[1e15]], 1)).toBeNull();
+    expect(wholeColumnSumsOfCells([[999_999_999_999_999]], 1)).toEqual([999_999_999_999_999]);
+    expect(wholeColumnSumsOfCells([[600_000_000_000_000], [400_000_000_000_000]], 1)).toBeNull();
+    expect(wholeColumnSumsOfCells([[600_000_000_000_000], [-400_000_000_000_000]], 1)).toEqual([200_000_000_000_000]);
+  });
+  it("declines a cell that could carry a partial sum past 2^53 although the total would fit: 11 rows of 9·10^14 and one of −9·10^15", () => {
+    // 11 × 9·10^14 = 9.9·10^15 passes 2^53 ≈ 9.007·10^15 on the way; each cell is above 2^53 / 12 ≈ 7.5·10^14.
+    const rows = [...Array.from({ length: 11 }, () => [900_000_000_000_000]), [-9_000_000_000_000_000 / 10]];
+    expect(wholeColumnSumsOfCells(rows, 1)).toBeNull();
+  });
+  it("gives, when it accepts, the exact column sums of the read grid (BigInt), and accepts every grid of whole kronor below 2^53 / rows (property)", () => {
+    const wholeCell = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }) },
+      { weight: 2, arbitrary: fc.maxSafeInteger().map((k) => Math.trunc(k / 128)) }, // up to 7·10^13: beyond 2^53 summed, when many
+      { weight: 2, arbitrary: fc.constantFrom(0, -0, null, undefined, "") },
+      { weight: 1, arbitrary: fc.constantFrom(0.5, 1e15, "x", NaN) },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(wholeCell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (cells, extra) => {
+        const length = widest(cells) + extra;
+        const actual = wholeColumnSumsOfCells(cells, length);
+        const grid = ordinary(() => readGrid("disbursements", cells));
+        const whole = grid !== "throws" && grid.every((r) => r.every((x) => Number.isInteger(x) && Math.abs(x) < Math.min(1e15, 2 ** 53 / cells.length)));
+        if (!whole) {
+          expect(actual).toBeNull();
+          return;
+        }
+        const exact = Array.from({ length }, (_, t) => grid.reduce((sum, r) => sum + BigInt(r[t] ?? 0), 0n));
+        const fits = exact.every((x) => x < 10n ** 15n && x > -(10n ** 15n));
+        if (!fits) expect(actual).toBeNull();
+        else expect(actual?.map((x) => BigInt(x))).toEqual(exact);
       }),
       { numRuns: 2000 },
     );

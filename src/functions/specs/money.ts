@@ -2,7 +2,8 @@ import { allocateRows } from "../../engine/allocate";
 import { fundProjection, type FundProjection } from "../../engine/fund";
 import { repayment } from "../../engine/repayment";
 import { repaymentPlan } from "../../engine/repaymentPlan";
-import { finiteRows } from "../adapters";
+import { finiteRows, rowsAreFinite } from "../adapters";
+import { plainRange, wholeColumnSumsOfCells } from "../kernels";
 import { horizon, oriented, padRows, padSeries } from "../range";
 import { followOrientation, fundOrientation } from "../shapes";
 import type { FunctionSpec } from "./spec";
@@ -72,7 +73,13 @@ export const FUNDBALANCE: FunctionSpec = {
     const [, contributions, disbursements, repayments, other] = a.shapes();
     const orientation = fundOrientation([contributions, disbursements, repayments, hasOther ? other : undefined]);
     // Years down only when every input is a single column; otherwise an R×1 range is R projects in year 0.
-    const perYear = (argument: string): number[][] => (orientation === "column" ? a.matrix(argument).rows : a.grid(argument));
+    const perYear = (argument: string): number[] | number[][] => {
+      if (orientation === "column") return a.matrix(argument).rows;
+      // Years across, whole kronor: the yearly totals read in one pass (kernels.ts), the same ledger.
+      const range = plainRange(a.raw(argument));
+      const totals = range === null ? null : wholeColumnSumsOfCells(range.rows, range.columns);
+      return totals ?? a.grid(argument);
+    };
     const projection = fundProjection(
       opening,
       a.series("contributions").values,
@@ -81,7 +88,7 @@ export const FUNDBALANCE: FunctionSpec = {
       hasOther ? a.series("other").values : undefined,
     );
     const rows = [projection.opening, projection.contributions, projection.disbursements, projection.repayments, projection.other, projection.closing];
-    if (rows.some((row) => row.some((x) => !Number.isFinite(x)))) finiteRows(overflowingArgument(projection, opening), rows);
+    if (!rowsAreFinite(rows)) finiteRows(overflowingArgument(projection, opening), rows);
     return oriented(rows, orientation);
   },
 };
