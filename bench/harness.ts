@@ -15,6 +15,8 @@ export interface BenchCase {
   target: number;
   run: () => unknown;
   reference: () => unknown;
+  /** Optional: throws when the first call's result shows the case measures nothing (an error value); not timed. */
+  check?: (result: unknown) => void;
 }
 
 export interface BenchResult {
@@ -82,6 +84,7 @@ export function measure(benchCase: BenchCase, options: BenchOptions = {}): Bench
   const minSampleMs = options.minSampleMs ?? 5;
   // Cold: each case's first call, before its warm-up (earlier cases may have warmed shared code).
   const firstCallMs = timeBatch(benchCase.run, 1);
+  benchCase.check?.(sink);
   const firstReferenceMs = timeBatch(benchCase.reference, 1);
   const perCallRun = warmUp(benchCase.run, warmupMs);
   const perCallReference = warmUp(benchCase.reference, warmupMs);

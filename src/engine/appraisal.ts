@@ -32,8 +32,7 @@ interface PresentValues {
   savings: number;
 }
 
-function presentValuesOf(investment: readonly number[], savings: Savings, rate: Rate, timing: number): PresentValues {
-  const s = savingsSeries(savings);
+function presentValuesOf(investment: readonly number[], s: readonly number[], rate: Rate, timing: number): PresentValues {
   const horizon = Math.max(investment.length, s.length);
   const factors = discountFactors(rate, horizon, timing);
   return { investment: presentValueOf("investment", investment, factors), savings: presentValueOf("savings", s, factors) };
@@ -41,6 +40,11 @@ function presentValuesOf(investment: readonly number[], savings: Savings, rate: 
 
 /** PV(savings) − PV(investment). */
 export function netBenefit(investment: readonly number[], savings: Savings, rate: Rate, timing = 0): number {
+  return netBenefitOfSeries(investment, savingsSeries(savings), rate, timing);
+}
+
+/** netBenefit of savings already one series (the edge sums a range while reading it). */
+export function netBenefitOfSeries(investment: readonly number[], savings: readonly number[], rate: Rate, timing = 0): number {
   const pv = presentValuesOf(investment, savings, rate, timing);
   const net = pv.savings - pv.investment;
   if (!Number.isFinite(net)) throw new SocinvError("num", "savings", "resultOverflow");
@@ -49,6 +53,11 @@ export function netBenefit(investment: readonly number[], savings: Savings, rate
 
 /** PV(savings) / PV(investment); an investment worth 0 today has no ratio (#DIV/0!). */
 export function benefitCostRatio(investment: readonly number[], savings: Savings, rate: Rate, timing = 0): number {
+  return benefitCostRatioOfSeries(investment, savingsSeries(savings), rate, timing);
+}
+
+/** benefitCostRatio of savings already one series. */
+export function benefitCostRatioOfSeries(investment: readonly number[], savings: readonly number[], rate: Rate, timing = 0): number {
   const pv = presentValuesOf(investment, savings, rate, timing);
   if (pv.investment === 0) throw new SocinvError("div0", "investment", "zeroPresentValue");
   const ratio = pv.savings / pv.investment;

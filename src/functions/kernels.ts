@@ -27,15 +27,20 @@ export interface PlainRange {
  * bare value, an empty range or one too large (the ordinary readers say what is wrong with those).
  */
 export function plainRange(value: unknown): PlainRange | null {
-  if (!Array.isArray(value) || value.length === 0) return null;
+  const columns = plainColumns(value);
+  return columns === 0 ? null : { rows: value as unknown[][], columns };
+}
+
+/** plainRange's width without the object: the widest row of a plain range, 0 for anything else. */
+export function plainColumns(value: unknown): number {
+  if (!Array.isArray(value) || value.length === 0) return 0;
   let columns = 0;
   for (let r = 0; r < value.length; r++) {
     const row: unknown = value[r];
-    if (!Array.isArray(row)) return null;
+    if (!Array.isArray(row)) return 0;
     if (row.length > columns) columns = row.length;
   }
-  if (columns === 0 || value.length * columns > MAX_CELLS) return null;
-  return { rows: value as unknown[][], columns };
+  return value.length * columns > MAX_CELLS ? 0 : columns;
 }
 
 // Each kernel tests `typeof cell === "number"` first and asks isBlank only about the rest (a cell past

@@ -71,6 +71,59 @@ describe("fast paths give the engine's results bit for bit", () => {
   });
 });
 
+/** A result, or an Excel error as its code and message with a cell's position left out (a row and a column name the same cell differently). */
+const outcomeAnyCell = (result: unknown) =>
+  result instanceof Error ? { code: (result as { code?: string }).code, message: result.message.replace(/\(\d+, \d+\)/, "(cell)") } : result;
+
+describe("NETBENEFIT, BCR and PAYBACK read plain inputs directly (specs/discounting.ts plainAppraisal)", () => {
+  // The direct path takes an investment row only; the same numbers as a column go the ordinary way
+  // (Arguments, size rule, readers), so the two spellings must give the same value or the same error.
+  const cell = fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: -500, max: 500 }) },
+    { weight: 3, arbitrary: fc.double({ min: -1e4, max: 1e4, noNaN: true }) },
+    { weight: 2, arbitrary: fc.constantFrom<unknown>(null, undefined, "") },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(1e308, -1e308, Infinity, NaN, "12", "x", true, false, -0, 5e-324) },
+  );
+  const savings = fc.array(fc.array(cell, { minLength: 0, maxLength: 7 }), { minLength: 1, maxLength: 4 });
+  const investmentCell = fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: -1000, max: 2000 }) },
+    { weight: 2, arbitrary: fc.constantFrom<unknown>(null, "", 0, 1e308) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>("x", true, Infinity, NaN, undefined) },
+  );
+  const investment = fc.array(investmentCell, { minLength: 2, maxLength: 9 });
+  const rate = fc.oneof(
+    fc.constantFrom<unknown>(undefined, null, [[null]], [[""]], "", -1, -2, [[-0.999]], [[Infinity]], [["3 %"]], [[0.03, 0.04]], [[true]]),
+    fc.double({ min: -0.5, max: 0.5, noNaN: true }).map((r) => [[r]]),
+    fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+  );
+  const timing = fc.constantFrom<unknown>(undefined, null, 0, 0.5, 1, [[1]], 2, -0.1, [[""]], "x", NaN);
+  const calls = [functions.netBenefit, functions.bcr, functions.payback] as const;
+
+  it("the same value or error as the ordinary path (property)", () => {
+    fc.assert(
+      fc.property(investment, savings, rate, timing, (invested, saved, r, tau) => {
+        for (const call of calls) {
+          const direct = call([invested], saved, r as unknown[][], tau);
+          const ordinary = call(invested.map((x) => [x]), saved, r as unknown[][], tau);
+          expect(outcomeAnyCell(direct)).toEqual(outcomeAnyCell(ordinary));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("the size rule still applies: more than 1,000 years is #NUM! naming the longer argument", () => {
+    const long = Array.from({ length: 1001 }, () => 1);
+    expectExcelError(functions.netBenefit([long], [[1, 2]], [[0.03]]), "#NUM!", "investment");
+    expectExcelError(functions.payback([[1]], [long, [1]], [[0.03]]), "#NUM!", "savings");
+  });
+  it("an omitted rate: an error for NETBENEFIT and BCR, undiscounted for PAYBACK", () => {
+    expectExcelError(functions.netBenefit([[100, 0]], [[0, 60], [0, 60]], undefined as unknown as unknown[][]), "#VALUE!", "rate");
+    expectExcelError(functions.bcr([[100, 0]], [[0, 60], [0, 60]], null as unknown as unknown[][]), "#VALUE!", "rate");
+    // 100 invested in year 0, 120 saved in year 1: cumulative −100 after year 0, +20 after year 1 → 1 + 100/120.
+    expect(functions.payback([[100, 0]], [[0, 60], [0, 60]])).toBeCloseTo(1 + 100 / 120, 12);
+  });
+});
+
 describe("a bad cell in a large range is still reported first, by cell", () => {
   const table = [
     [1, 2, 3],

@@ -1,11 +1,12 @@
-import { benefitCostRatio, netBenefit, payback } from "../../engine/appraisal";
+import { benefitCostRatio, benefitCostRatioOfSeries, netBenefit, netBenefitOfSeries, payback, paybackOf, type Payback } from "../../engine/appraisal";
 import { discountFactors, presentValue, presentValues } from "../../engine/discount";
 import { effectFactors, netEffect } from "../../engine/effects";
 import { SocinvError } from "../../engine/errors";
 import { lifecycleTable } from "../../engine/lifecycle";
 import { fastPath, finite } from "../adapters";
 import type { Arguments } from "../arguments";
-import { columnSumsOfCells, lifecycleRowsOfCells, netEffectOfCells, plainRange, presentValuesOfCells } from "../kernels";
+import { MAX_HORIZON_YEARS } from "../../engine/limits";
+import { columnSumsOfCells, isBlankCell, lifecycleRowsOfCells, netEffectOfCells, plainColumns, plainRange, presentValuesOfCells } from "../kernels";
 import { horizon, oriented, padRows, padSeries } from "../range";
 import type { FunctionSpec } from "./spec";
 
@@ -114,26 +115,100 @@ function appraisalInputs(a: Arguments): { costs: number[]; gains: number[] | num
   return { costs: padSeries(costs, years), gains: padRows(gains, years) };
 }
 
+/** The number of a bare value or a 1×1 range when it is a finite number; NaN for anything else. */
+function plainNumber(value: unknown): number {
+  let cell = value;
+  if (Array.isArray(value)) {
+    const row: unknown = value[0];
+    cell = value.length === 1 && Array.isArray(row) && row.length === 1 ? row[0] : undefined;
+  }
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : NaN;
+}
+
+/** What an appraisal function reports from the same inputs. */
+type Appraisal = "NETBENEFIT" | "BCR" | "PAYBACK";
+
+/** The appraisal's result from savings already one series, each series `years` long. */
+function appraisedSeries(appraisal: Appraisal, costs: readonly number[], gains: readonly number[], rate: number, timing: number): number {
+  switch (appraisal) {
+    case "NETBENEFIT":
+      return finite("savings", netBenefitOfSeries(costs, gains, rate, timing));
+    case "BCR":
+      return shownRatio(benefitCostRatioOfSeries(costs, gains, rate, timing));
+    case "PAYBACK":
+      return paybackYears(paybackOf(costs, gains, discountFactors(rate, gains.length, timing)));
+  }
+}
+
+/**
+ * The appraisal straight from the raw values, as a model passes them (the investment a row, savings
+ * years across, a one-cell rate, timing left out or a number), or null for anything else. On a 5×10
+ * model the Arguments object and the size rule's shapes cost more than the arithmetic. Every length
+ * is within the size rule and every cell a number or blank, so the ordinary path would read the same
+ * numbers, and the engine, called the same way, throws the same errors.
+ */
+function plainAppraisal(appraisal: Appraisal, values: readonly unknown[]): number | null {
+  const investment = values[0];
+  if (!Array.isArray(investment) || investment.length !== 1) return null;
+  const row: unknown = investment[0];
+  if (!Array.isArray(row) || row.length === 0 || row.length > MAX_HORIZON_YEARS) return null;
+  const savings = values[1];
+  const columns = plainColumns(savings);
+  if (columns < 2 || columns > MAX_HORIZON_YEARS) return null;
+  const rateValue = values[2];
+  // PAYBACK's rate may be left out: 0, undiscounted (signatures.ts); the others' may not.
+  const left = rateValue === null || rateValue === undefined;
+  const rate = left ? (appraisal === "PAYBACK" ? 0 : NaN) : plainNumber(rateValue);
+  const timingValue = values[3];
+  const timing = timingValue === null || timingValue === undefined ? 0 : plainNumber(timingValue);
+  if (Number.isNaN(rate) || Number.isNaN(timing)) return null;
+  const years = row.length > columns ? row.length : columns;
+  const gains = columnSumsOfCells(savings as unknown[][], years);
+  if (gains === null) return null;
+  // The row as Excel handed it over when it holds only numbers over the whole horizon (the engine
+  // modifies nothing); else a builtin copy (readGrid says why), blanks made 0, padded to the horizon.
+  let t = 0;
+  while (t < row.length && Number.isFinite(row[t])) t++;
+  if (t === years) return appraisedSeries(appraisal, row as number[], gains, rate, timing);
+  const costs = row.slice() as number[];
+  for (; t < costs.length; t++) {
+    const cell: unknown = costs[t];
+    if (!Number.isFinite(cell)) {
+      if (!isBlankCell(cell)) return null;
+      costs[t] = 0;
+    }
+  }
+  return appraisedSeries(appraisal, padSeries(costs, years), gains, rate, timing);
+}
+
 export const NETBENEFIT: FunctionSpec = {
   compute(a) {
     const { costs, gains } = appraisalInputs(a);
     return finite("savings", netBenefit(costs, gains, a.rate("rate"), a.number("timing")));
   },
+  direct: (values) => plainAppraisal("NETBENEFIT", values),
 };
+
+// + 0 turns −0 (no savings against a negative investment) into 0: Excel shows no "-0".
+const shownRatio = (ratio: number): number => finite("savings", ratio) + 0;
 
 export const BCR: FunctionSpec = {
   compute(a) {
     const { costs, gains } = appraisalInputs(a);
-    // + 0 turns −0 (no savings against a negative investment) into 0: Excel shows no "-0".
-    return finite("savings", benefitCostRatio(costs, gains, a.rate("rate"), a.number("timing"))) + 0;
+    return shownRatio(benefitCostRatio(costs, gains, a.rate("rate"), a.number("timing")));
   },
+  direct: (values) => plainAppraisal("BCR", values),
 };
+
+function paybackYears(result: Payback): number {
+  if (!result.reached) throw new SocinvError("na", "savings", "neverPaysBack", { years: result.horizon });
+  return finite("savings", result.years);
+}
 
 export const PAYBACK: FunctionSpec = {
   compute(a) {
     const { costs, gains } = appraisalInputs(a);
-    const result = payback(costs, gains, a.rate("rate"), a.number("timing"));
-    if (!result.reached) throw new SocinvError("na", "savings", "neverPaysBack", { years: result.horizon });
-    return finite("savings", result.years);
+    return paybackYears(payback(costs, gains, a.rate("rate"), a.number("timing")));
   },
+  direct: (values) => plainAppraisal("PAYBACK", values),
 };
