@@ -98,6 +98,72 @@ describe("shown: a cell value as Excel shows it (15 significant digits)", () => 
   });
 });
 
+describe("the BigInt calculator turns wide units back into the correctly rounded double", () => {
+  // The reference: the decimal text units·10^−decimals, which JavaScript parses correctly rounded (ties to even).
+  const viaText = (units: bigint, decimals: number) => Number(`${units}e-${decimals}`);
+  const wide = fc.bigInt({ min: 2n ** 53n, max: 2n ** 110n });
+  test("property: any units from 2^53 to 2^110 at 0 to 22 decimals, either sign", () => {
+    fc.assert(
+      fc.property(wide, fc.integer({ min: 0, max: 22 }), fc.boolean(), (units, decimals, negative) => {
+        const u = negative ? -units : units;
+        expect(bigints.toNumber(u, decimals)).toBe(viaText(u, decimals));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  test("property: a balance of a computed model, 10^7 to 10^12 kr at 14 places", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e7, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 999_999 }), (kronor, tail) => {
+        const units = BigInt(Math.round(kronor)) * 10n ** 14n + BigInt(tail) * 10n ** 8n + BigInt(tail % 977);
+        expect(bigints.toNumber(units, 14)).toBe(viaText(units, 14));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  test("property: values a hair (2^-s·10^-15) off a midpoint, where the rounded fraction is the midpoint itself", () => {
+    // With V in [2^(38−s), 2^(39−s)) the doubles are 2^−(14+s) apart and the midpoints' fractions are
+    // odd·2^−(15+s). One whose odd·5^15 ≡ ±1 (mod 2^s) lies 2^−s·10^−15 from a 15-place decimal; that
+    // decimal's fraction, divided in doubles, rounds onto the midpoint, and only the bracket notices.
+    const inverse = (a: bigint, modulus: bigint) => {
+      let x = 1n;
+      for (let k = 0; k < 200 && (a * x) % modulus !== 1n; k++) x = (x * (2n - a * x)) % modulus; // Newton for odd a
+      return ((x % modulus) + modulus) % modulus;
+    };
+    const five15 = 5n ** 15n;
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 20 }), fc.integer({ min: 0, max: 2 ** 20 }), fc.integer({ min: 0, max: 2 ** 14 }), fc.boolean(), fc.constantFrom(1n, 3n), (shift, offset, t, above, c) => {
+        const modulus = 2n ** BigInt(shift);
+        // odd·5^15 ≡ −c puts the decimal c·2^−s·10^−15 above the midpoint, ≡ c below; c = 1 and 3 give
+        // both parities of the neighbours (5^15 ≡ 1 mod 4), so a tie to even would be wrong half the time.
+        const target = above ? modulus - c : c;
+        const odd = (inverse(five15, modulus) * target) % modulus + modulus * BigInt(t);
+        if (odd >= 2n ** BigInt(15 + shift)) return; // the fraction must stay below 1
+        const whole = 2n ** BigInt(38 - shift) + BigInt(offset);
+        const scaledFraction = odd * five15; // m·10^15·2^s
+        const units = whole * 10n ** 15n + (above ? scaledFraction / modulus + 1n : scaledFraction / modulus);
+        expect(scaledFraction % modulus).toBe(target);
+        expect(bigints.toNumber(units, 15)).toBe(viaText(units, 15));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test("property: exact midpoints between two doubles round to even, as the text does", () => {
+    // c in [2^38, 2^53) has a spacing ≥ 2^-14, so c + spacing/2 is a decimal with at most 15 places.
+    fc.assert(
+      fc.property(fc.integer({ min: 2 ** 38, max: 2 ** 52 }), fc.integer({ min: 0, max: 2 ** 20 }), fc.integer({ min: 15, max: 15 }), (whole, bits, decimals) => {
+        const exponent = Math.floor(Math.log2(whole)) - 52; // spacing 2^exponent
+        const c = whole + bits * 2 ** exponent;
+        // (c + 2^(exponent−1))·10^decimals, exactly: c·2^(1−exponent) + 1 is an odd integer N, the midpoint N·2^(exponent−1).
+        const n = BigInt(c * 2 ** (1 - exponent)) + 1n;
+        const units = (n * 10n ** BigInt(decimals)) / 2n ** BigInt(1 - exponent);
+        expect((n * 10n ** BigInt(decimals)) % 2n ** BigInt(1 - exponent)).toBe(0n);
+        expect(bigints.toNumber(units, decimals)).toBe(viaText(units, decimals));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe("mulDivFloor computes floor(a·b/c) exactly for products up to 2^106", () => {
   test("(2^52−1)·(2^50−3)/(2^51−1): quotient and remainder as BigInt gives them (product ~2^102)", () => {
     const a = 2 ** 53 - 1;

@@ -82,6 +82,16 @@ function addWhole(values: ArrayLike<number>, from: number, n: number, acc: Array
   return n;
 }
 
+/** The largest magnitude in acc. */
+function largest(acc: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < acc.length; i++) {
+    const a = acc[i] < 0 ? -acc[i] : acc[i];
+    if (a > m) m = a;
+  }
+  return m;
+}
+
 /** acc[i]·factor for every i: exact integer products, checked to stay below 2^53. */
 function widen(acc: ArrayLike<number> & { [index: number]: number }, factor: number): void {
   for (let i = 0; i < acc.length; i++) acc[i] = fits(acc[i] * factor);
@@ -158,7 +168,13 @@ export const doubles: Calculator<number> = {
     return p;
   },
   sumRows(rows, p, acc, count) {
-    for (const row of rows) p = doubles.accumulate(row, p, acc, count);
+    for (let r = 0; r < rows.length; r++) {
+      p = doubles.accumulate(rows[r], p, acc, count);
+      // After the first row, sums on course to pass 2^53 (a computed matrix at 14 places) give up now
+      // rather than some rows later: the exact path is needed anyway. Only a guess, and a safe one: a
+      // matrix whose later rows are smaller is still summed exactly, in BigInt.
+      if (r === 0 && rows.length > 1 && largest(acc) * rows.length >= SAFE) throw DOES_NOT_FIT;
+    }
     return p;
   },
   sum(v, from, to, stride) {
