@@ -77,6 +77,17 @@ describe("fundProjection: the ledger year by year", () => {
     expect(fundProjection(0, [0], rows, [[0]]).disbursements).toEqual([9_900_000_000_000_012]);
   });
 
+  test("a first row on course past 2^53 leaves the doubles at once, and a matrix whose later rows are small is still exact", () => {
+    // 10^13 kr in the first of 1,000 rows: 1,000 such rows would pass 2^53, so the doubles give up after row one…
+    const rows = [[10_000_000_000_000, 1], ...Array.from({ length: 999 }, () => [0.25, 2])];
+    expect(() => doubles.sumRows(rows, 0, doubles.vector(2), 2)).toThrow(DOES_NOT_FIT);
+    // …though the sums would have fitted (at 2 places: 10^15 + 24 975 and 199 900): the BigInt path gives them exactly.
+    expect(fundProjection(0, [0], rows, [[0]]).disbursements).toEqual([10_000_000_000_249.75, 1999]);
+    // One row, or a first row far below the bound, stays in doubles.
+    expect(doubles.sumRows([[10_000_000_000_000, 1]], 0, doubles.vector(2), 2)).toBe(0);
+    expect(doubles.sumRows(rows.slice(1), 0, doubles.vector(2), 2)).toBe(2);
+  });
+
   test("free capacity: closing minus disbursements already decided for later years", () => {
     const p = fundProjection(100, [0, 0, 0], [0], [0]);
     // committed 10, 20, 30 (year 0..2) and 5 beyond the horizon (year 3): year 0: 100 − (20 + 30 + 5) = 45
