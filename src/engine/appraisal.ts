@@ -40,27 +40,27 @@ function presentValuesOf(investment: readonly number[], s: readonly number[], ra
 
 /** PV(savings) − PV(investment). */
 export function netBenefit(investment: readonly number[], savings: Savings, rate: Rate, timing = 0): number {
-  return netBenefitOfSeries(investment, savingsSeries(savings), rate, timing);
-}
-
-/** netBenefit of savings already one series (the edge sums a range while reading it). */
-export function netBenefitOfSeries(investment: readonly number[], savings: readonly number[], rate: Rate, timing = 0): number {
-  const pv = presentValuesOf(investment, savings, rate, timing);
-  const net = pv.savings - pv.investment;
-  if (!Number.isFinite(net)) throw new SocinvError("num", "savings", "resultOverflow");
-  return net;
+  const pv = presentValuesOf(investment, savingsSeries(savings), rate, timing);
+  return netOfPresentValues(pv.investment, pv.savings);
 }
 
 /** PV(savings) / PV(investment); an investment worth 0 today has no ratio (#DIV/0!). */
 export function benefitCostRatio(investment: readonly number[], savings: Savings, rate: Rate, timing = 0): number {
-  return benefitCostRatioOfSeries(investment, savingsSeries(savings), rate, timing);
+  const pv = presentValuesOf(investment, savingsSeries(savings), rate, timing);
+  return ratioOfPresentValues(pv.investment, pv.savings);
 }
 
-/** benefitCostRatio of savings already one series. */
-export function benefitCostRatioOfSeries(investment: readonly number[], savings: readonly number[], rate: Rate, timing = 0): number {
-  const pv = presentValuesOf(investment, savings, rate, timing);
-  if (pv.investment === 0) throw new SocinvError("div0", "investment", "zeroPresentValue");
-  const ratio = pv.savings / pv.investment;
+/** netBenefit from the two present values (the edge may compute PV(savings) while reading the cells). */
+export function netOfPresentValues(investment: number, savings: number): number {
+  const net = savings - investment;
+  if (!Number.isFinite(net)) throw new SocinvError("num", "savings", "resultOverflow");
+  return net;
+}
+
+/** benefitCostRatio from the two present values. */
+export function ratioOfPresentValues(investment: number, savings: number): number {
+  if (investment === 0) throw new SocinvError("div0", "investment", "zeroPresentValue");
+  const ratio = savings / investment;
   if (!Number.isFinite(ratio)) throw new SocinvError("num", "savings", "resultOverflow");
   return ratio;
 }

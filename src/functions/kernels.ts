@@ -186,6 +186,9 @@ function addCells(sums: number[], row: readonly unknown[], from: number, to: num
   return true;
 }
 
+/** Up to this many cells a range is read column by column (a large one row by row, as memory lies). */
+const COLUMN_BY_COLUMN_CELLS = 4096;
+
 /**
  * Column sums of rows of cells, `length` long (≥ the widest row; zeros beyond), added row by row
  * as sumRows (appraisal.ts) adds them; null when a cell is not a number or blank, or a sum is not finite.
@@ -197,20 +200,58 @@ export function columnSumsOfCells(rows: CellRows, length: number): number[] | nu
     const row = rows[r];
     const n = row.length < length ? row.length : length;
     let t = 0;
-    // Four numbers at a time (NUMBER_BLOCKS); a block holding a blank is added cell by cell.
-    for (; t + 3 < n; t += 4) {
+    // Four numbers at a time (NUMBER_BLOCKS); where a block holds a blank, its first cell alone and the
+    // blocks go on from the next (a budget row's blank year 0 costs one cell, not four).
+    while (t + 3 < n) {
       const a = row[t], b = row[t + 1], c = row[t + 2], d = row[t + 3];
       if (typeof a === "number" && typeof b === "number" && typeof c === "number" && typeof d === "number") {
         sums[t] += a;
         sums[t + 1] += b;
         sums[t + 2] += c;
         sums[t + 3] += d;
-      } else if (!addCells(sums, row, t, t + 4)) return null;
+        t += 4;
+      } else {
+        if (typeof a === "number") sums[t] += a;
+        else if (!isBlankCell(a)) return null;
+        t++;
+      }
     }
     if (!addCells(sums, row, t, n)) return null;
   }
   for (let t = 0; t < length; t++) if (!Number.isFinite(sums[t])) return null;
   return sums;
+}
+
+/**
+ * presentValueOf(columnSumsOfCells(rows, factors.length), factors): per year t the cells of column t
+ * added row by row (sumRows' order), times factors[t], added year by year, so the same operations in
+ * the same order and the same bits. NaN when a cell is not a number or blank or a sum is not finite;
+ * ±Infinity when the present value overflows.
+ * A small range is read column by column without the sums: on a model's 5×10 the sums array costs
+ * more than the reading.
+ */
+export function presentValueOfColumnSums(rows: CellRows, factors: readonly number[]): number {
+  const count = rows.length;
+  let pv = 0;
+  if (count * factors.length > COLUMN_BY_COLUMN_CELLS) {
+    const sums = columnSumsOfCells(rows, factors.length);
+    if (sums === null) return NaN;
+    for (let t = 0; t < sums.length; t++) pv += sums[t] * factors[t];
+    return pv;
+  }
+  for (let t = 0; t < factors.length; t++) {
+    let sum = 0;
+    for (let r = 0; r < count; r++) {
+      const row = rows[r];
+      if (t >= row.length) continue; // past the end of a short row: blank
+      const cell = row[t];
+      if (typeof cell === "number") sum += cell;
+      else if (!isBlankCell(cell)) return NaN;
+    }
+    if (!Number.isFinite(sum)) return NaN;
+    pv += sum * factors[t];
+  }
+  return pv;
 }
 
 /**

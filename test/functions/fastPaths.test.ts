@@ -84,7 +84,10 @@ describe("NETBENEFIT, BCR and PAYBACK read plain inputs directly (specs/discount
     { weight: 2, arbitrary: fc.constantFrom<unknown>(null, undefined, "") },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(1e308, -1e308, Infinity, NaN, "12", "x", true, false, -0, 5e-324) },
   );
-  const savings = fc.array(fc.array(cell, { minLength: 0, maxLength: 7 }), { minLength: 1, maxLength: 4 });
+  const small = fc.array(fc.array(cell, { minLength: 0, maxLength: 7 }), { minLength: 1, maxLength: 4 });
+  // Above 4,096 cells the present value is formed row by row (kernels.ts), below it column by column.
+  const large = fc.array(fc.array(cell, { minLength: 50, maxLength: 80 }), { minLength: 60, maxLength: 90 });
+  const savings = fc.oneof({ weight: 30, arbitrary: small }, { weight: 1, arbitrary: large });
   const investmentCell = fc.oneof(
     { weight: 12, arbitrary: fc.integer({ min: -1000, max: 2000 }) },
     { weight: 2, arbitrary: fc.constantFrom<unknown>(null, "", 0, 1e308) },
@@ -115,6 +118,11 @@ describe("NETBENEFIT, BCR and PAYBACK read plain inputs directly (specs/discount
     const long = Array.from({ length: 1001 }, () => 1);
     expectExcelError(functions.netBenefit([long], [[1, 2]], [[0.03]]), "#NUM!", "investment");
     expectExcelError(functions.payback([[1]], [long, [1]], [[0.03]]), "#NUM!", "savings");
+  });
+  it("a bad cell is reported before a rate whose factors overflow: −99.99 % over 1,000 years, a text cell in the last year", () => {
+    const saved = [[...new Array<number>(999).fill(1), "x"]];
+    expectExcelError(functions.netBenefit([[1]], saved, [[-0.9999]]), "#VALUE!", "savings", "(1, 1000)");
+    expectExcelError(functions.netBenefit([[1]], [saved[0].slice(0, 999)], [[-0.9999]]), "#NUM!", "rate");
   });
   it("an omitted rate: an error for NETBENEFIT and BCR, undiscounted for PAYBACK", () => {
     expectExcelError(functions.netBenefit([[100, 0]], [[0, 60], [0, 60]], undefined as unknown as unknown[][]), "#VALUE!", "rate");

@@ -6,10 +6,11 @@ import {
   lifecycleRowsOfCells,
   netEffectOfCells,
   plainRange,
+  presentValueOfColumnSums,
   presentValuesOfCells,
   wholeColumnSumsOfCells,
 } from "../../src/functions/kernels";
-import { discountFactors, presentValues } from "../../src/engine/discount";
+import { discountFactors, presentValueOf, presentValues } from "../../src/engine/discount";
 import { netEffect } from "../../src/engine/effects";
 import { MAX_CELLS } from "../../src/engine/limits";
 import { isBlank, readGrid } from "../../src/functions/range";
@@ -179,6 +180,38 @@ describe("columnSumsOfCells", () => {
         else expectSame(actual, expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("presentValueOfColumnSums", () => {
+  // The engine's PV of the savings summed over actors: the column sums (sumRows), then presentValueOf.
+  const expectedPV = (cells: unknown[][], factors: number[]) =>
+    ordinary(() => {
+      const sums = sumRows(readGrid("savings", cells));
+      if (!sums.every(Number.isFinite)) throw new Error("overflow");
+      const padded = [...sums, ...new Array<number>(Math.max(0, factors.length - sums.length)).fill(0)];
+      return presentValueOf("savings", padded, factors);
+    });
+  it("column by column on a small range: [[blank, 100], [50, 200]] at 10 % from year 0 is 50 + 300/1.1", () => {
+    expect(presentValueOfColumnSums([[null, 100], [50, 200]], discountFactors(0.1, 2))).toBe(50 + 300 / 1.1);
+  });
+  it("NaN for a text or logical cell, a non-finite cell or an overflowing sum (the caller declines)", () => {
+    for (const bad of ["12", true, Infinity, NaN]) expect(presentValueOfColumnSums([[1, bad]], [1, 1])).toBeNaN();
+    expect(presentValueOfColumnSums([[1e308], [1e308]], [1])).toBeNaN();
+  });
+  it("equals presentValueOf of the column sums bit for bit, small ranges column by column and large ones row by row (property)", () => {
+    const large = fc.array(fc.array(goodCell, { minLength: 60, maxLength: 90 }), { minLength: 50, maxLength: 80 });
+    fc.assert(
+      fc.property(fc.oneof(table, large), rate, timing, fc.integer({ min: 0, max: 3 }), (cells, r, tau, extra) => {
+        const factors = discountFactors(r, widest(cells) + extra, tau);
+        const expected = expectedPV(cells, factors);
+        const actual = presentValueOfColumnSums(cells, factors);
+        // Where the ordinary path throws (a bad cell, an overflow), the kernel's result is not finite: the caller declines.
+        if (expected === "throws") expect(Number.isFinite(actual)).toBe(false);
+        else expectSame(actual, expected);
+      }),
+      { numRuns: 600 },
     );
   });
 });

@@ -1,12 +1,12 @@
-import { benefitCostRatio, benefitCostRatioOfSeries, netBenefit, netBenefitOfSeries, payback, paybackOf, type Payback } from "../../engine/appraisal";
-import { discountFactors, presentValue, presentValues } from "../../engine/discount";
+import { benefitCostRatio, netBenefit, netOfPresentValues, payback, paybackOf, ratioOfPresentValues, type Payback } from "../../engine/appraisal";
+import { discountFactors, presentValue, presentValueOf, presentValues } from "../../engine/discount";
 import { effectFactors, netEffect } from "../../engine/effects";
 import { SocinvError } from "../../engine/errors";
 import { lifecycleTable } from "../../engine/lifecycle";
 import { fastPath, finite } from "../adapters";
 import type { Arguments } from "../arguments";
 import { MAX_HORIZON_YEARS } from "../../engine/limits";
-import { columnSumsOfCells, isBlankCell, lifecycleRowsOfCells, netEffectOfCells, plainColumns, plainRange, presentValuesOfCells } from "../kernels";
+import { columnSumsOfCells, isBlankCell, lifecycleRowsOfCells, netEffectOfCells, plainColumns, plainRange, presentValueOfColumnSums, presentValuesOfCells } from "../kernels";
 import { horizon, oriented, padRows, padSeries } from "../range";
 import type { FunctionSpec } from "./spec";
 
@@ -125,60 +125,70 @@ function plainNumber(value: unknown): number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : NaN;
 }
 
-/** What an appraisal function reports from the same inputs. */
-type Appraisal = "NETBENEFIT" | "BCR" | "PAYBACK";
-
-/** The appraisal's result from savings already one series, each series `years` long. */
-function appraisedSeries(appraisal: Appraisal, costs: readonly number[], gains: readonly number[], rate: number, timing: number): number {
-  switch (appraisal) {
-    case "NETBENEFIT":
-      return finite("savings", netBenefitOfSeries(costs, gains, rate, timing));
-    case "BCR":
-      return shownRatio(benefitCostRatioOfSeries(costs, gains, rate, timing));
-    case "PAYBACK":
-      return paybackYears(paybackOf(costs, gains, discountFactors(rate, gains.length, timing)));
-  }
+/** An appraisal's plain inputs: the investment padded to the horizon, the savings' rows of cells. */
+interface PlainAppraisalInputs {
+  readonly costs: number[];
+  readonly savings: unknown[][];
+  readonly rate: number;
+  readonly timing: number;
 }
 
 /**
- * The appraisal straight from the raw values, as a model passes them (the investment a row, savings
- * years across, a one-cell rate, timing left out or a number), or null for anything else. On a 5×10
- * model the Arguments object and the size rule's shapes cost more than the arithmetic. Every length
- * is within the size rule and every cell a number or blank, so the ordinary path would read the same
- * numbers, and the engine, called the same way, throws the same errors.
+ * An appraisal's inputs straight from the raw values, as a model passes them (the investment a row,
+ * savings years across, a one-cell rate, timing left out or a number), or null for anything else. On
+ * a 5×10 model the Arguments object and the size rule's shapes cost more than the arithmetic. Every
+ * length is within the size rule and every investment cell a number or blank; the savings' cells are
+ * checked as they are summed. So the ordinary path would read the same numbers, and the engine,
+ * called the same way, throws the same errors. `rateFallback`: PAYBACK's rate may be left out.
  */
-function plainAppraisal(appraisal: Appraisal, values: readonly unknown[]): number | null {
+function plainAppraisalInputs(values: readonly unknown[], rateFallback: number): PlainAppraisalInputs | null {
   const investment = values[0];
   if (!Array.isArray(investment) || investment.length !== 1) return null;
   const row: unknown = investment[0];
   if (!Array.isArray(row) || row.length === 0 || row.length > MAX_HORIZON_YEARS) return null;
-  const savings = values[1];
+  const savings = values[1] as unknown[][];
   const columns = plainColumns(savings);
   if (columns < 2 || columns > MAX_HORIZON_YEARS) return null;
   const rateValue = values[2];
-  // PAYBACK's rate may be left out: 0, undiscounted (signatures.ts); the others' may not.
-  const left = rateValue === null || rateValue === undefined;
-  const rate = left ? (appraisal === "PAYBACK" ? 0 : NaN) : plainNumber(rateValue);
+  const rate = rateValue === null || rateValue === undefined ? rateFallback : plainNumber(rateValue);
   const timingValue = values[3];
   const timing = timingValue === null || timingValue === undefined ? 0 : plainNumber(timingValue);
   if (Number.isNaN(rate) || Number.isNaN(timing)) return null;
-  const years = row.length > columns ? row.length : columns;
-  const gains = columnSumsOfCells(savings as unknown[][], years);
-  if (gains === null) return null;
-  // The row as Excel handed it over when it holds only numbers over the whole horizon (the engine
-  // modifies nothing); else a builtin copy (readGrid says why), blanks made 0, padded to the horizon.
+  const costs = plainSeries(row, row.length > columns ? row.length : columns);
+  return costs === null ? null : { costs, savings, rate, timing };
+}
+
+/**
+ * NETBENEFIT and BCR on plain inputs: they need only the two present values, and PV(savings) is taken
+ * from the cells, year by year. The factors come first, so only a rate and timing they cannot fail on
+ * are taken here (from −50 %: even 1,000 years stay finite): a bad cell is still reported before a bad rate.
+ */
+function plainPresentValues(values: readonly unknown[]): { investment: number; savings: number } | null {
+  const plain = plainAppraisalInputs(values, NaN);
+  if (plain === null || !(plain.rate >= -0.5 && plain.timing >= 0 && plain.timing <= 1)) return null;
+  const factors = discountFactors(plain.rate, plain.costs.length, plain.timing);
+  const savings = presentValueOfColumnSums(plain.savings, factors);
+  return Number.isFinite(savings) ? { investment: presentValueOf("investment", plain.costs, factors), savings } : null;
+}
+
+/**
+ * A row of numbers and blanks as `years` numbers, or null for any other cell: the row as Excel handed
+ * it over when it holds only numbers over the whole horizon (the engine modifies nothing), else a
+ * builtin copy (readGrid says why), blanks made 0, padded with zeros.
+ */
+function plainSeries(row: readonly unknown[], years: number): number[] | null {
   let t = 0;
   while (t < row.length && Number.isFinite(row[t])) t++;
-  if (t === years) return appraisedSeries(appraisal, row as number[], gains, rate, timing);
-  const costs = row.slice() as number[];
-  for (; t < costs.length; t++) {
-    const cell: unknown = costs[t];
+  if (t === years) return row as number[];
+  const copy = row.slice() as number[];
+  for (; t < copy.length; t++) {
+    const cell: unknown = copy[t];
     if (!Number.isFinite(cell)) {
       if (!isBlankCell(cell)) return null;
-      costs[t] = 0;
+      copy[t] = 0;
     }
   }
-  return appraisedSeries(appraisal, padSeries(costs, years), gains, rate, timing);
+  return padSeries(copy, years);
 }
 
 export const NETBENEFIT: FunctionSpec = {
@@ -186,7 +196,10 @@ export const NETBENEFIT: FunctionSpec = {
     const { costs, gains } = appraisalInputs(a);
     return finite("savings", netBenefit(costs, gains, a.rate("rate"), a.number("timing")));
   },
-  direct: (values) => plainAppraisal("NETBENEFIT", values),
+  direct(values) {
+    const pv = plainPresentValues(values);
+    return pv === null ? null : finite("savings", netOfPresentValues(pv.investment, pv.savings));
+  },
 };
 
 // + 0 turns −0 (no savings against a negative investment) into 0: Excel shows no "-0".
@@ -197,7 +210,10 @@ export const BCR: FunctionSpec = {
     const { costs, gains } = appraisalInputs(a);
     return shownRatio(benefitCostRatio(costs, gains, a.rate("rate"), a.number("timing")));
   },
-  direct: (values) => plainAppraisal("BCR", values),
+  direct(values) {
+    const pv = plainPresentValues(values);
+    return pv === null ? null : shownRatio(ratioOfPresentValues(pv.investment, pv.savings));
+  },
 };
 
 function paybackYears(result: Payback): number {
@@ -210,5 +226,12 @@ export const PAYBACK: FunctionSpec = {
     const { costs, gains } = appraisalInputs(a);
     return paybackYears(payback(costs, gains, a.rate("rate"), a.number("timing")));
   },
-  direct: (values) => plainAppraisal("PAYBACK", values),
+  direct(values) {
+    // PAYBACK's rate may be left out: 0, undiscounted (signatures.ts).
+    const plain = plainAppraisalInputs(values, 0);
+    if (plain === null) return null;
+    const years = plain.costs.length;
+    const gains = columnSumsOfCells(plain.savings, years);
+    return gains === null ? null : paybackYears(paybackOf(plain.costs, gains, discountFactors(plain.rate, years, plain.timing)));
+  },
 };
