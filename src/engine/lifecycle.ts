@@ -131,18 +131,26 @@ export function lifecycleTable(
 /**
  * Sets each row's share of the total PV saving and the total's own share (1), or null when the total
  * is zero. A total that is zero up to the rounding of its own terms is zero: a share of 1e15 of it
- * means nothing. Returns the (settled) total saving. Shared with the custom functions' one-pass reader.
+ * means nothing (settledSaving). Returns the (settled) total saving.
  */
 export function settleShares(rows: LifecycleRow[], total: LifecycleRow, years: number): number {
-  // The rounding error of years·rows discounted additions is below (years + rows + 2)·4ε times the
-  // present values the savings come from: within it, 0.1 + 0.2 − 0.3 is 0; beyond it, a saving is real.
   let magnitude = 0;
   for (const row of rows) magnitude += Math.abs(row.pvBaseline) + Math.abs(row.pvIntervention);
-  if (Math.abs(total.pvSaving) <= (years + rows.length + 2) * 4 * Number.EPSILON * magnitude) total.pvSaving = 0;
+  total.pvSaving = settledSaving(total.pvSaving, magnitude, years, rows.length);
   const totalSaving = total.pvSaving;
   for (const row of rows) row.share = totalSaving === 0 ? null : row.pvSaving / totalSaving;
   total.share = totalSaving === 0 ? null : 1;
   return totalSaving;
+}
+
+/**
+ * The total PV saving, or 0 when it is zero up to its own rounding. `magnitude` is Σ over the rows,
+ * in order, of |PV baseline| + |PV intervention|. The rounding error of years·rows discounted
+ * additions is below (years + rows + 2)·4ε times the present values the savings come from: within
+ * it, 0.1 + 0.2 − 0.3 is 0; beyond it, a saving is real. Shared with the custom functions' one-pass reader.
+ */
+export function settledSaving(totalSaving: number, magnitude: number, years: number, rows: number): number {
+  return Math.abs(totalSaving) <= (years + rows + 2) * 4 * Number.EPSILON * magnitude ? 0 : totalSaving;
 }
 
 function sumOf(rows: readonly LifecycleRow[]): LifecycleRow {

@@ -1,6 +1,6 @@
 import { MAX_CELLS } from "../engine/limits";
 import { SAFE, SHOWN_DIGITS_BOUND } from "../engine/exact/scaled";
-import { settleShares, type LifecycleRow } from "../engine/lifecycle";
+import { settledSaving } from "../engine/lifecycle";
 
 /**
  * One-pass kernels for large ranges as Excel hands them over (rows of cells): each reads a cell and
@@ -89,22 +89,22 @@ export function presentValuesOfCells(rows: CellRows, factors: readonly number[])
 }
 
 /**
- * lifecycleTable's rows and total (lifecycle.ts, every actor "kommun") for rows of cells padded with
- * zeros to factors.length: per actor PV(baseline), PV(intervention), PV(baseline − intervention) and
- * its share of the total saving, summed in the same order as lifecycleTable sums them. Null when a
- * cell is not a number or blank, or a sum is not finite. The row counts must be equal (the caller checks).
+ * SOCINV.LIFECYCLE's result from rows of cells padded with zeros to factors.length (lifecycleTable
+ * in lifecycle.ts, every actor "kommun"): per actor PV(baseline), PV(intervention), PV(baseline −
+ * intervention) and its share of the total saving ("" when there is none), then the total row, summed
+ * in the same order as lifecycleTable sums them. Each row is built as the result row itself, four
+ * unboxed doubles: the engine's row objects box every field, and allocating them (and V8 moving
+ * their allocation site to the old generation) cost more than the arithmetic. Null when a cell is not
+ * a number or blank, or a sum is not finite. The row counts must be equal (the caller checks).
  */
-export function lifecycleRowsOfCells(
-  baseline: CellRows,
-  intervention: CellRows,
-  factors: readonly number[],
-): { rows: LifecycleRow[]; total: LifecycleRow } | null {
+export function lifecycleTableOfCells(baseline: CellRows, intervention: CellRows, factors: readonly number[]): (number | string)[][] | null {
   const count = baseline.length;
   const n = factors.length;
-  const rows: LifecycleRow[] = new Array(count);
+  const out: (number | string)[][] = new Array(count + 1);
   let totalBaseline = 0;
   let totalIntervention = 0;
   let totalSaving = 0;
+  let magnitude = 0;
   for (let a = 0; a < count; a++) {
     const b = baseline[a];
     const i = intervention[a];
@@ -128,15 +128,26 @@ export function lifecycleRowsOfCells(
       pvS += (bt - it) * f;
     }
     if (!Number.isFinite(pvB) || !Number.isFinite(pvI) || !Number.isFinite(pvS)) return null;
-    rows[a] = { pvBaseline: pvB, pvIntervention: pvI, pvSaving: pvS, share: null };
+    out[a] = [pvB, pvI, pvS, 0];
     totalBaseline += pvB;
     totalIntervention += pvI;
     totalSaving += pvS;
+    magnitude += Math.abs(pvB) + Math.abs(pvI);
   }
   if (!Number.isFinite(totalBaseline) || !Number.isFinite(totalIntervention) || !Number.isFinite(totalSaving)) return null;
-  const total: LifecycleRow = { pvBaseline: totalBaseline, pvIntervention: totalIntervention, pvSaving: totalSaving, share: null };
-  settleShares(rows, total, n);
-  return { rows, total };
+  const saving = settledSaving(totalSaving, magnitude, n, count);
+  for (let a = 0; a < count; a++) {
+    const row = out[a];
+    if (saving === 0) row[3] = "";
+    else {
+      // Finite: a settled total exceeds 4ε·Σ|PV|, so a share stays below 1/(4ε). Checked as the ordinary path checks it.
+      const share = (row[2] as number) / saving;
+      if (!Number.isFinite(share)) return null;
+      row[3] = share;
+    }
+  }
+  out[count] = [totalBaseline, totalIntervention, saving, saving === 0 ? "" : 1];
+  return out;
 }
 
 /**

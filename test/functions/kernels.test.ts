@@ -3,7 +3,7 @@ import { sumRows } from "../../src/engine/appraisal";
 import {
   columnSumsOfCells,
   isBlankCell,
-  lifecycleRowsOfCells,
+  lifecycleTableOfCells,
   netEffectOfCells,
   plainRange,
   presentValueOfColumnSums,
@@ -101,20 +101,21 @@ describe("presentValuesOfCells", () => {
   });
 });
 
-describe("lifecycleRowsOfCells", () => {
+describe("lifecycleTableOfCells", () => {
   it("at 0 %: baseline [100, 50], intervention [60, blank] → saving 90; one actor has share 1", () => {
-    const table = lifecycleRowsOfCells([[100, 50]], [[60, null]], discountFactors(0, 2));
-    expect(table).toEqual({
-      rows: [{ pvBaseline: 150, pvIntervention: 60, pvSaving: 90, share: 1 }],
-      total: { pvBaseline: 150, pvIntervention: 60, pvSaving: 90, share: 1 },
-    });
+    expect(lifecycleTableOfCells([[100, 50]], [[60, null]], discountFactors(0, 2))).toEqual([
+      [150, 60, 90, 1],
+      [150, 60, 90, 1],
+    ]);
   });
-  it("a total saving of 0 has no shares", () => {
-    const table = lifecycleRowsOfCells([[10], [5]], [[5], [10]], discountFactors(0, 1));
-    expect(table?.total).toEqual({ pvBaseline: 15, pvIntervention: 15, pvSaving: 0, share: null });
-    expect(table?.rows.map((r) => r.share)).toEqual([null, null]);
+  it("a total saving of 0 has no shares (blank)", () => {
+    expect(lifecycleTableOfCells([[10], [5]], [[5], [10]], discountFactors(0, 1))).toEqual([
+      [10, 5, 5, ""],
+      [5, 10, -5, ""],
+      [15, 15, 0, ""],
+    ]);
   });
-  it("equals lifecycleTable's rows and total on the padded grids, and declines exactly when that throws (property)", () => {
+  it("equals lifecycleTable's rows and total on the padded grids as the function shows them, and declines exactly when that throws (property)", () => {
     const pair = fc.integer({ min: 1, max: 5 }).chain((count) =>
       fc.tuple(fc.array(row, { minLength: count, maxLength: count }), fc.array(row, { minLength: count, maxLength: count })),
     );
@@ -125,9 +126,12 @@ describe("lifecycleRowsOfCells", () => {
         const pad = (grid: number[][]) => grid.map((g) => [...g, ...new Array<number>(years - g.length).fill(0)]);
         const expected = ordinary(() => {
           const full = lifecycleTable(pad(readGrid("baseline", baseline)), pad(readGrid("intervention", intervention)), r, tau);
-          return { rows: full.rows, total: full.total };
+          return [...full.rows, full.total].map((x) => {
+            if (x.share !== null && !Number.isFinite(x.share)) throw new Error("share overflow");
+            return [x.pvBaseline, x.pvIntervention, x.pvSaving, x.share === null ? "" : x.share];
+          });
         });
-        const actual = lifecycleRowsOfCells(baseline, intervention, factors);
+        const actual = lifecycleTableOfCells(baseline, intervention, factors);
         if (expected === "throws") expect(actual).toBeNull();
         else expectSame(actual, expected);
       }),

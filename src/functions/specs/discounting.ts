@@ -6,7 +6,7 @@ import { lifecycleTable } from "../../engine/lifecycle";
 import { fastPath, finite } from "../adapters";
 import type { Arguments } from "../arguments";
 import { MAX_HORIZON_YEARS } from "../../engine/limits";
-import { columnSumsOfCells, isBlankCell, lifecycleRowsOfCells, netEffectOfCells, plainColumns, plainRange, presentValueOfColumnSums, presentValuesOfCells } from "../kernels";
+import { columnSumsOfCells, isBlankCell, lifecycleTableOfCells, netEffectOfCells, plainColumns, plainRange, presentValueOfColumnSums, presentValuesOfCells } from "../kernels";
 import { horizon, oriented, padRows, padSeries } from "../range";
 import type { FunctionSpec } from "./spec";
 
@@ -43,10 +43,10 @@ export const DISCOUNT: FunctionSpec = {
 };
 
 type LifecycleRowOut = { pvBaseline: number; pvIntervention: number; pvSaving: number; share: number | null };
-const lifecycleOut = (row: LifecycleRowOut, check: boolean): (number | string)[] => [
-  check ? finite("baseline", row.pvBaseline) : row.pvBaseline,
-  check ? finite("intervention", row.pvIntervention) : row.pvIntervention,
-  check ? finite("baseline", row.pvSaving) : row.pvSaving,
+const lifecycleOut = (row: LifecycleRowOut): (number | string)[] => [
+  finite("baseline", row.pvBaseline),
+  finite("intervention", row.pvIntervention),
+  finite("baseline", row.pvSaving),
   row.share === null ? "" : finite("baseline", row.share),
 ];
 
@@ -58,8 +58,7 @@ function lifecycleFast(a: Arguments): (number | string)[][] | null {
   if (base.rows.length !== withIntervention.rows.length) return null;
   return fastPath(() => {
     const factors = discountFactors(a.rate("rate"), Math.max(base.columns, withIntervention.columns), a.number("timing"));
-    const table = lifecycleRowsOfCells(base.rows, withIntervention.rows, factors);
-    return table === null ? null : [...table.rows, table.total].map((row) => lifecycleOut(row, false));
+    return lifecycleTableOfCells(base.rows, withIntervention.rows, factors);
   });
 }
 
@@ -71,7 +70,7 @@ export const LIFECYCLE: FunctionSpec = {
     const withIntervention = a.matrix("intervention").rows;
     const years = horizon(base, withIntervention);
     const table = lifecycleTable(padRows(base, years), padRows(withIntervention, years), a.rate("rate"), a.number("timing"));
-    return [...table.rows, table.total].map((row) => lifecycleOut(row, true));
+    return [...table.rows, table.total].map(lifecycleOut);
   },
 };
 
