@@ -124,50 +124,43 @@ function plainNumber(value: unknown): number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : NaN;
 }
 
-/** An appraisal's plain inputs: the investment padded to the horizon, the savings' rows of cells. */
-interface PlainAppraisalInputs {
-  readonly costs: number[];
-  readonly savings: unknown[][];
-  readonly rate: number;
-  readonly timing: number;
-}
+/** A plain optional number: `fallback` when left out, NaN when it is not one finite number. */
+const plainOptional = (value: unknown, fallback: number): number => (value === null || value === undefined ? fallback : plainNumber(value));
 
 /**
- * An appraisal's inputs straight from the raw values, as a model passes them (the investment a row,
- * savings years across, a one-cell rate, timing left out or a number), or null for anything else. On
- * a 5×10 model the Arguments object and the size rule's shapes cost more than the arithmetic. Every
- * length is within the size rule and every investment cell a number or blank; the savings' cells are
- * checked as they are summed. So the ordinary path would read the same numbers, and the engine,
- * called the same way, throws the same errors. `rateFallback`: PAYBACK's rate may be left out.
+ * An appraisal's investment straight from the raw values, padded to the horizon, when the call is as
+ * a model passes it (the investment a row, savings years across); null for anything else. On a 5×10
+ * model the Arguments object and the size rule's shapes cost more than the arithmetic. Every length
+ * is within the size rule and every investment cell a number or blank; the savings' cells are checked
+ * as they are summed. So the ordinary path would read the same numbers, and the engine, called the
+ * same way, throws the same errors. No object per call: the rate and timing are read by the caller.
  */
-function plainAppraisalInputs(values: readonly unknown[], rateFallback: number): PlainAppraisalInputs | null {
+function plainCosts(values: readonly unknown[]): number[] | null {
   const investment = values[0];
   if (!Array.isArray(investment) || investment.length !== 1) return null;
   const row: unknown = investment[0];
   if (!Array.isArray(row) || row.length === 0 || row.length > MAX_HORIZON_YEARS) return null;
-  const savings = values[1] as unknown[][];
-  const columns = plainColumns(savings);
+  const columns = plainColumns(values[1]);
   if (columns < 2 || columns > MAX_HORIZON_YEARS) return null;
-  const rateValue = values[2];
-  const rate = rateValue === null || rateValue === undefined ? rateFallback : plainNumber(rateValue);
-  const timingValue = values[3];
-  const timing = timingValue === null || timingValue === undefined ? 0 : plainNumber(timingValue);
-  if (Number.isNaN(rate) || Number.isNaN(timing)) return null;
-  const costs = plainSeries(row, row.length > columns ? row.length : columns);
-  return costs === null ? null : { costs, savings, rate, timing };
+  return plainSeries(row, row.length > columns ? row.length : columns);
 }
 
 /**
- * NETBENEFIT and BCR on plain inputs: they need only the two present values, and PV(savings) is taken
- * from the cells, year by year. The factors come first, so only a rate and timing they cannot fail on
- * are taken here (from −50 %: even 1,000 years stay finite): a bad cell is still reported before a bad rate.
+ * NETBENEFIT (or, with `ratio`, BCR) on plain inputs: they need only the two present values, and
+ * PV(savings) is taken from the cells, year by year. The factors come first, so only a rate and
+ * timing they cannot fail on are taken here (from −50 %: even 1,000 years stay finite): a bad cell is
+ * still reported before a bad rate.
  */
-function plainPresentValues(values: readonly unknown[]): { investment: number; savings: number } | null {
-  const plain = plainAppraisalInputs(values, NaN);
-  if (plain === null || !(plain.rate >= -0.5 && plain.timing >= 0 && plain.timing <= 1)) return null;
-  const factors = discountFactors(plain.rate, plain.costs.length, plain.timing);
-  const savings = presentValueOfColumnSums(plain.savings, factors);
-  return Number.isFinite(savings) ? { investment: presentValueOf("investment", plain.costs, factors), savings } : null;
+function plainPresentValueResult(values: readonly unknown[], ratio: boolean): number | null {
+  const costs = plainCosts(values);
+  const rate = plainOptional(values[2], NaN);
+  const timing = plainOptional(values[3], 0);
+  if (costs === null || !(rate >= -0.5 && timing >= 0 && timing <= 1)) return null;
+  const factors = discountFactors(rate, costs.length, timing);
+  const savings = presentValueOfColumnSums(values[1] as unknown[][], factors);
+  if (!Number.isFinite(savings)) return null;
+  const investment = presentValueOf("investment", costs, factors);
+  return ratio ? shownRatio(ratioOfPresentValues(investment, savings)) : finite("savings", netOfPresentValues(investment, savings));
 }
 
 /**
@@ -195,10 +188,7 @@ export const NETBENEFIT: FunctionSpec = {
     const { costs, gains } = appraisalInputs(a);
     return finite("savings", netBenefit(costs, gains, a.rate("rate"), a.number("timing")));
   },
-  direct(values) {
-    const pv = plainPresentValues(values);
-    return pv === null ? null : finite("savings", netOfPresentValues(pv.investment, pv.savings));
-  },
+  direct: (values) => plainPresentValueResult(values, false),
 };
 
 // + 0 turns −0 (no savings against a negative investment) into 0: Excel shows no "-0".
@@ -209,10 +199,7 @@ export const BCR: FunctionSpec = {
     const { costs, gains } = appraisalInputs(a);
     return shownRatio(benefitCostRatio(costs, gains, a.rate("rate"), a.number("timing")));
   },
-  direct(values) {
-    const pv = plainPresentValues(values);
-    return pv === null ? null : shownRatio(ratioOfPresentValues(pv.investment, pv.savings));
-  },
+  direct: (values) => plainPresentValueResult(values, true),
 };
 
 function paybackYears(result: Payback): number {
@@ -226,11 +213,12 @@ export const PAYBACK: FunctionSpec = {
     return paybackYears(payback(costs, gains, a.rate("rate"), a.number("timing")));
   },
   direct(values) {
+    const costs = plainCosts(values);
     // PAYBACK's rate may be left out: 0, undiscounted (signatures.ts).
-    const plain = plainAppraisalInputs(values, 0);
-    if (plain === null) return null;
-    const years = plain.costs.length;
-    const gains = columnSumsOfCells(plain.savings, years);
-    return gains === null ? null : paybackYears(paybackOf(plain.costs, gains, discountFactors(plain.rate, years, plain.timing)));
+    const rate = plainOptional(values[2], 0);
+    const timing = plainOptional(values[3], 0);
+    if (costs === null || Number.isNaN(rate) || Number.isNaN(timing)) return null;
+    const gains = columnSumsOfCells(values[1] as unknown[][], costs.length);
+    return gains === null ? null : paybackYears(paybackOf(costs, gains, discountFactors(rate, costs.length, timing)));
   },
 };
