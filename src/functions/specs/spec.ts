@@ -12,9 +12,9 @@ export type FunctionResult = number | (number | string)[][];
 export interface FunctionSpec {
   compute(args: Arguments, prediction: ShapePrediction): FunctionResult;
   /**
-   * Optional: the result straight from the raw values for plain small inputs, or null to decline to
-   * the ordinary path (Arguments, size rule, compute). It must decline whenever a reading could fail
-   * or the size rule could apply, so that whatever it throws is what compute would throw.
+   * Optional: the result straight from the raw values for plain inputs (the common call), or null to
+   * decline to the ordinary path (Arguments, size rule, compute). It must decline whenever a reading
+   * could fail or the size rule could apply, so that whatever it throws is what compute would throw.
    */
   direct?(values: readonly unknown[]): FunctionResult | null;
 }
