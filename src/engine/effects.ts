@@ -40,25 +40,33 @@ export function netEffect(gross: number[][], adjustments: EffectAdjustments = {}
 
   const out: number[][] = new Array(gross.length);
   for (let r = 0; r < gross.length; r++) {
-    const row = gross[r];
-    const n = row.length;
-    const net = new Array<number>(n);
-    let t = 0;
-    // Before t₁ the gross effect is 0, and so is the net one (+0, never −0).
-    while (t < n && row[t] === 0) net[t++] = 0;
-    // A running product of (1−dropoff) instead of Math.pow per cell: same value to ~1e-15·t, much faster.
-    let remaining = scale;
-    let probe = 0;
-    for (; t < n; t++) {
-      const x = row[t];
-      probe += x * 0; // NaN iff some cell is non-finite: one check per row instead of per cell
-      net[t] = x * remaining + 0;
-      remaining *= keep;
-    }
-    if (probe !== 0) throw nonFiniteError("gross", row, r + 1);
+    const net = netEffectOfRow(gross[r], scale, keep);
+    if (net === null) throw nonFiniteError("gross", gross[r], r + 1);
     out[r] = net;
   }
   return out;
+}
+
+/**
+ * One row of netEffect, with the factors already checked (effectFactors); null when a cell is not
+ * finite. Shared with the custom functions' one-pass reader, which gives it rows of plain numbers.
+ */
+export function netEffectOfRow(row: readonly number[], scale: number, keep: number): number[] | null {
+  const n = row.length;
+  const net = new Array<number>(n);
+  let t = 0;
+  // Before t₁ the gross effect is 0, and so is the net one (+0, never −0).
+  while (t < n && row[t] === 0) net[t++] = 0;
+  // A running product of (1−dropoff) instead of Math.pow per cell: same value to ~1e-15·t, much faster.
+  let remaining = scale;
+  let probe = 0;
+  for (; t < n; t++) {
+    const x = row[t];
+    probe += x * 0; // NaN iff some cell is non-finite: one check per row instead of per cell
+    net[t] = x * remaining + 0;
+    remaining *= keep;
+  }
+  return probe === 0 ? net : null;
 }
 
 /** Costs raised by an optimism-bias uplift (Green Book): cost·(1 + bias), bias ≥ 0. */
