@@ -2,6 +2,7 @@ import { MAX_CELLS } from "../engine/limits";
 import { SAFE, SHOWN_DIGITS_BOUND } from "../engine/exact/scaled";
 import { netEffectOfRow } from "../engine/effects";
 import { settledSaving } from "../engine/lifecycle";
+import { finitePrefix } from "./range";
 
 /**
  * One-pass kernels for large ranges as Excel hands them over (rows of cells): each reads a cell and
@@ -162,7 +163,7 @@ export function netEffectOfCells(rows: CellRows, columns: number, scale: number,
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     // A row of plain numbers (most of them), told by one scan, goes through the engine's own row loop.
-    if (row.length === columns && allFinite(row)) {
+    if (row.length === columns && finitePrefix(row) === columns) {
       out[r] = netEffectOfRow(row as readonly number[], scale, keep) as number[]; // finite cells: never null
       continue;
     }
@@ -191,15 +192,6 @@ export function netEffectOfCells(rows: CellRows, columns: number, scale: number,
     out[r] = net;
   }
   return out;
-}
-
-/** Whether every cell is a finite number, four at a time first (NUMBER_BLOCKS). */
-function allFinite(row: readonly unknown[]): boolean {
-  const n = row.length;
-  let t = 0;
-  for (; t + 3 < n; t += 4) if (!(Number.isFinite(row[t]) && Number.isFinite(row[t + 1]) && Number.isFinite(row[t + 2]) && Number.isFinite(row[t + 3]))) return false;
-  for (; t < n; t++) if (!Number.isFinite(row[t])) return false;
-  return true;
 }
 
 /** sums[t] += row[t] for t in [from, to); false when a cell is neither a number nor blank (a blank adds 0). */

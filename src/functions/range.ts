@@ -106,6 +106,19 @@ function checkedShape(argument: string, value: unknown, known?: Shape): Shape {
 }
 
 /**
+ * How many leading cells of the row are finite numbers (its length when all are). Four at a time
+ * first: one kind check of the row per four cells (kernels.ts, NUMBER_BLOCKS). Number.isFinite is
+ * false for anything not a number, and the fastest test in V8.
+ */
+export function finitePrefix(row: readonly unknown[]): number {
+  const n = row.length;
+  let c = 0;
+  while (c + 3 < n && Number.isFinite(row[c]) && Number.isFinite(row[c + 1]) && Number.isFinite(row[c + 2]) && Number.isFinite(row[c + 3])) c += 4;
+  while (c < n && Number.isFinite(row[c])) c++;
+  return c;
+}
+
+/**
  * A range's numbers (rows × columns, ragged rows padded with zeros, blanks as 0). A row that already
  * holds only finite numbers is used as Excel handed it over instead of being copied: reading 100,000
  * cells costs more than discounting them. Such rows are shared, so nobody may modify them (padRows
@@ -118,18 +131,7 @@ export function readGrid(argument: string, value: unknown, known?: Shape): numbe
   for (let r = 0; r < count; r++) {
     const item: unknown = value[r];
     const row: readonly unknown[] = Array.isArray(item) ? item : [item];
-    let c = 0;
-    if (row.length === columns) {
-      // Four at a time first: one kind check of the row per four cells (kernels.ts, NUMBER_BLOCKS).
-      while (c + 3 < columns) {
-        if (!(Number.isFinite(row[c]) && Number.isFinite(row[c + 1]) && Number.isFinite(row[c + 2]) && Number.isFinite(row[c + 3]))) break;
-        c += 4;
-      }
-      while (c < columns) {
-        if (!Number.isFinite(row[c])) break; // not a number, or NaN or ±Infinity (the fastest test in V8)
-        c++;
-      }
-    }
+    let c = row.length === columns ? finitePrefix(row) : 0;
     if (c === columns && row === item) {
       out[r] = row as number[];
       continue;

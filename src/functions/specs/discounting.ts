@@ -7,7 +7,7 @@ import { fastPath, finite } from "../adapters";
 import type { Arguments } from "../arguments";
 import { MAX_HORIZON_YEARS } from "../../engine/limits";
 import { columnSumsOfCells, isBlankCell, lifecycleTableOfCells, netEffectOfCells, plainColumns, plainRange, presentValueOfColumnSums, presentValuesOfCells } from "../kernels";
-import { horizon, oriented, padRows, padSeries } from "../range";
+import { finitePrefix, horizon, oriented, padRows, padSeries } from "../range";
 import type { FunctionSpec } from "./spec";
 
 /**
@@ -169,8 +169,7 @@ function plainPresentValueResult(values: readonly unknown[], ratio: boolean): nu
  * builtin copy (readGrid says why), blanks made 0, padded with zeros.
  */
 function plainSeries(row: readonly unknown[], years: number): number[] | null {
-  let t = 0;
-  while (t < row.length && Number.isFinite(row[t])) t++;
+  let t = finitePrefix(row);
   if (t === years) return row as number[];
   const copy = row.slice() as number[];
   for (; t < copy.length; t++) {
